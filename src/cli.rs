@@ -1,0 +1,384 @@
+//! The command line: argument definitions and the scriptable subcommands.
+//!
+//! Every subcommand writes to the writers it is given and returns an exit status, so tests run
+//! them without a process; `main` only wires them to stdout and stderr.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use jiff::civil::Date;
+use serde_json::json;
+
+use crate::collate;
+use crate::query::{DateFilter, Filter, PersonQuery, SearchQuery};
+use crate::store::{Article, Origin, Store};
+use crate::text::Metrics;
+
+/// Exit status for a store that could not be loaded, an unknown id, or a check with warnings.
+pub const EXIT_FAILURE: i32 = 1;
+/// Exit status for arguments that cannot be understood (clap uses the same).
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tuinews",
+    version,
+    about = "A terminal reader for Vietnamese news: headlines, the article and its related stories",
+    long_about = "A terminal reader for Vietnamese news. With no command, opens the interactive reader.\n\n\
+Store: --store PATH, else $TUINEWS_STORE, else $XDG_DATA_HOME/tuinews/articles.json \
+(~/.local/share/tuinews/articles.json) when it exists, else the embedded sample."
+)]
+pub struct Cli {
+    /// The JSON article store to open.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub store: Option<PathBuf>,
+
+    /// Count East-Asian-ambiguous characters (à á đ è é ê ...) as two columns, for terminals
+    /// configured to draw them wide.
+    #[arg(long, global = true)]
+    pub ambiguous_wide: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List matching articles, newest first, undated last.
+    List(ListArgs),
+    /// Every person with their number of articles, most first.
+    Persons {
+        /// One JSON object per line: {"name", "count"}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one article as plain text wrapped to a width.
+    Show {
+        /// The article's id.
+        id: String,
+        /// Columns to wrap to (default: the terminal's width, or 80 when not a terminal).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        width: Option<u16>,
+    },
+    /// Load and validate a store; print what was opened, the counts and every warning.
+    Check {
+        /// The store to check (default: the store tuinews would open).
+        path: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ListArgs {
+    /// Keep articles naming this person (accent- and case-insensitive, whole words). Repeatable:
+    /// every one must match.
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
+    /// Keep articles published on these dates: YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY, A..B, today, Nd.
+    #[arg(long, value_name = "SPEC", allow_hyphen_values = true)]
+    pub date: Option<String>,
+    /// Keep articles containing every word (accent- and case-insensitive); "quoted phrases" as written.
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub search: Option<String>,
+    /// One JSON object per line.
+    #[arg(long, conflicts_with = "count")]
+    pub json: bool,
+    /// Print only the number of matching articles.
+    #[arg(long)]
+    pub count: bool,
+}
+
+/// What the process environment contributes, passed in so commands stay testable.
+#[derive(Clone, Debug, Default)]
+pub struct Env {
+    pub tuinews_store: Option<PathBuf>,
+    pub xdg_data_home: Option<PathBuf>,
+    pub home: Option<PathBuf>,
+    pub today: Option<Date>,
+    /// Width of the terminal on stdout, when stdout is one.
+    pub terminal_width: Option<u16>,
+}
+
+impl Env {
+    /// Reads the real environment.
+    pub fn from_process() -> Env {
+        use std::io::IsTerminal;
+        let var = |k: &str| {
+            std::env::var_os(k)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
+        Env {
+            tuinews_store: var("TUINEWS_STORE"),
+            xdg_data_home: var("XDG_DATA_HOME"),
+            home: var("HOME"),
+            today: Some(jiff::Zoned::now().date()),
+            terminal_width: if io::stdout().is_terminal() {
+                crossterm::terminal::size().ok().map(|(w, _)| w)
+            } else {
+                None
+            },
+        }
+    }
+
+    /// The store the flags and environment choose.
+    pub fn origin(&self, flag: Option<PathBuf>) -> Origin {
+        crate::store::choose(
+            flag,
+            self.tuinews_store.clone(),
+            self.xdg_data_home.clone(),
+            self.home.clone(),
+        )
+    }
+}
+
+/// Runs a subcommand. `None` (the reader) is handled by the binary, not here.
+pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let metrics = Metrics {
+        ambiguous_wide: cli.ambiguous_wide,
+    };
+    let result = match cli.command {
+        Some(Command::Check { path }) => {
+            let origin = match path {
+                Some(p) => Origin::Flag(p),
+                None => env.origin(cli.store),
+            };
+            check(&origin, out)
+        }
+        Some(cmd) => {
+            let origin = env.origin(cli.store);
+            let store = match Store::open(&origin) {
+                Ok(s) => s,
+                Err(e) => {
+                    let _ = writeln!(err, "tuinews: {e}");
+                    return EXIT_FAILURE;
+                }
+            };
+            for w in &store.warnings {
+                let _ = writeln!(err, "tuinews: warning: {w}");
+            }
+            match cmd {
+                Command::List(args) => list(&store, &args, env, out, err),
+                Command::Persons { json } => persons(&store, json, out),
+                Command::Show { id, width } => {
+                    let cols = width.or(env.terminal_width).unwrap_or(80);
+                    show(&store, &id, usize::from(cols.max(1)), metrics, out, err)
+                }
+                Command::Check { .. } => unreachable!("handled above"),
+            }
+        }
+        None => {
+            let _ = writeln!(err, "tuinews: no command given");
+            Ok(EXIT_USAGE)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        // A closed pipe (`tuinews list | head`) is not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(err, "tuinews: cannot write output: {e}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+/// Builds the filter of `tuinews list`; a bad date SPEC is a usage error.
+pub fn filter_from_args(args: &ListArgs, today: Date) -> Result<Filter, String> {
+    let date = match &args.date {
+        Some(spec) => Some(DateFilter::parse(spec, today).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    Ok(Filter {
+        persons: args.person.iter().map(|p| PersonQuery::new(p)).collect(),
+        date,
+        search: args
+            .search
+            .as_deref()
+            .map(SearchQuery::new)
+            .filter(|s| !s.terms.is_empty()),
+    })
+}
+
+fn list(
+    store: &Store,
+    args: &ListArgs,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    let today = env.today.unwrap_or_else(|| jiff::Zoned::now().date());
+    let filter = match filter_from_args(args, today) {
+        Ok(f) => f,
+        Err(msg) => {
+            writeln!(err, "tuinews: {msg}")?;
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let hits = filter.apply(store);
+    if args.count {
+        writeln!(out, "{}", hits.len())?;
+        return Ok(0);
+    }
+    for &i in &hits {
+        let a = &store.articles[i];
+        if args.json {
+            writeln!(out, "{}", article_json(a))?;
+        } else {
+            writeln!(out, "{}", list_line(a))?;
+        }
+    }
+    Ok(0)
+}
+
+/// One plain `list` line: `24/11/2021  Title  [Person, Person]`.
+pub fn list_line(a: &Article) -> String {
+    let date = a.published.map_or_else(|| "-".to_owned(), |p| p.short());
+    let mut line = format!("{date:<10}  {}", a.title);
+    if !a.persons.is_empty() {
+        line.push_str("  [");
+        line.push_str(&a.persons.join(", "));
+        line.push(']');
+    }
+    line
+}
+
+fn article_json(a: &Article) -> serde_json::Value {
+    json!({
+        "id": a.id,
+        "title": a.title,
+        "published": a.published.map(|p| p.iso()),
+        "persons": a.persons,
+        "section": a.section,
+        "related": a.related,
+    })
+}
+
+/// Every person with their number of articles, most first, ties in Vietnamese order.
+pub fn person_counts(store: &Store) -> Vec<(String, usize)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for a in &store.articles {
+        for p in &a.persons {
+            *counts.entry(p.as_str()).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_owned(), n)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| collate::compare(&a.0, &b.0)));
+    v
+}
+
+fn persons(store: &Store, json: bool, out: &mut dyn Write) -> io::Result<i32> {
+    for (name, n) in person_counts(store) {
+        if json {
+            writeln!(out, "{}", json!({ "name": name, "count": n }))?;
+        } else {
+            writeln!(out, "{n:>4}  {name}")?;
+        }
+    }
+    Ok(0)
+}
+
+fn show(
+    store: &Store,
+    id: &str,
+    cols: usize,
+    metrics: Metrics,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    let Some(a) = store.get(id.trim()) else {
+        writeln!(
+            err,
+            "tuinews: no article with id {id:?} in {} (`tuinews list --json` shows the ids)",
+            store.name
+        )?;
+        return Ok(EXIT_FAILURE);
+    };
+    for line in render_plain(store, a, cols, metrics) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(0)
+}
+
+/// The article as plain lines, each at most `cols` wide (for `show` and for checking wrapping).
+pub fn render_plain(store: &Store, a: &Article, cols: usize, metrics: Metrics) -> Vec<String> {
+    let mut lines = Vec::new();
+    let block = |text: &str, lines: &mut Vec<String>| lines.extend(metrics.wrap(text, cols));
+    block(&a.title, &mut lines);
+    let mut meta = Vec::new();
+    if let Some(p) = a.published {
+        meta.push(p.long());
+    }
+    meta.extend(a.section.iter().cloned());
+    meta.extend(a.source.iter().cloned());
+    if !meta.is_empty() {
+        block(&meta.join(" · "), &mut lines);
+    }
+    if !a.persons.is_empty() {
+        block(&format!("Persons: {}", a.persons.join(", ")), &mut lines);
+    }
+    if let Some(url) = &a.url {
+        block(url, &mut lines);
+    }
+    if !a.summary.is_empty() {
+        lines.push(String::new());
+        block(&a.summary, &mut lines);
+    }
+    for p in &a.body {
+        lines.push(String::new());
+        block(p, &mut lines);
+    }
+    for c in &a.captions {
+        lines.push(String::new());
+        block(&format!("[Ảnh] {c}"), &mut lines);
+    }
+    if !a.related.is_empty() {
+        lines.push(String::new());
+        block("Related:", &mut lines);
+        for r in a.related.iter().filter_map(|id| store.get(id)) {
+            let date = r.published.map_or_else(|| "-".to_owned(), |p| p.short());
+            block(&format!("- {date} {}", r.title), &mut lines);
+        }
+    }
+    lines
+}
+
+fn check(origin: &Origin, out: &mut dyn Write) -> io::Result<i32> {
+    writeln!(out, "Opened: {}", origin.describe())?;
+    let store = match Store::open(origin) {
+        Ok(s) => s,
+        Err(e) => {
+            writeln!(out, "Error: {e}")?;
+            return Ok(EXIT_FAILURE);
+        }
+    };
+    let persons = person_counts(&store).len();
+    let dates: Vec<_> = store
+        .articles
+        .iter()
+        .filter_map(|a| a.published.map(|p| p.date()))
+        .collect();
+    writeln!(out, "Articles: {}", store.len())?;
+    writeln!(out, "Persons: {persons}")?;
+    match (dates.iter().min(), dates.iter().max()) {
+        (Some(min), Some(max)) => writeln!(
+            out,
+            "Dated: {} of {}, from {} to {}",
+            dates.len(),
+            store.len(),
+            min.strftime("%d/%m/%Y"),
+            max.strftime("%d/%m/%Y")
+        )?,
+        _ => writeln!(out, "Dated: none of {}", store.len())?,
+    }
+    writeln!(out, "Warnings: {}", store.warnings.len())?;
+    for w in &store.warnings {
+        writeln!(out, "warning: {w}")?;
+    }
+    Ok(if store.warnings.is_empty() {
+        0
+    } else {
+        EXIT_FAILURE
+    })
+}

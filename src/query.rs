@@ -1,0 +1,338 @@
+//! Filters by person, date and text: parsing and matching, pure.
+//!
+//! The command line and the reader use exactly this code. A [`Filter`] is data: it prints as the
+//! query it was parsed from, so a later query line can round-trip it.
+
+use std::fmt;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::store::{Article, Store};
+use crate::text::fold;
+
+/// The date forms `--date` accepts, for error messages and help.
+pub const DATE_FORMS: &str = "YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY, a range A..B of any of these \
+(either end may be left open: 2026-01-28.. or ..2021-12-31), today, or Nd for the last N days (7d)";
+
+/// An inclusive range of calendar dates; `None` ends are open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateRange {
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+}
+
+impl DateRange {
+    pub fn contains(&self, d: Date) -> bool {
+        self.start.is_none_or(|s| d >= s) && self.end.is_none_or(|e| d <= e)
+    }
+}
+
+/// A date SPEC that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("cannot read date {spec:?}: {reason}. Accepted: {DATE_FORMS}")]
+pub struct DateSpecError {
+    pub spec: String,
+    pub reason: String,
+}
+
+/// A date filter: the text the user wrote and the range it means on the day it was parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateFilter {
+    pub spec: String,
+    pub range: DateRange,
+}
+
+impl DateFilter {
+    /// Parses a SPEC relative to `today` (relative forms: `today`, `Nd`).
+    pub fn parse(spec: &str, today: Date) -> Result<DateFilter, DateSpecError> {
+        let range = parse_date_spec(spec, today)?;
+        Ok(DateFilter {
+            spec: spec.trim().to_owned(),
+            range,
+        })
+    }
+}
+
+/// Parses a date SPEC into a range. See [`DATE_FORMS`].
+pub fn parse_date_spec(spec: &str, today: Date) -> Result<DateRange, DateSpecError> {
+    let err = |reason: &str| DateSpecError {
+        spec: spec.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let s = spec.trim();
+    if s.is_empty() {
+        return Err(err("it is empty"));
+    }
+    if let Some((a, b)) = s.split_once("..") {
+        let (a, b) = (a.trim(), b.trim());
+        if a.is_empty() && b.is_empty() {
+            return Err(err("a range needs at least one end"));
+        }
+        let start = if a.is_empty() {
+            None
+        } else {
+            Some(
+                parse_single(a, today)
+                    .ok_or_else(|| err(&format!("{a:?} is not a date")))?
+                    .0,
+            )
+        };
+        let end = if b.is_empty() {
+            None
+        } else {
+            Some(
+                parse_single(b, today)
+                    .ok_or_else(|| err(&format!("{b:?} is not a date")))?
+                    .1,
+            )
+        };
+        if let (Some(x), Some(y)) = (start, end) {
+            if x > y {
+                return Err(err("the range ends before it starts"));
+            }
+        }
+        return Ok(DateRange { start, end });
+    }
+    let (start, end) =
+        parse_single(s, today).ok_or_else(|| err("not a date form tuinews knows"))?;
+    Ok(DateRange {
+        start: Some(start),
+        end: Some(end),
+    })
+}
+
+/// One date form -> its first and last day.
+fn parse_single(s: &str, today: Date) -> Option<(Date, Date)> {
+    let lower = s.to_ascii_lowercase();
+    if lower == "today" {
+        return Some((today, today));
+    }
+    if let Some(n) = lower.strip_suffix('d') {
+        if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
+            let n: i64 = n.parse().ok()?;
+            if n == 0 || n > 100_000 {
+                return None;
+            }
+            // The last N days including today: 1d is today, 7d is today and the six before.
+            let start = today.checked_sub((n - 1).days()).ok()?;
+            return Some((start, today));
+        }
+    }
+    let num = |t: &str, len: std::ops::RangeInclusive<usize>| -> Option<i32> {
+        (len.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    if s.contains('/') {
+        let parts: Vec<&str> = s.split('/').collect();
+        let [d, m, y] = parts.as_slice() else {
+            return None;
+        };
+        let d = Date::new(
+            i16::try_from(num(y, 4..=4)?).ok()?,
+            i8::try_from(num(m, 1..=2)?).ok()?,
+            i8::try_from(num(d, 1..=2)?).ok()?,
+        )
+        .ok()?;
+        return Some((d, d));
+    }
+    let parts: Vec<&str> = s.split('-').collect();
+    match parts.as_slice() {
+        [y] => {
+            let y = i16::try_from(num(y, 4..=4)?).ok()?;
+            Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
+        }
+        [y, m] => {
+            let y = i16::try_from(num(y, 4..=4)?).ok()?;
+            let m = i8::try_from(num(m, 2..=2)?).ok()?;
+            let first = Date::new(y, m, 1).ok()?;
+            Some((first, first.last_of_month()))
+        }
+        [y, m, d] => {
+            let d = Date::new(
+                i16::try_from(num(y, 4..=4)?).ok()?,
+                i8::try_from(num(m, 2..=2)?).ok()?,
+                i8::try_from(num(d, 2..=2)?).ok()?,
+            )
+            .ok()?;
+            Some((d, d))
+        }
+        _ => None,
+    }
+}
+
+/// A person filter: the words of a name, folded. Matches a person whose name contains every
+/// one of these words as a whole word, in any order (Japanese names are written both ways).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonQuery {
+    pub text: String,
+    words: Vec<String>,
+}
+
+impl PersonQuery {
+    pub fn new(text: &str) -> PersonQuery {
+        let folded = fold(text);
+        PersonQuery {
+            text: text.trim().to_owned(),
+            words: folded
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+
+    /// Whether the folded name `name_folded` matches.
+    pub fn matches_folded(&self, name_folded: &str) -> bool {
+        !self.words.is_empty()
+            && self
+                .words
+                .iter()
+                .all(|w| name_folded.split(' ').any(|n| n == w))
+    }
+
+    /// Whether a name as written matches.
+    pub fn matches_name(&self, name: &str) -> bool {
+        self.matches_folded(&fold(name))
+    }
+
+    /// Whether any of the article's persons matches.
+    pub fn matches(&self, article: &Article) -> bool {
+        article
+            .persons_folded
+            .iter()
+            .any(|p| self.matches_folded(p))
+    }
+}
+
+/// One search term: a word that must occur somewhere, or a quoted phrase that must occur as written
+/// (still accent- and case-insensitive).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Term {
+    Word(String),
+    Phrase(String),
+}
+
+/// A text search: every term must occur in the title, summary, body, captions or persons.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchQuery {
+    pub text: String,
+    pub terms: Vec<Term>,
+}
+
+impl SearchQuery {
+    pub fn new(text: &str) -> SearchQuery {
+        let mut terms = Vec::new();
+        let mut rest = text;
+        while !rest.is_empty() {
+            if let Some((before, after)) = rest.split_once('"') {
+                push_words(before, &mut terms);
+                // An unclosed quote runs to the end.
+                let (phrase, after) = after.split_once('"').unwrap_or((after, ""));
+                let folded = fold(phrase);
+                if !folded.is_empty() {
+                    terms.push(Term::Phrase(folded));
+                }
+                rest = after;
+            } else {
+                push_words(rest, &mut terms);
+                break;
+            }
+        }
+        SearchQuery {
+            text: text.trim().to_owned(),
+            terms,
+        }
+    }
+
+    /// Whether every term occurs in the article's folded text.
+    pub fn matches(&self, article: &Article) -> bool {
+        self.matches_folded(&article.search_key)
+    }
+
+    pub fn matches_folded(&self, haystack: &str) -> bool {
+        self.terms.iter().all(|t| match t {
+            Term::Word(w) | Term::Phrase(w) => haystack.contains(w.as_str()),
+        })
+    }
+
+    /// The folded strings to highlight.
+    pub fn needles(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().map(|t| match t {
+            Term::Word(w) | Term::Phrase(w) => w.as_str(),
+        })
+    }
+}
+
+fn push_words(s: &str, terms: &mut Vec<Term>) {
+    terms.extend(
+        fold(s)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| Term::Word(w.to_owned())),
+    );
+}
+
+/// Every filter at once; they combine with AND. An empty filter keeps everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub persons: Vec<PersonQuery>,
+    pub date: Option<DateFilter>,
+    pub search: Option<SearchQuery>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.persons.is_empty() && self.date.is_none() && self.search.is_none()
+    }
+
+    pub fn matches(&self, article: &Article) -> bool {
+        self.persons.iter().all(|p| p.matches(article))
+            && self.date.as_ref().is_none_or(|d| {
+                article
+                    .published
+                    .is_some_and(|p| d.range.contains(p.date()))
+            })
+            && self.search.as_ref().is_none_or(|s| s.matches(article))
+    }
+
+    /// Indices of matching articles, newest first, undated last, ties in store order.
+    pub fn apply(&self, store: &Store) -> Vec<usize> {
+        let mut hits: Vec<usize> = (0..store.len())
+            .filter(|&i| self.matches(&store.articles[i]))
+            .collect();
+        sort_newest_first(store, &mut hits);
+        hits
+    }
+}
+
+/// Newest first, undated last; the sort is stable so ties keep store order.
+pub fn sort_newest_first(store: &Store, indices: &mut [usize]) {
+    indices.sort_by_key(|&i| std::cmp::Reverse(store.articles[i].published.map(|p| p.sort_key())));
+}
+
+impl fmt::Display for Filter {
+    /// The filter as a query line: `person:"Lê Hoài Trung" date:2026-01 asean`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts: Vec<String> = Vec::new();
+        for p in &self.persons {
+            parts.push(format!("person:{}", quote_if_needed(&p.text)));
+        }
+        if let Some(d) = &self.date {
+            parts.push(format!("date:{}", quote_if_needed(&d.spec)));
+        }
+        if let Some(s) = &self.search {
+            parts.push(s.text.clone());
+        }
+        f.write_str(&parts.join(" "))
+    }
+}
+
+fn quote_if_needed(s: &str) -> String {
+    if s.chars().any(char::is_whitespace) || s.is_empty() {
+        format!("{s:?}")
+    } else {
+        s.to_owned()
+    }
+}
