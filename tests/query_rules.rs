@@ -1,0 +1,574 @@
+//! The filter rules of the issue: person matching, date SPECs, text search, AND between filters,
+//! and the order of results.
+
+use jiff::civil::{Date, date};
+use serde_json::{Value, json};
+use tuinews::query::{
+    DATE_FORMS, DateFilter, DateRange, Filter, PersonQuery, SearchQuery, parse_date_spec,
+};
+use tuinews::store::Store;
+use unicode_normalization::UnicodeNormalization;
+
+fn nfd(s: &str) -> String {
+    s.nfd().collect()
+}
+
+fn store(v: &Value) -> Store {
+    let s = Store::parse(&v.to_string(), "query.json").expect("store loads");
+    assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+    s
+}
+
+/// Ids of the articles `filter` keeps, in the order it returns them.
+fn hits(s: &Store, filter: &Filter) -> Vec<String> {
+    filter
+        .apply(s)
+        .into_iter()
+        .map(|i| s.articles[i].id.clone())
+        .collect()
+}
+
+fn by_persons(s: &Store, names: &[&str]) -> Vec<String> {
+    let f = Filter {
+        persons: names.iter().map(|n| PersonQuery::new(n)).collect(),
+        ..Filter::default()
+    };
+    hits(s, &f)
+}
+
+fn by_search(s: &Store, text: &str) -> Vec<String> {
+    let f = Filter {
+        search: Some(SearchQuery::new(text)),
+        ..Filter::default()
+    };
+    hits(s, &f)
+}
+
+const TODAY: Date = date(2026, 1, 30);
+
+fn by_date(s: &Store, spec: &str) -> Vec<String> {
+    let f = Filter {
+        date: Some(DateFilter::parse(spec, TODAY).unwrap_or_else(|e| panic!("{spec}: {e}"))),
+        ..Filter::default()
+    };
+    hits(s, &f)
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+// ---------------------------------------------------------------------------------------------
+// Person
+
+fn person_store() -> Store {
+    store(&json!([
+        {"id": "chinh", "title": "Thủ tướng gặp Chủ tịch Shii Kazuo",
+         "persons": ["Phạm Minh Chính", "Shii Kazuo"]},
+        {"id": "to-lam-nbsp", "title": "Tổng Bí thư điện đàm", "persons": ["Tô\u{a0}Lâm"]},
+        {"id": "do-muoi", "title": "Tưởng nhớ", "persons": ["Đỗ Mười"]},
+        {"id": "trong-nfd", "title": "Bài NFD", "persons": [nfd("Nguyễn Phú Trọng")]},
+        {"id": "chinh-va-lam", "title": "Hai lãnh đạo",
+         "persons": ["Tô Lâm", "Phạm Minh Chính"]},
+        {"id": "chi-trong-tieu-de", "title": "Phạm Minh Chính phát biểu", "persons": []},
+        {"id": "minh", "title": "Người khác", "persons": ["Nguyễn Văn Minh"]},
+    ]))
+}
+
+#[test]
+fn person_matches_without_accents() {
+    let s = person_store();
+    assert_eq!(
+        sorted(by_persons(&s, &["pham minh chinh"])),
+        ["chinh", "chinh-va-lam"]
+    );
+    assert!(PersonQuery::new("pham minh chinh").matches_name("Phạm Minh Chính"));
+}
+
+#[test]
+fn person_matches_as_written_and_in_capitals() {
+    let s = person_store();
+    for q in [
+        "Phạm Minh Chính",
+        "PHẠM MINH CHÍNH",
+        "phạm minh chính",
+        "PHAM MINH CHINH",
+    ] {
+        assert_eq!(
+            sorted(by_persons(&s, &[q])),
+            ["chinh", "chinh-va-lam"],
+            "{q}"
+        );
+    }
+}
+
+#[test]
+fn person_matches_some_whole_words_of_a_name() {
+    let s = person_store();
+    assert_eq!(
+        sorted(by_persons(&s, &["Minh Chính"])),
+        ["chinh", "chinh-va-lam"]
+    );
+    assert_eq!(
+        sorted(by_persons(&s, &["minh chinh"])),
+        ["chinh", "chinh-va-lam"]
+    );
+    assert!(PersonQuery::new("Chính").matches_name("Phạm Minh Chính"));
+}
+
+#[test]
+fn person_does_not_match_part_of_a_word() {
+    let s = person_store();
+    assert!(by_persons(&s, &["inh"]).is_empty());
+    assert!(!PersonQuery::new("inh").matches_name("Phạm Minh Chính"));
+    assert!(!PersonQuery::new("Phạm Minh Chín").matches_name("Phạm Minh Chính"));
+    assert!(!PersonQuery::new("pha").matches_name("Phạm Minh Chính"));
+    assert!(!PersonQuery::new("Phạm Minh Chínhh").matches_name("Phạm Minh Chính"));
+}
+
+#[test]
+fn person_query_in_nfd_matches() {
+    let s = person_store();
+    assert_eq!(
+        sorted(by_persons(&s, &[&nfd("Phạm Minh Chính")])),
+        ["chinh", "chinh-va-lam"]
+    );
+    assert_eq!(
+        sorted(by_persons(&s, &[&nfd("Minh Chính")])),
+        ["chinh", "chinh-va-lam"]
+    );
+}
+
+#[test]
+fn person_stored_in_nfd_matches() {
+    let s = person_store();
+    for q in [
+        "Nguyễn Phú Trọng",
+        "nguyen phu trong",
+        "Phú Trọng",
+        &nfd("Nguyễn Phú Trọng"),
+    ] {
+        assert_eq!(by_persons(&s, &[q]), ["trong-nfd"], "{q}");
+    }
+    assert!(PersonQuery::new("nguyen phu trong").matches_name(&nfd("Nguyễn Phú Trọng")));
+}
+
+#[test]
+fn any_unicode_whitespace_equals_a_space() {
+    let s = person_store();
+    // The store writes "Tô\u{a0}Lâm" with a no-break space.
+    assert_eq!(
+        sorted(by_persons(&s, &["to lam"])),
+        ["chinh-va-lam", "to-lam-nbsp"]
+    );
+    assert_eq!(
+        sorted(by_persons(&s, &["Tô Lâm"])),
+        ["chinh-va-lam", "to-lam-nbsp"]
+    );
+    // The query may hold other spaces too.
+    for q in [
+        "Tô\u{a0}Lâm",
+        "to\u{2003}lam",
+        "to\tlam",
+        "  to   lam  ",
+        "to\u{3000}lam",
+    ] {
+        assert!(PersonQuery::new(q).matches_name("Tô Lâm"), "{q:?}");
+        assert!(PersonQuery::new(q).matches_name("Tô\u{a0}Lâm"), "{q:?}");
+    }
+}
+
+#[test]
+fn d_matches_d_with_stroke() {
+    let s = person_store();
+    for q in ["do", "Do Muoi", "Đỗ", "đỗ mười", "ĐỖ MƯỜI", "DO MUOI"] {
+        assert_eq!(by_persons(&s, &[q]), ["do-muoi"], "{q}");
+    }
+    assert!(PersonQuery::new("dang").matches_name("Đặng Thị Ngọc Thịnh"));
+}
+
+#[test]
+fn repeated_persons_must_all_match() {
+    let s = person_store();
+    assert_eq!(
+        by_persons(&s, &["pham minh chinh", "to lam"]),
+        ["chinh-va-lam"]
+    );
+    assert_eq!(
+        by_persons(&s, &["pham minh chinh", "shii kazuo"]),
+        ["chinh"]
+    );
+    assert!(by_persons(&s, &["pham minh chinh", "do muoi"]).is_empty());
+    assert!(by_persons(&s, &["pham minh chinh", "inh"]).is_empty());
+}
+
+#[test]
+fn person_matches_the_persons_not_the_text() {
+    let s = person_store();
+    assert!(
+        !by_persons(&s, &["Phạm Minh Chính"]).contains(&"chi-trong-tieu-de".to_owned()),
+        "a name in the title alone is not a person of the article"
+    );
+}
+
+#[test]
+fn a_shared_word_matches_each_name_that_has_it() {
+    let s = person_store();
+    assert_eq!(
+        sorted(by_persons(&s, &["minh"])),
+        ["chinh", "chinh-va-lam", "minh"]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Date SPEC
+
+fn range(spec: &str) -> (Option<Date>, Option<Date>) {
+    let r = parse_date_spec(spec, TODAY).unwrap_or_else(|e| panic!("{spec}: {e}"));
+    (r.start, r.end)
+}
+
+fn day(y: i16, m: i8, d: i8) -> Option<Date> {
+    Some(date(y, m, d))
+}
+
+#[test]
+fn spec_full_date() {
+    assert_eq!(range("2026-01-28"), (day(2026, 1, 28), day(2026, 1, 28)));
+    assert_eq!(range("2021-11-24"), (day(2021, 11, 24), day(2021, 11, 24)));
+}
+
+#[test]
+fn spec_month() {
+    assert_eq!(range("2026-01"), (day(2026, 1, 1), day(2026, 1, 31)));
+    assert_eq!(range("2026-04"), (day(2026, 4, 1), day(2026, 4, 30)));
+    assert_eq!(range("2026-02"), (day(2026, 2, 1), day(2026, 2, 28)));
+    // Leap years: every fourth year, but not centuries unless divisible by 400.
+    assert_eq!(range("2024-02"), (day(2024, 2, 1), day(2024, 2, 29)));
+    assert_eq!(range("2000-02"), (day(2000, 2, 1), day(2000, 2, 29)));
+    assert_eq!(range("1900-02"), (day(1900, 2, 1), day(1900, 2, 28)));
+}
+
+#[test]
+fn spec_year() {
+    assert_eq!(range("2021"), (day(2021, 1, 1), day(2021, 12, 31)));
+}
+
+#[test]
+fn spec_vietnamese_day_month_year() {
+    assert_eq!(range("24/11/2021"), (day(2021, 11, 24), day(2021, 11, 24)));
+    // Day first: 05/02 is the fifth of February, not the second of May.
+    assert_eq!(range("05/02/2026"), (day(2026, 2, 5), day(2026, 2, 5)));
+    assert_eq!(range("29/02/2024"), (day(2024, 2, 29), day(2024, 2, 29)));
+}
+
+#[test]
+fn spec_range_with_both_ends() {
+    assert_eq!(
+        range("2026-01-01..2026-01-28"),
+        (day(2026, 1, 1), day(2026, 1, 28))
+    );
+    // Each end keeps its own extent: a month ends on its last day.
+    assert_eq!(
+        range("2026-01..2026-02"),
+        (day(2026, 1, 1), day(2026, 2, 28))
+    );
+    assert_eq!(range("2021..2026-01"), (day(2021, 1, 1), day(2026, 1, 31)));
+    assert_eq!(
+        range("01/01/2026..31/01/2026"),
+        (day(2026, 1, 1), day(2026, 1, 31))
+    );
+    assert_eq!(
+        range("2026-01-28..2026-01-28"),
+        (day(2026, 1, 28), day(2026, 1, 28))
+    );
+}
+
+#[test]
+fn spec_range_with_open_end() {
+    assert_eq!(range("2026-01-28.."), (day(2026, 1, 28), None));
+    assert_eq!(range("2026.."), (day(2026, 1, 1), None));
+}
+
+#[test]
+fn spec_range_with_open_start() {
+    assert_eq!(range("..2021-12-31"), (None, day(2021, 12, 31)));
+    assert_eq!(range("..2021"), (None, day(2021, 12, 31)));
+    assert_eq!(range("..24/11/2021"), (None, day(2021, 11, 24)));
+}
+
+#[test]
+fn spec_today() {
+    assert_eq!(range("today"), (Some(TODAY), Some(TODAY)));
+    assert_eq!(
+        parse_date_spec("today", date(2024, 2, 29)).map(|r| r.start),
+        Ok(day(2024, 2, 29))
+    );
+    assert_eq!(range("2026-01-01..today"), (day(2026, 1, 1), Some(TODAY)));
+}
+
+#[test]
+fn spec_last_n_days() {
+    // The last 7 days: today and the six before.
+    assert_eq!(range("7d"), (day(2026, 1, 24), Some(TODAY)));
+    assert_eq!(range("1d"), (Some(TODAY), Some(TODAY)));
+    assert_eq!(range("30d"), (day(2026, 1, 1), Some(TODAY)));
+    // Across a month and a leap day.
+    assert_eq!(
+        parse_date_spec("3d", date(2024, 3, 1)),
+        Ok(DateRange {
+            start: day(2024, 2, 28),
+            end: day(2024, 3, 1)
+        })
+    );
+}
+
+#[test]
+fn invalid_specs_list_the_accepted_forms() {
+    for spec in [
+        "2026-13-01",
+        "31/02/2026",
+        "2026-02-30",
+        "yesterday",
+        "hôm nay",
+        "..",
+        "2026-02-01..2026-01-01",
+        "",
+        "2026-1",
+        "28-01-2026",
+        "bogus",
+        "d",
+        "-3d",
+    ] {
+        let e = parse_date_spec(spec, TODAY).expect_err(spec);
+        let msg = e.to_string();
+        assert!(msg.contains(DATE_FORMS), "{spec:?}: {msg}");
+        for form in [
+            "YYYY-MM-DD",
+            "YYYY-MM",
+            "YYYY",
+            "DD/MM/YYYY",
+            "..",
+            "today",
+            "Nd",
+        ] {
+            assert!(msg.contains(form), "{spec:?}: {msg} should list {form}");
+        }
+        assert!(DateFilter::parse(spec, TODAY).is_err(), "{spec:?}");
+    }
+}
+
+fn dated_store() -> Store {
+    store(&json!([
+        {"id": "z-28", "title": "Lúc 17:30Z", "published": "2026-01-28T17:30:00Z"},
+        {"id": "hn-28", "title": "23:30 giờ Hà Nội", "published": "2026-01-28T23:30:00+07:00"},
+        {"id": "hn-29", "title": "06:00 giờ Hà Nội (23:00Z ngày 28)",
+         "published": "2026-01-29T06:00:00+07:00"},
+        {"id": "ny-27", "title": "20:00 giờ New York (01:00Z ngày 28)",
+         "published": "2026-01-27T20:00:00-05:00"},
+        {"id": "floating-28", "title": "Không có múi giờ", "published": "2026-01-28T08:00:00"},
+        {"id": "day-2021", "title": "Năm 2021", "published": "2021-11-24"},
+        {"id": "today", "title": "Hôm nay", "published": "2026-01-30"},
+        {"id": "week-ago", "title": "Bảy ngày trước", "published": "2026-01-23"},
+        {"id": "undated", "title": "Không có ngày"},
+        {"id": "bad-date", "title": "Ngày hỏng", "published": null},
+    ]))
+}
+
+#[test]
+fn article_date_is_its_own_calendar_date() {
+    let s = dated_store();
+    assert_eq!(
+        sorted(by_date(&s, "2026-01-28")),
+        ["floating-28", "hn-28", "z-28"]
+    );
+    assert_eq!(by_date(&s, "2026-01-29"), ["hn-29"]);
+    assert_eq!(by_date(&s, "2026-01-27"), ["ny-27"]);
+    assert_eq!(by_date(&s, "27/01/2026"), ["ny-27"]);
+}
+
+#[test]
+fn date_filter_months_years_and_ranges_on_articles() {
+    let s = dated_store();
+    assert_eq!(by_date(&s, "2021"), ["day-2021"]);
+    assert_eq!(by_date(&s, "2021-11"), ["day-2021"]);
+    assert_eq!(by_date(&s, "..2021-12-31"), ["day-2021"]);
+    assert_eq!(by_date(&s, "2026-01").len(), 7);
+    assert_eq!(sorted(by_date(&s, "2026-01-29..")), ["hn-29", "today"]);
+    assert_eq!(
+        sorted(by_date(&s, "2026-01-27..2026-01-28")),
+        ["floating-28", "hn-28", "ny-27", "z-28"]
+    );
+}
+
+#[test]
+fn relative_specs_use_the_given_today() {
+    let s = dated_store();
+    assert_eq!(by_date(&s, "today"), ["today"]);
+    assert_eq!(by_date(&s, "1d"), ["today"]);
+    let week = by_date(&s, "7d");
+    assert!(week.contains(&"today".to_owned()));
+    assert!(week.contains(&"ny-27".to_owned()));
+    assert!(!week.contains(&"week-ago".to_owned()), "{week:?}");
+    assert!(!week.contains(&"day-2021".to_owned()));
+    assert!(by_date(&s, "8d").contains(&"week-ago".to_owned()));
+}
+
+#[test]
+fn undated_articles_never_match_a_date_filter() {
+    let s = dated_store();
+    for spec in ["2026", "..2100", "1900..", "today", "100000d", "1900..2100"] {
+        let got = by_date(&s, spec);
+        assert!(
+            !got.contains(&"undated".to_owned()) && !got.contains(&"bad-date".to_owned()),
+            "{spec}: {got:?}"
+        );
+    }
+    // Without a date filter they are kept.
+    assert!(hits(&s, &Filter::default()).contains(&"undated".to_owned()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+fn search_store() -> Store {
+    store(&json!([
+        {"id": "ha-noi", "title": "Hà Nội điều chỉnh phân luồng giao thông"},
+        {"id": "xa-nhau", "title": "Tin Hà Giang", "summary": "Khách đến sân bay Nội Bài"},
+        {"id": "nfd-body", "title": "Bài viết", "body": [nfd("Thủ đô HÀ NỘI đón Tết.")]},
+        {"id": "nguoi", "title": "Cuộc gặp", "persons": ["Shii Kazuo"]},
+        {"id": "tokyo", "title": "Tin Tokyo"},
+        {"id": "dao", "title": "Quần đảo Trường Sa", "body": "Năm 2025: trồng cây xanh."},
+    ]))
+}
+
+#[test]
+fn search_ignores_accents_and_case() {
+    let s = search_store();
+    let want = ["ha-noi", "nfd-body", "xa-nhau"];
+    for q in ["ha noi", "HÀ NỘI", "Hà Nội", &nfd("Hà Nội"), "hA nOi"] {
+        assert_eq!(sorted(by_search(&s, q)), want, "{q:?}");
+    }
+    assert_eq!(by_search(&s, "truong sa"), ["dao"]);
+    assert_eq!(by_search(&s, "ĐẢO"), ["dao"]);
+}
+
+#[test]
+fn search_needs_every_word() {
+    let s = search_store();
+    assert!(by_search(&s, "hà nội tokyo").is_empty());
+    assert_eq!(by_search(&s, "tin tokyo"), ["tokyo"]);
+    assert_eq!(by_search(&s, "hà giang nội bài"), ["xa-nhau"]);
+}
+
+#[test]
+fn quoted_phrase_must_occur_as_written() {
+    let s = search_store();
+    assert_eq!(sorted(by_search(&s, "\"ha noi\"")), ["ha-noi", "nfd-body"]);
+    assert_eq!(sorted(by_search(&s, "\"Hà Nội\"")), ["ha-noi", "nfd-body"]);
+    assert!(by_search(&s, "\"noi ha\"").is_empty());
+    assert_eq!(by_search(&s, "\"hà nội\" giao thông"), ["ha-noi"]);
+    assert_eq!(by_search(&s, "\"phân luồng giao thông\""), ["ha-noi"]);
+    assert!(by_search(&s, "\"phân giao\"").is_empty());
+}
+
+#[test]
+fn phrase_does_not_span_two_fields() {
+    let s = store(&json!([
+        {"id": "hai-truong", "title": "Tin tức Hà", "summary": "Nội Bài đón khách"},
+    ]));
+    assert!(by_search(&s, "\"hà nội\"").is_empty());
+    assert_eq!(by_search(&s, "hà nội"), ["hai-truong"]);
+}
+
+#[test]
+fn search_covers_summary_body_and_persons() {
+    let s = search_store();
+    assert_eq!(by_search(&s, "kazuo"), ["nguoi"]);
+    assert_eq!(by_search(&s, "sân bay"), ["xa-nhau"]);
+    assert_eq!(by_search(&s, "tết"), ["nfd-body"]);
+    assert_eq!(by_search(&s, "2025"), ["dao"]);
+}
+
+#[test]
+fn search_words_may_span_fields() {
+    // Every word must occur somewhere in the article, not necessarily in one field.
+    let s = search_store();
+    assert_eq!(by_search(&s, "cuộc kazuo"), ["nguoi"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// AND and order
+
+#[test]
+fn filters_combine_with_and() {
+    let s = store(&json!([
+        {"id": "all", "title": "Thủ tướng thăm Nhật Bản", "published": "2021-11-24",
+         "persons": ["Phạm Minh Chính"]},
+        {"id": "wrong-date", "title": "Thủ tướng thăm Nhật Bản", "published": "2026-01-28",
+         "persons": ["Phạm Minh Chính"]},
+        {"id": "wrong-person", "title": "Thủ tướng thăm Nhật Bản", "published": "2021-11-24",
+         "persons": ["Tô Lâm"]},
+        {"id": "wrong-text", "title": "Thủ tướng thăm Lào", "published": "2021-11-24",
+         "persons": ["Phạm Minh Chính"]},
+        {"id": "undated", "title": "Thủ tướng thăm Nhật Bản", "persons": ["Phạm Minh Chính"]},
+    ]));
+    let f = Filter {
+        persons: vec![PersonQuery::new("pham minh chinh")],
+        date: Some(DateFilter::parse("2021", TODAY).expect("spec")),
+        search: Some(SearchQuery::new("nhat ban")),
+    };
+    assert_eq!(hits(&s, &f), ["all"]);
+    for a in &s.articles {
+        assert_eq!(f.matches(a), a.id == "all", "{}", a.id);
+    }
+}
+
+#[test]
+fn order_is_newest_first_undated_last_ties_in_store_order() {
+    let s = store(&json!([
+        {"id": "undated-1", "title": "Không ngày 1"},
+        {"id": "day-20-a", "title": "Ngày 20 (a)", "published": "2026-01-20"},
+        {"id": "hn-2330", "title": "23:30 Hà Nội = 16:30Z", "published": "2026-01-28T23:30:00+07:00"},
+        {"id": "day-2021", "title": "Năm 2021", "published": "2021-11-24"},
+        {"id": "day-20-b", "title": "Ngày 20 (b)", "published": "2026-01-20"},
+        {"id": "undated-2", "title": "Không ngày 2"},
+        {"id": "z-1730", "title": "17:30Z", "published": "2026-01-28T17:30:00Z"},
+        {"id": "hn-29-0600", "title": "06:00 ngày 29 Hà Nội = 23:00Z ngày 28",
+         "published": "2026-01-29T06:00:00+07:00"},
+        {"id": "floating-25", "title": "Không múi giờ", "published": "2026-01-25T10:00:00"},
+        {"id": "same-instant-a", "title": "10:00Z", "published": "2026-01-26T10:00:00Z"},
+        {"id": "same-instant-b", "title": "17:00 Hà Nội = 10:00Z",
+         "published": "2026-01-26T17:00:00+07:00"},
+        {"id": "undated-3", "title": "Không ngày 3"},
+    ]));
+    assert_eq!(
+        hits(&s, &Filter::default()),
+        [
+            "hn-29-0600",
+            "z-1730",
+            "hn-2330",
+            "same-instant-a",
+            "same-instant-b",
+            "floating-25",
+            "day-20-a",
+            "day-20-b",
+            "day-2021",
+            "undated-1",
+            "undated-2",
+            "undated-3",
+        ]
+    );
+}
+
+#[test]
+fn filtered_results_keep_the_same_order() {
+    let s = store(&json!([
+        {"id": "old", "title": "Tô Lâm cũ", "published": "2024-01-01", "persons": ["Tô Lâm"]},
+        {"id": "undated", "title": "Tô Lâm không ngày", "persons": ["Tô Lâm"]},
+        {"id": "new", "title": "Tô Lâm mới", "published": "2026-01-28", "persons": ["Tô Lâm"]},
+        {"id": "other", "title": "Khác", "published": "2026-01-29", "persons": ["Lê Hoài Trung"]},
+    ]));
+    assert_eq!(by_persons(&s, &["to lam"]), ["new", "old", "undated"]);
+}
