@@ -2,10 +2,18 @@
 //!
 //! The library holds everything but the process edges, so tests drive the same code as the binary:
 //! [`store`] loads and validates, [`text`] measures and folds Vietnamese text, [`query`] filters,
-//! [`cli`] is the scriptable command line.
+//! [`cli`] is the scriptable command line, and [`app`] + [`keymap`] + [`ui`] + [`tui`] are the
+//! interactive reader.
 
+pub mod action;
+pub mod app;
 pub mod cli;
 pub mod collate;
+pub mod keymap;
+pub mod layout;
 pub mod query;
+pub mod related;
 pub mod store;
 pub mod text;
+pub mod tui;
+pub mod ui;

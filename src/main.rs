@@ -1,22 +1,76 @@
 //! The `tuinews` binary: parse arguments, load the store before touching the terminal, dispatch.
 
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use tuinews::app::App;
 use tuinews::cli::{self, Cli, Env};
+use tuinews::store::Store;
+use tuinews::text::Metrics;
+use tuinews::tui;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let env = Env::from_process();
     let code = if cli.command.is_none() {
-        eprintln!(
-            "tuinews: the interactive reader is not built yet; use `tuinews list` and `tuinews show ID`"
-        );
-        cli::EXIT_FAILURE
+        reader(&cli, &env)
     } else {
-        let stdout = std::io::stdout();
-        let stderr = std::io::stderr();
+        let stdout = io::stdout();
+        let stderr = io::stderr();
         cli::run(cli, &env, &mut stdout.lock(), &mut stderr.lock())
     };
     ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+/// The interactive reader. The store is loaded (and every fatal error reported) before the
+/// terminal is switched to raw mode, so messages land on a normal screen.
+fn reader(cli: &Cli, env: &Env) -> i32 {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        eprintln!(
+            "tuinews: the reader needs a terminal; for pipes and scripts use `tuinews list` and `tuinews show ID`"
+        );
+        return cli::EXIT_FAILURE;
+    }
+    let origin = env.origin(cli.store.clone());
+    let store = match Store::open(&origin) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("tuinews: {e}");
+            return cli::EXIT_FAILURE;
+        }
+    };
+    let metrics = Metrics {
+        ambiguous_wide: cli.ambiguous_wide,
+    };
+    let mut app = App::new(store, origin.name(), metrics);
+
+    // ratatui::init installs a panic hook that restores the terminal; ours runs first and also
+    // turns mouse reporting off, so a panic never leaves the shell receiving mouse codes.
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            ratatui::restore();
+            eprintln!("tuinews: cannot set up the terminal: {e}");
+            return cli::EXIT_FAILURE;
+        }
+    };
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
+        ratatui_hook(info);
+    }));
+    let _ = crossterm::execute!(io::stdout(), EnableMouseCapture);
+    let result = tui::run(&mut terminal, &mut app, &mut tui::TerminalEvents);
+    let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let _ = io::stdout().flush();
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("tuinews: terminal error: {e}");
+            cli::EXIT_FAILURE
+        }
+    }
 }

@@ -87,10 +87,10 @@ pub fn parse_date_spec(spec: &str, today: Date) -> Result<DateRange, DateSpecErr
                     .1,
             )
         };
-        if let (Some(x), Some(y)) = (start, end) {
-            if x > y {
-                return Err(err("the range ends before it starts"));
-            }
+        if let (Some(x), Some(y)) = (start, end)
+            && x > y
+        {
+            return Err(err("the range ends before it starts"));
         }
         return Ok(DateRange { start, end });
     }
@@ -108,16 +108,17 @@ fn parse_single(s: &str, today: Date) -> Option<(Date, Date)> {
     if lower == "today" {
         return Some((today, today));
     }
-    if let Some(n) = lower.strip_suffix('d') {
-        if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
-            let n: i64 = n.parse().ok()?;
-            if n == 0 || n > 100_000 {
-                return None;
-            }
-            // The last N days including today: 1d is today, 7d is today and the six before.
-            let start = today.checked_sub((n - 1).days()).ok()?;
-            return Some((start, today));
+    if let Some(n) = lower.strip_suffix('d')
+        && !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit())
+    {
+        let n: i64 = n.parse().ok()?;
+        if n == 0 || n > 100_000 {
+            return None;
         }
+        // The last N days including today: 1d is today, 7d is today and the six before.
+        let start = today.checked_sub((n - 1).days()).ok()?;
+        return Some((start, today));
     }
     let num = |t: &str, len: std::ops::RangeInclusive<usize>| -> Option<i32> {
         (len.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()))

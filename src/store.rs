@@ -40,10 +40,10 @@ impl Published {
             let local = offset.to_datetime(ts);
             return Some(Published::Zoned { local, offset });
         }
-        if let Ok(dt) = s.parse::<DateTime>() {
-            if s.len() > 10 {
-                return Some(Published::Floating(dt));
-            }
+        if let Ok(dt) = s.parse::<DateTime>()
+            && s.len() > 10
+        {
+            return Some(Published::Floating(dt));
         }
         if let Ok(d) = s.parse::<Date>() {
             return Some(Published::Day(d));

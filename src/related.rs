@@ -1,0 +1,156 @@
+//! Related stories: the ones an article links to, then a few that share a person with it.
+//!
+//! A person index (folded name -> articles) is built once, so finding stories that share a person
+//! costs the size of those lists, not a scan of the store.
+
+use std::collections::HashMap;
+
+use crate::store::Store;
+
+/// How many stories that share a person are added after the linked ones.
+pub const MAX_SHARED: usize = 5;
+
+/// Why a story is in the related pane.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// The article's `related` list names it.
+    Linked,
+    /// It names the same person (as written in the related story).
+    SharedPerson(String),
+}
+
+/// One related story: its index in the store and why it is there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub index: usize,
+    pub reason: Reason,
+}
+
+/// Articles by folded person name.
+#[derive(Clone, Debug, Default)]
+pub struct PersonIndex {
+    by_person: HashMap<String, Vec<usize>>,
+}
+
+impl PersonIndex {
+    pub fn new(store: &Store) -> PersonIndex {
+        let mut by_person: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, a) in store.articles.iter().enumerate() {
+            for p in &a.persons_folded {
+                let list = by_person.entry(p.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        PersonIndex { by_person }
+    }
+
+    /// Articles naming this folded person.
+    pub fn articles(&self, person_folded: &str) -> &[usize] {
+        self.by_person.get(person_folded).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The related stories of article `index`: linked ones in their listed order, then up to
+/// [`MAX_SHARED`] others sharing a person, nearest in date first (undated last, then store order).
+pub fn related(store: &Store, persons: &PersonIndex, index: usize) -> Vec<Related> {
+    let Some(article) = store.articles.get(index) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Related> = article
+        .related
+        .iter()
+        .filter_map(|id| store.index_of(id))
+        .filter(|&i| i != index)
+        .map(|i| Related {
+            index: i,
+            reason: Reason::Linked,
+        })
+        .collect();
+    let mut seen: std::collections::HashSet<usize> = out.iter().map(|r| r.index).collect();
+    seen.insert(index);
+    let here = article.published.map(|p| p.sort_key());
+    let mut shared: Vec<(usize, usize)> = Vec::new(); // (store index, position of the person)
+    for (pi, p) in article.persons_folded.iter().enumerate() {
+        for &i in persons.articles(p) {
+            if seen.insert(i) {
+                shared.push((i, pi));
+            }
+        }
+    }
+    shared.sort_by_key(|&(i, _)| {
+        let distance = match (here, store.articles[i].published.map(|p| p.sort_key())) {
+            (Some(a), Some(b)) => a.abs_diff(b),
+            (None, None) => u64::MAX - 1,
+            _ => u64::MAX,
+        };
+        (distance, i)
+    });
+    out.extend(shared.into_iter().take(MAX_SHARED).map(|(i, pi)| Related {
+        index: i,
+        reason: Reason::SharedPerson(article.persons[pi].clone()),
+    }));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> Store {
+        let json = r#"[
+            {"id":"a","title":"A","published":"2026-01-10","persons":["Lê Hoài Trung"],"related":["c"]},
+            {"id":"b","title":"B","published":"2026-01-01","persons":["Le Hoai Trung"]},
+            {"id":"c","title":"C","persons":["Tô Lâm"]},
+            {"id":"d","title":"D","published":"2026-01-09","persons":["Lê Hoài Trung","Tô Lâm"]},
+            {"id":"e","title":"E","persons":["Lê Hoài Trung"]},
+            {"id":"f","title":"F","published":"2026-01-11","persons":["Tô Lâm"]}
+        ]"#;
+        match Store::parse(json, "t.json") {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn linked_first_then_shared_by_date_distance() {
+        let s = store();
+        let idx = PersonIndex::new(&s);
+        let got: Vec<(&str, Reason)> = related(&s, &idx, 0)
+            .into_iter()
+            .map(|r| (s.articles[r.index].id.as_str(), r.reason))
+            .collect();
+        let trung = Reason::SharedPerson("Lê Hoài Trung".to_owned());
+        assert_eq!(
+            got,
+            vec![
+                ("c", Reason::Linked),
+                ("d", trung.clone()),
+                ("b", trung.clone()),
+                ("e", trung),
+            ]
+        );
+    }
+
+    #[test]
+    fn shared_list_is_capped() {
+        let mut json = String::from(r#"[{"id":"x","title":"X","persons":["Tô Lâm"]}"#);
+        for i in 0..12 {
+            json.push_str(&format!(
+                r#",{{"id":"{i}","title":"T{i}","persons":["Tô Lâm"]}}"#
+            ));
+        }
+        json.push(']');
+        let s = match Store::parse(&json, "t.json") {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        };
+        let idx = PersonIndex::new(&s);
+        let got = related(&s, &idx, 0);
+        assert_eq!(got.len(), MAX_SHARED);
+        assert!(got.iter().all(|r| r.index != 0));
+        // Undated ties keep store order.
+        assert_eq!(got[0].index, 1);
+    }
+}

@@ -1,0 +1,73 @@
+//! Drawing the reader: [`render`] lays out the panes for the frame and asks each pane's module to
+//! draw itself from `&App`. Nothing here changes state.
+
+pub mod article;
+pub mod draw;
+pub mod headlines;
+pub mod help;
+pub mod related;
+pub mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType};
+
+use crate::app::App;
+use crate::layout::{self, Arrangement};
+use crate::text::Metrics;
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let panes = layout::compute(area, app.focus);
+    if panes.arrangement == Arrangement::TooSmall {
+        let text = app
+            .metrics
+            .truncate(theme::TOO_SMALL, usize::from(area.width));
+        draw::put_line(
+            frame.buffer_mut(),
+            area,
+            area.y,
+            &Line::styled(text, theme::warning()),
+            app.metrics,
+        );
+        return;
+    }
+    if let Some(r) = panes.headlines {
+        headlines::render(app, frame, r);
+    }
+    if let Some(r) = panes.article {
+        article::render(app, frame, r);
+    }
+    if let Some(r) = panes.related {
+        related::render(app, frame, r);
+    }
+    if let Some(r) = panes.status {
+        status::render(app, frame, r);
+    }
+    if let Some(scroll) = app.help {
+        help::render(app, frame, area, scroll);
+    }
+}
+
+/// A pane's bordered block, its title truncated to fit, the border highlighted when focused.
+pub fn pane_block(title: &str, focused: bool, metrics: Metrics, width: u16) -> Block<'static> {
+    let title = metrics.truncate(title, usize::from(width.saturating_sub(4)));
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(theme::border(focused))
+        .title(Line::styled(
+            format!(" {title} "),
+            if focused {
+                theme::border(true)
+            } else {
+                Style::new()
+            },
+        ))
+}

@@ -1,0 +1,98 @@
+//! Writes pre-wrapped, styled lines into the buffer one grapheme per cell.
+//!
+//! Written by hand rather than through `Paragraph` or `Buffer::set_line`: those measure with
+//! ratatui's own widths, which can disagree with the terminal (East-Asian-ambiguous letters in a
+//! CJK terminal, half-width katakana with a voiced mark), and `Paragraph::wrap` can put a wide
+//! glyph past the edge. Here each grapheme takes exactly the columns [`Metrics`] says, and when
+//! that differs from what ratatui would compute the cell carries a forced width, so the diff
+//! neither overwrites the glyph's second column nor skips the next cell.
+
+use std::num::NonZeroU16;
+
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use crate::text::Metrics;
+
+/// Writes `line` at row `y` from column `area.x`, clipped to `area`'s width; returns the columns
+/// used. Styles: the buffer cell gets the line style patched with the span style.
+pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>, metrics: Metrics) -> u16 {
+    let mut x = area.x;
+    let right = area.right();
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        x = put_str(buf, x, right, y, &span.content, style, metrics);
+        if x >= right {
+            break;
+        }
+    }
+    x - area.x
+}
+
+/// Writes `text` from column `x`, never past `right`; returns the next free column.
+pub fn put_str(
+    buf: &mut Buffer,
+    mut x: u16,
+    right: u16,
+    y: u16,
+    text: &str,
+    style: Style,
+    metrics: Metrics,
+) -> u16 {
+    for g in text.graphemes(true) {
+        let w = metrics.grapheme_width(g);
+        let Ok(w16) = u16::try_from(w) else {
+            break;
+        };
+        if w16 == 0 {
+            // Nothing sanitised reaches here with zero width but lone marks and format
+            // characters; drawing them alone would put them on the previous cell.
+            continue;
+        }
+        if x.saturating_add(w16) > right {
+            break;
+        }
+        let ratatui_width = g.width();
+        if let Some(cell) = buf.cell_mut((x, y)) {
+            if ratatui_width > w {
+                // e.g. "ｶﾞ": the terminal draws each half-width character in its own cell.
+                let mut cx = x;
+                for c in g.chars() {
+                    let mut tmp = [0u8; 4];
+                    if let Some(cell) = buf.cell_mut((cx, y)) {
+                        cell.set_symbol(c.encode_utf8(&mut tmp)).set_style(style);
+                    }
+                    cx += u16::try_from(unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+                        .unwrap_or(0);
+                }
+            } else {
+                cell.set_symbol(g).set_style(style);
+                if ratatui_width != w
+                    && let Some(n) = NonZeroU16::new(w16)
+                {
+                    cell.set_diff_option(CellDiffOption::ForcedWidth(n));
+                }
+            }
+        }
+        // The columns a wide glyph covers are blank and styled like it, as ratatui does.
+        for dx in 1..w16 {
+            if ratatui_width <= w
+                && let Some(cell) = buf.cell_mut((x + dx, y))
+            {
+                cell.reset();
+                cell.set_style(style);
+            }
+        }
+        x += w16;
+    }
+    x
+}
+
+/// Fills a row of `area` with spaces in `style` (a selected row's highlight).
+pub fn fill_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
+    buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+}
