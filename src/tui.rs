@@ -50,14 +50,14 @@ pub fn run<B: Backend, E: EventSource>(
     events: &mut E,
 ) -> io::Result<()>
 where
-    B::Error: Into<io::Error>,
+    B::Error: Send + Sync + 'static,
 {
-    let size = terminal.size().map_err(Into::into)?;
+    let size = terminal.size().map_err(io::Error::other)?;
     app.update(Action::Resize(size.width, size.height));
     loop {
         terminal
             .draw(|frame| ui::render(app, frame))
-            .map_err(Into::into)?;
+            .map_err(io::Error::other)?;
         if app.quit {
             return Ok(());
         }

@@ -55,12 +55,17 @@ pub fn render(app: &App, frame: &mut Frame) {
 /// A pane's bordered block, its title truncated to fit, the border highlighted when focused.
 pub fn pane_block(title: &str, focused: bool, metrics: Metrics, width: u16) -> Block<'static> {
     let title = metrics.truncate(title, usize::from(width.saturating_sub(4)));
-    Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
+    // Box-drawing characters are East-Asian-ambiguous: a terminal that draws ambiguous
+    // characters wide draws them wide too and pushes every border out, so that mode uses ASCII.
+    let block = Block::bordered();
+    let block = if metrics.ambiguous_wide {
+        block.border_set(theme::ASCII_BORDER)
+    } else if focused {
+        block.border_type(BorderType::Thick)
+    } else {
+        block.border_type(BorderType::Plain)
+    };
+    block
         .border_style(theme::border(focused))
         .title(Line::styled(
             format!(" {title} "),

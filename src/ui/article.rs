@@ -26,13 +26,12 @@ pub fn lines(a: &Article, width: usize, metrics: Metrics) -> Vec<Line<'static>> 
     };
     block(&a.title, theme::title(), &mut out);
     let mut meta: Vec<String> = Vec::new();
-    meta.push(
-        a.published
-            .map_or_else(|| theme::UNDATED.to_owned(), |p| p.long()),
-    );
+    meta.extend(a.published.map(|p| p.long()));
     meta.extend(a.section.iter().cloned());
     meta.extend(a.source.iter().cloned());
-    block(&meta.join(" · "), theme::dim(), &mut out);
+    if !meta.is_empty() {
+        block(&meta.join(" · "), theme::dim(), &mut out);
+    }
     if !a.persons.is_empty() {
         block(
             &format!("{}{}", theme::PERSONS_LABEL, a.persons.join(", ")),

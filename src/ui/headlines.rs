@@ -22,7 +22,12 @@ pub fn row(a: &Article, width: usize, metrics: Metrics) -> Line<'static> {
         .map_or_else(|| theme::UNDATED.to_owned(), |p| p.short());
     let show_date = width >= 30;
     let person = a.persons.first().filter(|_| width >= 44);
-    let person_cols = person.map_or(0, |p| metrics.width(p).min(width / 4).max(6));
+    // A fixed person column, so titles and names line up from row to row.
+    let person_cols = if person.is_some() {
+        (width / 4).min(20)
+    } else {
+        0
+    };
     let used = if show_date { DATE_COLS + 1 } else { 0 }
         + if person.is_some() { person_cols + 1 } else { 0 };
     let title_cols = width.saturating_sub(used);
@@ -93,12 +98,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     if app.view.len() > rows {
         let mut state = ScrollbarState::new(app.view.len().saturating_sub(rows)).position(offset);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            area.inner(Margin::new(0, 1)),
-            &mut state,
-        );
+        let mut bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None);
+        if app.metrics.ambiguous_wide {
+            // The block symbols are ambiguous-width too (see `pane_block`).
+            bar = bar.track_symbol(Some("|")).thumb_symbol("#");
+        }
+        frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
     }
 }

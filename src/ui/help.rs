@@ -43,7 +43,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         let pad = key_cols.saturating_sub(app.metrics.width(keys));
         let line = Line::from(vec![
             Span::styled(format!(" {keys}{} ", " ".repeat(pad)), theme::persons()),
-            Span::raw(*text),
+            Span::raw(
+                app.metrics
+                    .truncate(text, usize::from(inner.width).saturating_sub(key_cols + 2)),
+            ),
         ]);
         draw::put_line(buf, inner, y, &line, app.metrics);
     }

@@ -26,6 +26,18 @@ pub const HINTS_ARTICLE: &str =
     "j/k scroll · Space page · Tab pane · Backspace back · ? help · q quit";
 pub const HINTS_RELATED: &str = "j/k move · Enter open · Backspace back · ? help · q quit";
 
+/// Borders for terminals that draw ambiguous characters (box drawing included) two columns wide.
+pub const ASCII_BORDER: ratatui::symbols::border::Set<'static> = ratatui::symbols::border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
 pub fn title() -> Style {
     Style::new().add_modifier(Modifier::BOLD)
 }

@@ -1,0 +1,412 @@
+//! The reader's state machine: sequences of actions and the state they leave, and the event loop
+//! driven by a scripted event source on a `TestBackend`.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tuinews::action::Action;
+use tuinews::app::App;
+use tuinews::layout::Focus;
+use tuinews::query::{Filter, PersonQuery};
+use tuinews::store::{EMBEDDED_SAMPLE, Store};
+use tuinews::text::Metrics;
+use tuinews::tui::{self, Scripted};
+
+const MAIN_2021: &str = "vn-jp-2021-11-24-pm-shii";
+const MAIN_UNDATED: &str = "csvn-coi-trong-huu-nghi-cs-nhat-ban";
+
+fn sample() -> Store {
+    match Store::parse(EMBEDDED_SAMPLE, "embedded sample") {
+        Ok(s) => s,
+        Err(e) => panic!("the sample must load: {e}"),
+    }
+}
+
+fn app_at(w: u16, h: u16) -> App {
+    let mut app = App::new(sample(), "embedded sample", Metrics::default());
+    app.update(Action::Resize(w, h));
+    app
+}
+
+fn current_id(app: &App) -> &str {
+    app.current_article().map_or("", |a| a.id.as_str())
+}
+
+/// Moves the headline selection to the article with `id`.
+fn select_id(app: &mut App, id: &str) {
+    app.update(Action::Top);
+    for _ in 0..app.view.len() {
+        if current_id(app) == id {
+            return;
+        }
+        app.update(Action::Down);
+    }
+    panic!("{id} is not in the view");
+}
+
+#[test]
+fn starts_on_the_newest_headline() {
+    let app = app_at(120, 40);
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.view.len(), app.store.len());
+    let first = &app.store.articles[app.view[0]];
+    assert_eq!(app.current, Some(app.view[0]));
+    assert_eq!(
+        first.published.map(|p| p.short()).as_deref(),
+        Some("30/01/2026")
+    );
+    assert_eq!(app.focus, Focus::Headlines);
+}
+
+#[test]
+fn moving_past_the_ends_stays_in_the_list() {
+    let mut app = app_at(120, 40);
+    app.update(Action::Up);
+    assert_eq!(app.selected, 0);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(app.selected, 2);
+    assert_eq!(app.current, Some(app.view[2]));
+    app.update(Action::Bottom);
+    assert_eq!(app.selected, app.view.len() - 1);
+    app.update(Action::Down);
+    assert_eq!(app.selected, app.view.len() - 1);
+    app.update(Action::PageUp);
+    assert!(app.selected < app.view.len() - 1);
+    app.update(Action::Top);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn the_selected_headline_stays_on_screen() {
+    let mut app = app_at(80, 24);
+    let rows = app.panes().inner_height(Focus::Headlines);
+    assert!(rows > 0 && rows < app.view.len());
+    for _ in 0..rows + 3 {
+        app.update(Action::Down);
+    }
+    assert!(app.headlines_offset <= app.selected && app.selected < app.headlines_offset + rows);
+    app.update(Action::Top);
+    assert_eq!(app.headlines_offset, 0);
+}
+
+#[test]
+fn article_scrolls_and_stops_at_its_end() {
+    let mut app = app_at(80, 24);
+    select_id(&mut app, MAIN_2021);
+    app.update(Action::Open);
+    assert_eq!(app.focus, Focus::Article);
+    let rows = app.panes().inner_height(Focus::Article);
+    let total = app.article_lines().len();
+    assert!(
+        total > rows,
+        "the long article must need scrolling ({total} lines, {rows} rows)"
+    );
+    app.update(Action::Down);
+    assert_eq!(app.article_scroll, 1);
+    app.update(Action::PageDown);
+    assert_eq!(app.article_scroll, 1 + rows - 1);
+    app.update(Action::Bottom);
+    assert_eq!(app.article_scroll, total - rows);
+    app.update(Action::Down);
+    assert_eq!(app.article_scroll, total - rows);
+    app.update(Action::Top);
+    assert_eq!(app.article_scroll, 0);
+    // Moving to another headline starts its article from the top.
+    app.update(Action::Bottom);
+    app.update(Action::FocusPrev);
+    app.update(Action::Down);
+    assert_eq!(app.article_scroll, 0);
+}
+
+#[test]
+fn both_long_articles_can_be_read_to_the_end() {
+    for id in [MAIN_2021, MAIN_UNDATED] {
+        let mut app = app_at(80, 24);
+        select_id(&mut app, id);
+        app.update(Action::Open);
+        let last_paragraph = app
+            .current_article()
+            .and_then(|a| a.body.last().cloned())
+            .unwrap_or_default();
+        assert!(!last_paragraph.is_empty());
+        app.update(Action::Bottom);
+        let rows = app.panes().inner_height(Focus::Article);
+        let shown: String = app
+            .article_lines()
+            .iter()
+            .skip(app.article_scroll)
+            .take(rows)
+            .map(|l| l.to_string() + " ")
+            .collect();
+        let tail: String = last_paragraph
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let shown_words: Vec<&str> = shown.split_whitespace().collect();
+        let tail_words: Vec<&str> = tail.split(' ').collect();
+        assert!(
+            tail_words.iter().all(|w| shown_words.contains(w)),
+            "{id}: the end of the last paragraph ({tail}) is not on screen after G: {shown}"
+        );
+    }
+}
+
+#[test]
+fn opening_a_related_story_and_coming_back() {
+    let mut app = app_at(120, 40);
+    select_id(&mut app, MAIN_2021);
+    let main_index = app.current;
+    let main_selected = app.selected;
+    app.update(Action::FocusNext);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(app.article_scroll, 2);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Related);
+    assert!(
+        app.related.len() >= 7,
+        "the 2021 article links seven stories"
+    );
+    app.update(Action::Down);
+    let target = app.related[1].index;
+    assert_eq!(
+        app.store.articles[main_index.unwrap_or(0)].related[1],
+        app.store.articles[target].id
+    );
+    app.update(Action::Open);
+    assert_eq!(app.current, Some(target));
+    assert_eq!(app.focus, Focus::Article);
+    assert_eq!(app.history.len(), 1);
+    // The story is in the headline list, so it becomes the selected headline.
+    assert_eq!(app.view[app.selected], target);
+    assert_eq!(app.article_scroll, 0);
+
+    app.update(Action::Back);
+    assert_eq!(app.current, main_index);
+    assert_eq!(app.selected, main_selected);
+    assert_eq!(app.article_scroll, 2);
+    assert_eq!(app.focus, Focus::Related);
+    assert_eq!(app.related_selected, 1);
+    assert!(app.history.is_empty());
+    // Nothing more to go back to: a notice, no change.
+    app.update(Action::Back);
+    assert_eq!(app.current, main_index);
+    assert!(app.notice.is_some());
+}
+
+#[test]
+fn a_related_story_outside_the_filter_opens_without_moving_the_selection() {
+    let mut app = app_at(120, 40);
+    app.set_filter(Filter {
+        persons: vec![PersonQuery::new("Shii Kazuo")],
+        ..Filter::default()
+    });
+    assert_eq!(app.view.len(), 2);
+    select_id(&mut app, MAIN_2021);
+    let selected = app.selected;
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Focus::Related);
+    let target = app.related[0].index;
+    assert!(!app.view.contains(&target));
+    app.update(Action::Open);
+    assert_eq!(app.current, Some(target));
+    assert_eq!(app.selected, selected);
+}
+
+#[test]
+fn escape_clears_filters_and_keeps_the_article() {
+    let mut app = app_at(120, 40);
+    app.set_filter(Filter {
+        persons: vec![PersonQuery::new("le hoai trung")],
+        ..Filter::default()
+    });
+    assert_eq!(app.view.len(), 2);
+    select_id(&mut app, MAIN_UNDATED);
+    let shown = app.current;
+    app.update(Action::Escape);
+    assert!(app.filter.is_empty());
+    assert_eq!(app.view.len(), app.store.len());
+    assert_eq!(app.current, shown);
+    assert_eq!(app.view[app.selected], shown.unwrap_or(usize::MAX));
+}
+
+#[test]
+fn help_overlay_takes_keys_until_closed() {
+    let mut app = app_at(80, 24);
+    app.update(Action::Help);
+    assert_eq!(app.help, Some(0));
+    app.update(Action::Down);
+    assert_eq!(app.selected, 0, "keys scroll the help, not the list");
+    assert_eq!(app.help, Some(1));
+    app.update(Action::Escape);
+    assert_eq!(app.help, None);
+    app.update(Action::Down);
+    assert_eq!(app.selected, 1);
+}
+
+#[test]
+fn prompts_that_do_not_exist_yet_say_so() {
+    let mut app = app_at(80, 24);
+    for a in [Action::Search, Action::PersonFilter, Action::DateFilter] {
+        app.update(a);
+        assert!(
+            app.notice
+                .as_deref()
+                .is_some_and(|n| n.contains("not built yet"))
+        );
+        assert!(!app.quit);
+    }
+    app.update(Action::Down);
+    assert!(app.notice.is_none(), "a notice lasts until the next key");
+}
+
+#[test]
+fn tab_cycles_focus_and_single_pane_follows_it() {
+    let mut app = app_at(50, 20);
+    assert!(app.panes().headlines.is_some() && app.panes().article.is_none());
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Article);
+    assert!(app.panes().article.is_some() && app.panes().headlines.is_none());
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Related);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Headlines);
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Focus::Related);
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls_the_pane_under_it() {
+    let mut app = app_at(120, 40);
+    let head = app.panes().headlines.unwrap_or_default();
+    app.update(Action::Click(head.x + 5, head.y + 1 + 3));
+    assert_eq!(app.selected, 3);
+    assert_eq!(app.focus, Focus::Headlines);
+    let article = app.panes().article.unwrap_or_default();
+    select_id(&mut app, MAIN_2021);
+    app.update(Action::Wheel(article.x + 5, article.y + 3, true));
+    assert_eq!(app.article_scroll, 3);
+    assert_eq!(
+        app.focus,
+        Focus::Headlines,
+        "the wheel does not move the focus"
+    );
+    app.update(Action::Click(article.x + 5, article.y + 3));
+    assert_eq!(app.focus, Focus::Article);
+    let related = app.panes().related.unwrap_or_default();
+    app.update(Action::Click(related.x + 5, related.y + 1 + 2));
+    assert_eq!(app.focus, Focus::Related);
+    assert_eq!(app.related_selected, 2);
+}
+
+fn key(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn code(c: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
+}
+
+#[test]
+fn the_loop_runs_a_script_and_quits_on_q() {
+    let mut terminal = match Terminal::new(TestBackend::new(100, 30)) {
+        Ok(t) => t,
+        Err(e) => panic!("{e}"),
+    };
+    let mut app = App::new(sample(), "embedded sample", Metrics::default());
+    let mut events = Scripted::new([
+        key('j'),
+        key('j'),
+        code(KeyCode::Tab),
+        Event::Resize(90, 28),
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Moved,
+            column: 1,
+            row: 1,
+            modifiers: KeyModifiers::NONE,
+        }),
+        key('?'),
+        key('q'), // closes the help
+        key('q'), // quits
+        key('j'), // never read
+    ]);
+    if let Err(e) = tui::run(&mut terminal, &mut app, &mut events) {
+        panic!("{e}");
+    }
+    assert!(app.quit);
+    assert_eq!(app.selected, 2);
+    assert_eq!(app.focus, Focus::Article);
+    assert_eq!(app.size, (90, 28));
+    assert_eq!(events.0.len(), 1, "the loop stops reading after q");
+    let screen = terminal.backend().to_string();
+    let title = app
+        .current_article()
+        .map(|a| a.title.clone())
+        .unwrap_or_default();
+    let first_words: String = title.split(' ').take(3).collect::<Vec<_>>().join(" ");
+    assert!(
+        screen.contains(&first_words),
+        "the last frame shows the selected article:\n{screen}"
+    );
+}
+
+#[test]
+fn the_loop_ends_when_events_run_out() {
+    let mut terminal = match Terminal::new(TestBackend::new(40, 10)) {
+        Ok(t) => t,
+        Err(e) => panic!("{e}"),
+    };
+    let mut app = App::new(sample(), "embedded sample", Metrics::default());
+    let mut events = Scripted::new([key('G')]);
+    assert!(tui::run(&mut terminal, &mut app, &mut events).is_ok());
+    assert!(!app.quit);
+    assert_eq!(app.selected, app.view.len() - 1);
+}
+
+fn action_strategy() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        Just(Action::Up),
+        Just(Action::Down),
+        Just(Action::PageUp),
+        Just(Action::PageDown),
+        Just(Action::Top),
+        Just(Action::Bottom),
+        Just(Action::FocusNext),
+        Just(Action::FocusPrev),
+        Just(Action::Open),
+        Just(Action::Back),
+        Just(Action::Escape),
+        Just(Action::Help),
+        Just(Action::Search),
+        (0u16..300, 0u16..120).prop_map(|(w, h)| Action::Resize(w, h)),
+        (0u16..200, 0u16..80).prop_map(|(x, y)| Action::Click(x, y)),
+        (0u16..200, 0u16..80, any::<bool>()).prop_map(|(x, y, d)| Action::Wheel(x, y, d)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any sequence of actions at any size keeps the selection and scroll in bounds, and every
+    /// frame draws without panicking.
+    #[test]
+    fn any_actions_keep_state_in_bounds(actions in proptest::collection::vec(action_strategy(), 1..60)) {
+        let mut app = App::new(sample(), "embedded sample", Metrics::default());
+        for a in actions {
+            app.update(a);
+            prop_assert!(app.selected < app.view.len().max(1));
+            prop_assert!(app.related_selected < app.related.len().max(1));
+            let rows = app.panes().inner_height(Focus::Article).max(1);
+            prop_assert!(app.article_scroll <= app.article_lines().len().saturating_sub(rows));
+            let (w, h) = app.size;
+            if w > 0 && h > 0 {
+                let mut terminal = Terminal::new(TestBackend::new(w, h)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                terminal.draw(|f| tuinews::ui::render(&app, f)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            }
+        }
+    }
+}
