@@ -44,9 +44,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     let left = Line::from(left(app)).style(theme::status());
     let left_cols = app.metrics.width(&left.to_string());
+    // The pane's hints when they fit after the status, else the two that matter most.
+    let hints = [hints, theme::HINTS_SHORT]
+        .into_iter()
+        .find(|h| left_cols + app.metrics.width(h) + 3 <= width)
+        .unwrap_or("");
     let hint_cols = app.metrics.width(hints) + 1;
-    // Hints go right-aligned when they fit after the status; the status always wins.
-    if left_cols + hint_cols + 2 <= width {
+    if !hints.is_empty() {
         let x = area.x + u16::try_from(width - hint_cols).unwrap_or(0);
         let hint_area = Rect::new(x, area.y, area.right() - x, 1);
         draw::put_line(

@@ -20,6 +20,8 @@ pub const NO_MATCH: &str = "(no article matches the filters; Esc clears them)";
 pub const TOO_SMALL: &str = "terminal too small for tuinews";
 pub const HELP_FOOTER: &str = "Esc, ? or q closes";
 
+/// Key hints for the status line when the pane's own do not fit.
+pub const HINTS_SHORT: &str = "? help · q quit";
 /// Key hints for the status line, by focused pane.
 pub const HINTS_HEADLINES: &str = "j/k move · Enter read · Tab pane · ? help · q quit";
 pub const HINTS_ARTICLE: &str =
