@@ -403,7 +403,8 @@ enum Field {
 /// one space (ratatui deletes tabs, gluing words); whole escape sequences (CSI, OSC, DCS, SOS,
 /// PM, APC, and two-byte ESC sequences, in 7- and 8-bit forms) are removed, then every other
 /// C0 and C1 control, DEL and bidi embedding/override/isolate control; a combining mark with
-/// no base is dropped. NBSP, ZWJ and variation selectors are kept. Idempotent.
+/// no base is dropped, and so is anything attached to whitespace (" \u{301}" becomes " ").
+/// NBSP, ZWJ and variation selectors are kept. Idempotent.
 pub fn sanitize_block(s: &str) -> String {
     sanitize(s, Field::Block)
 }
@@ -416,15 +417,24 @@ pub fn sanitize_line(s: &str) -> String {
 }
 
 fn sanitize(s: &str, field: Field) -> String {
-    let mut text: String = strip_controls(s, field).nfc().collect();
+    // NFC first, so that canonically equivalent inputs are the same string by the time the
+    // escape parser decides what a sequence's final byte is ("ESC e\u{323}" vs "ESC ệ").
+    let composed: String = s.nfc().collect();
+    let mut text: String = strip_controls(&composed, field).nfc().collect();
     // Dropping a mark or trimming can expose another (or make non-NFC text, e.g. Hangul jamo
     // meeting); repeat to a fixed point, which keeps the result idempotent. Each round removes
     // characters, so this ends; almost always after one check.
     loop {
-        let mut next: String = text
-            .graphemes(true)
-            .filter(|g| !g.starts_with(is_combining_mark))
-            .collect();
+        let mut next = String::with_capacity(text.len());
+        for g in text.graphemes(true) {
+            if g.starts_with(char::is_whitespace) {
+                // Marks, ZWJ or VS on a space decorate nothing; dropping them lets trimming
+                // and collapsing see a plain space.
+                next.extend(g.chars().filter(|c| c.is_whitespace()));
+            } else if !g.starts_with(is_combining_mark) {
+                next.push_str(g);
+            }
+        }
         if field == Field::Line {
             next = tidy_line(&next);
         }
