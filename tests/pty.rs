@@ -1,0 +1,763 @@
+//! The real `tuinews` binary in a pseudo-terminal: the reader's first screen on the embedded
+//! sample, moving, focus, the help overlay and a clean exit (issue 4); hostile store text in a
+//! tiny and a common terminal (issue 3, checklist #23); the message when there is no terminal;
+//! and resizing down to the single pane and to "too small".
+//!
+//! Each test spawns the binary in a PTY, a thread feeds everything it writes into a
+//! `vt100::Parser` (and keeps the raw bytes), and the test polls the parsed screen until a
+//! condition holds or a deadline passes; nothing waits on a bare sleep. A failed wait shows the
+//! screen, and the child is killed and reaped when the harness is dropped.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use tempfile::TempDir;
+use unicode_normalization::UnicodeNormalization;
+
+const BIN: &str = env!("CARGO_BIN_EXE_tuinews");
+/// How long any one condition may take to show up.
+const DEADLINE: Duration = Duration::from_secs(10);
+/// How often the screen is looked at while waiting.
+const POLL: Duration = Duration::from_millis(20);
+
+const KEY_TAB: &[u8] = b"\t";
+const KEY_ESC: &[u8] = b"\x1b";
+
+/// The sequences crossterm writes for mouse capture and the alternate screen.
+const MOUSE_ON: &[u8] = b"\x1b[?1000h";
+const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
+const SGR_MOUSE_OFF: &[u8] = b"\x1b[?1006l";
+const ALT_SCREEN_ON: &[u8] = b"\x1b[?1049h";
+const ALT_SCREEN_OFF: &[u8] = b"\x1b[?1049l";
+
+/// Box-drawing characters a pane border (or the scrollbar drawn over one) can show.
+const BORDER_CHARS: &[&str] = &[
+    "│", "┃", "║", "┌", "┐", "└", "┘", "┏", "┓", "┗", "┛", "╔", "╗", "╚", "╝", "╭", "╮", "╯", "╰",
+    "█", "▐", "▌", "▕", "▏", "┤", "├", "┫", "┣",
+];
+const TOP_LEFT: &[&str] = &["┌", "┏", "╔", "╭"];
+
+/// The reader running in a pseudo-terminal.
+struct Tui {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Option<Box<dyn Write + Send>>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    reader: Option<JoinHandle<()>>,
+    exited: bool,
+    _home: TempDir,
+}
+
+impl Tui {
+    /// Starts `tuinews ARGS` in a `cols` x `rows` terminal with an empty home directory and no
+    /// store variables, so without `--store` it opens the embedded sample.
+    fn spawn(cols: u16, rows: u16, args: &[&str]) -> Tui {
+        let home = TempDir::new().expect("a temporary home directory");
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.env_clear();
+        cmd.env("PATH", "/usr/bin:/bin");
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env("HOME", home.path());
+        cmd.env_remove("TUINEWS_STORE");
+        cmd.env_remove("XDG_DATA_HOME");
+        cmd.cwd(home.path());
+        let child = pair
+            .slave
+            .spawn_command(cmd)
+            .expect("spawn tuinews in the pseudo-terminal");
+        // Only the child keeps the terminal's slave side open, so reading the master ends when
+        // the child exits.
+        drop(pair.slave);
+        let mut reader = pair
+            .master
+            .try_clone_reader()
+            .expect("a reader for the pseudo-terminal");
+        let writer = pair
+            .master
+            .take_writer()
+            .expect("a writer for the pseudo-terminal");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let reader = {
+            let parser = Arc::clone(&parser);
+            let raw = Arc::clone(&raw);
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => {
+                            lock(&raw).extend_from_slice(&buf[..n]);
+                            lock(&parser).process(&buf[..n]);
+                        }
+                    }
+                }
+            })
+        };
+        Tui {
+            child,
+            master: pair.master,
+            writer: Some(writer),
+            parser,
+            raw,
+            reader: Some(reader),
+            exited: false,
+            _home: home,
+        }
+    }
+
+    /// Types `bytes` (keys as the terminal sends them).
+    fn send(&mut self, bytes: &[u8]) {
+        let writer = self.writer.as_mut().expect("the writer is open");
+        writer.write_all(bytes).expect("write keys to the terminal");
+        writer.flush().expect("flush keys to the terminal");
+    }
+
+    /// The screen as it is now.
+    fn screen(&self) -> vt100::Screen {
+        lock(&self.parser).screen().clone()
+    }
+
+    /// Every byte the program wrote so far.
+    fn raw(&self) -> Vec<u8> {
+        lock(&self.raw).clone()
+    }
+
+    /// Polls the screen until `check` passes; panics with its last complaint and the screen
+    /// when `DEADLINE` passes.
+    fn wait_until(
+        &self,
+        what: &str,
+        check: impl Fn(&vt100::Screen) -> Result<(), String>,
+    ) -> vt100::Screen {
+        let end = Instant::now() + DEADLINE;
+        loop {
+            let screen = self.screen();
+            let failure = match check(&screen) {
+                Ok(()) => return screen,
+                Err(failure) => failure,
+            };
+            if Instant::now() >= end {
+                panic!(
+                    "timed out after {DEADLINE:?} waiting for {what}: {failure}\nthe screen:\n{}",
+                    show(&screen)
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Polls the screen until `pred` holds; panics with the screen when `DEADLINE` passes.
+    fn wait_for(&self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) -> vt100::Screen {
+        self.wait_until(what, |s| ensure(pred(s), "the condition does not hold"))
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH) and the parsed screen with it.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        // The parser is locked across the resize so no output lands between the two.
+        let mut parser = lock(&self.parser);
+        parser.screen_mut().set_size(rows, cols);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pseudo-terminal");
+    }
+
+    /// Waits for the program to exit and for its last output to be read; its exit status.
+    fn wait_exit(&mut self) -> ExitStatus {
+        let end = Instant::now() + DEADLINE;
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("poll the child") {
+                break status;
+            }
+            if Instant::now() >= end {
+                panic!(
+                    "tuinews did not exit within {DEADLINE:?}; the screen:\n{}",
+                    show(&self.screen())
+                );
+            }
+            std::thread::sleep(POLL);
+        };
+        self.exited = true;
+        // The reader sees end of file once the child's side of the terminal is closed.
+        while self.reader.as_ref().is_some_and(|r| !r.is_finished()) {
+            if Instant::now() >= end {
+                panic!("the terminal's output did not end after tuinews exited");
+            }
+            std::thread::sleep(POLL);
+        }
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("the reader thread");
+        }
+        status
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if !self.exited {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+        // Dropping the writer sends end-of-file, which only a dead child can no longer read.
+        self.writer.take();
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The screen with row numbers, for failure messages.
+fn show(screen: &vt100::Screen) -> String {
+    let (_, cols) = screen.size();
+    screen
+        .rows(0, cols)
+        .enumerate()
+        .map(|(i, row)| format!("{i:2}|{row}\n"))
+        .collect()
+}
+
+/// What one cell shows ("" when empty).
+fn cell(screen: &vt100::Screen, row: u16, col: u16) -> String {
+    screen
+        .cell(row, col)
+        .map(|c| c.contents().to_owned())
+        .unwrap_or_default()
+}
+
+/// Row `row` from `col` on, `width` columns, as text.
+fn text(screen: &vt100::Screen, row: u16, col: u16, width: u16) -> String {
+    screen
+        .rows(col, width)
+        .nth(usize::from(row))
+        .unwrap_or_default()
+}
+
+fn is_border(s: &str) -> bool {
+    BORDER_CHARS.contains(&s)
+}
+
+/// Whether the cell is drawn as a highlight (a background colour or reverse video).
+fn highlighted(screen: &vt100::Screen, row: u16, col: u16) -> bool {
+    screen
+        .cell(row, col)
+        .is_some_and(|c| c.inverse() || c.bgcolor() != vt100::Color::Default)
+}
+
+/// The rows whose cell at `col` is highlighted, among `rows`.
+fn highlighted_rows(screen: &vt100::Screen, col: u16, rows: std::ops::Range<u16>) -> Vec<u16> {
+    rows.filter(|&r| highlighted(screen, r, col)).collect()
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    find(haystack, needle).is_some()
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn ensure(condition: bool, failure: impl std::fmt::Display) -> Result<(), String> {
+    if condition {
+        Ok(())
+    } else {
+        Err(failure.to_string())
+    }
+}
+
+/// Whether the status line is drawn to its last column: the first frame is written row by row,
+/// so the whole frame has arrived.
+fn status_drawn(screen: &vt100::Screen) -> bool {
+    let (rows, cols) = screen.size();
+    highlighted(screen, rows - 1, cols - 1) && !is_border(&cell(screen, rows - 1, 0))
+}
+
+/// Every pane row has its border in the first and the last column, at least `min_rows` rows are
+/// pane rows, and no row wrapped (which a glyph wider than the program thought would cause).
+fn fixed_borders(screen: &vt100::Screen, min_rows: usize) -> Result<(), String> {
+    let (rows, cols) = screen.size();
+    let last = cols - 1;
+    let mut pane_rows = 0;
+    for r in 0..rows {
+        ensure(
+            !screen.row_wrapped(r),
+            format!("row {r} ran past column {last}"),
+        )?;
+        let left = cell(screen, r, 0);
+        if is_border(&left) {
+            pane_rows += 1;
+            let right = cell(screen, r, last);
+            ensure(
+                is_border(&right),
+                format!("row {r} starts with {left:?} but column {last} holds {right:?}"),
+            )?;
+        }
+    }
+    ensure(
+        pane_rows >= min_rows,
+        format!("only {pane_rows} rows have a left border, expected {min_rows}"),
+    )
+}
+
+// --- 1. The reader on the embedded sample (issue 4) ------------------------------------------
+
+/// The article pane's first line in the wide arrangement at 100 columns.
+fn article_top(s: &vt100::Screen) -> String {
+    text(s, 1, 43, 56)
+}
+
+/// A headline's title text (after the date column) in the wide arrangement at 100 columns.
+fn headline_title(s: &vt100::Screen, row: u16) -> String {
+    text(s, row, 12, 20).trim_end().to_owned()
+}
+
+#[test]
+fn reader_on_the_embedded_sample() {
+    let mut tui = Tui::spawn(100, 30, &[]);
+    // Wide arrangement: headlines in columns 0..42 (focused, thick border), the article to the
+    // right with its title on row 1; the first headline is selected and is the article shown.
+    let screen = tui.wait_until("the sample headlines", |s| {
+        let c = s.contents();
+        ensure(c.contains("Headlines"), "no \"Headlines\"")?;
+        ensure(
+            c.contains("Tin quốc tế ngày 30/01"),
+            "no \"Tin quốc tế ngày 30/01\"",
+        )?;
+        ensure(status_drawn(s), "the status line is not drawn yet")?;
+        ensure(s.alternate_screen(), "not on the alternate screen")?;
+        ensure(cell(s, 0, 0) == "┏", "the headlines pane is not focused")?;
+        let rows = highlighted_rows(s, 12, 1..28);
+        ensure(
+            rows == [1],
+            format!("highlighted rows {rows:?}, expected [1]"),
+        )?;
+        ensure(
+            article_top(s).starts_with("Tin quốc tế ngày 30/01"),
+            format!("the article pane starts {:?}", article_top(s)),
+        )?;
+        fixed_borders(s, 29)
+    });
+    let second = headline_title(&screen, 2);
+    assert!(
+        second.chars().count() >= 10,
+        "a second headline:\n{}",
+        show(&screen)
+    );
+
+    // j: the selection moves down one row and the article pane follows it.
+    tui.send(b"j");
+    tui.wait_until("the second headline selected and shown", |s| {
+        let rows = highlighted_rows(s, 12, 1..28);
+        ensure(
+            rows == [2],
+            format!("highlighted rows {rows:?}, expected [2]"),
+        )?;
+        ensure(
+            article_top(s).starts_with(&second),
+            format!(
+                "the article pane starts {:?}, not with {second:?}",
+                article_top(s)
+            ),
+        )
+    });
+
+    // Tab: the article pane gets the thick border; the selection stays, in reverse video.
+    tui.send(KEY_TAB);
+    tui.wait_until("the article pane focused", |s| {
+        ensure(
+            cell(s, 0, 0) == "┌" && cell(s, 0, 42) == "┏",
+            "the borders did not change",
+        )?;
+        let rows = highlighted_rows(s, 12, 1..28);
+        ensure(
+            rows == [2],
+            format!("highlighted rows {rows:?}, expected [2]"),
+        )?;
+        ensure(
+            s.cell(2, 12).is_some_and(|c| c.inverse()),
+            "the unfocused selection is not in reverse video",
+        )
+    });
+
+    // ?: the help overlay lists every key; Esc closes it.
+    tui.send(b"?");
+    tui.wait_for("the help overlay", |s| {
+        let c = s.contents();
+        ["Keys", "this help", "quit", "next pane", "move down", "Esc"]
+            .iter()
+            .all(|want| c.contains(want))
+            && c.contains(" Keys ")
+    });
+    tui.send(KEY_ESC);
+    tui.wait_until("the help overlay to close", |s| {
+        let c = s.contents();
+        ensure(
+            !c.contains(" Keys ") && !c.contains("this help"),
+            "help still open",
+        )?;
+        ensure(
+            cell(s, 0, 42) == "┏" && article_top(s).starts_with(&second),
+            "the article pane is not back",
+        )?;
+        fixed_borders(s, 29)
+    });
+
+    // q: exit 0, back on the normal screen, mouse reporting off.
+    tui.send(b"q");
+    let status = tui.wait_exit();
+    let screen = tui.screen();
+    assert!(
+        status.success(),
+        "q exits with status 0, got {status:?}:\n{}",
+        show(&screen)
+    );
+    assert!(!screen.alternate_screen(), "the alternate screen is left");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse reporting is off at exit"
+    );
+    let raw = tui.raw();
+    let on = find(&raw, MOUSE_ON).expect("mouse capture was turned on");
+    let off = rfind(&raw, MOUSE_OFF).expect("mouse capture was turned off");
+    assert!(
+        on < off,
+        "mouse capture is turned off after it was turned on"
+    );
+    assert!(
+        rfind(&raw, SGR_MOUSE_OFF).is_some_and(|p| p > on),
+        "SGR mouse reporting is turned off"
+    );
+    let alt_on = find(&raw, ALT_SCREEN_ON).expect("the alternate screen was entered");
+    let alt_off = rfind(&raw, ALT_SCREEN_OFF).expect("the alternate screen was left");
+    assert!(
+        alt_on < on && off < alt_off,
+        "mouse capture is on only inside the alternate screen"
+    );
+}
+
+// --- 2. Hostile store text in small terminals (issue 3, checklist #23) -----------------------
+
+const NFC_NAME: &str = "Phạm Minh Chính";
+const KANJI: &str = "志位和夫委員長";
+const EMOJI: &str = "📰";
+
+/// A store whose titles are NFD Vietnamese, kanji with an emoji, a CSI colour sequence and an
+/// OSC window-title sequence.
+fn write_hostile_store(dir: &Path) -> std::path::PathBuf {
+    let nfd = |s: &str| -> String { s.nfd().collect() };
+    let title_nfd = nfd(&format!("{NFC_NAME} phát biểu"));
+    assert_ne!(
+        title_nfd,
+        format!("{NFC_NAME} phát biểu"),
+        "the title is decomposed"
+    );
+    let store = serde_json::json!({
+        "articles": [
+            {
+                "id": "nfd",
+                "title": title_nfd,
+                "published": "2026-02-04",
+                "persons": [nfd(NFC_NAME)],
+                "summary": nfd("Thủ tướng Phạm Minh Chính phát biểu tại hội nghị."),
+                "body": ["Đoạn một.\u{1b}[2J\u{1b}[H Đoạn hai."]
+            },
+            {
+                "id": "kanji",
+                "title": format!("{KANJI} {EMOJI} tin"),
+                "published": "2026-02-03",
+                "persons": [KANJI]
+            },
+            {
+                "id": "csi",
+                "title": "red\u{1b}[31mX tin đỏ",
+                "published": "2026-02-02"
+            },
+            {
+                "id": "osc",
+                "title": "osc\u{1b}]0;pwn\u{7} tiêu đề",
+                "published": "2026-02-01"
+            }
+        ]
+    });
+    let path = dir.join("hostile.json");
+    std::fs::write(&path, store.to_string()).expect("write the test store");
+    path
+}
+
+/// No escape sequence from the store reaches the terminal.
+fn assert_no_store_escapes(raw: &[u8]) {
+    assert!(
+        !contains(raw, b"pwn"),
+        "the OSC title text reached the terminal"
+    );
+    assert!(
+        !contains(raw, b"\x1b]"),
+        "an OSC sequence reached the terminal"
+    );
+    assert!(!contains(raw, b"\x07"), "a BEL reached the terminal");
+    assert!(
+        !contains(raw, b"red\x1b[31m"),
+        "the store's colour sequence reached the terminal"
+    );
+    assert!(
+        !contains(raw, b"\x1b[2J\x1b[H \xc4\x90"),
+        "the body's clear-screen sequence reached the terminal"
+    );
+}
+
+/// The headline texts every hostile-store screen must show, composed and cleaned.
+fn hostile_text(screen: &vt100::Screen) -> Result<(), String> {
+    let contents = screen.contents();
+    for want in [NFC_NAME, KANJI, EMOJI, "redX", "osc tiêu"] {
+        ensure(
+            contents.contains(want),
+            format!("{want:?} is not on screen"),
+        )?;
+    }
+    let nfd_name: String = NFC_NAME.nfd().collect();
+    ensure(!contents.contains(&nfd_name), "decomposed text on screen")?;
+    // The composed letter sits in one cell, as one character.
+    let (rows, cols) = screen.size();
+    let composed = (0..rows)
+        .flat_map(|r| (0..cols).map(move |c| (r, c)))
+        .any(|(r, c)| cell(screen, r, c) == "ạ");
+    ensure(composed, "no cell holds the composed \"ạ\"")
+}
+
+#[test]
+fn hostile_titles_in_a_24_by_10_terminal() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let store = write_hostile_store(dir.path());
+    let store = store.to_str().expect("a UTF-8 path");
+    let mut tui = Tui::spawn(24, 10, &["--store", store]);
+    // Single pane: the headlines pane fills rows 0..9, the status line is row 9.
+    tui.wait_until("the headlines of the test store in one pane", |s| {
+        ensure(status_drawn(s), "the status line is not drawn yet")?;
+        ensure(
+            [(0, 0, "┏"), (0, 23, "┓"), (8, 0, "┗"), (8, 23, "┛")]
+                .iter()
+                .all(|&(r, c, want)| cell(s, r, c) == want),
+            "the pane's corners are not at rows 0 and 8, columns 0 and 23",
+        )?;
+        ensure(s.contents().contains("Headlines"), "no \"Headlines\"")?;
+        fixed_borders(s, 9)?;
+        hostile_text(s)
+    });
+
+    // Tab: the article pane alone, the NFD title composed and wrapped, the body's
+    // clear-screen sequence gone (the pane still has its borders).
+    tui.send(KEY_TAB);
+    tui.wait_until("the article pane", |s| {
+        ensure(s.contents().contains("Article"), "no \"Article\"")?;
+        ensure(
+            text(s, 1, 1, 22).starts_with(NFC_NAME),
+            format!("the article starts {:?}", text(s, 1, 1, 22)),
+        )?;
+        ensure(
+            !s.contents().contains(&NFC_NAME.nfd().collect::<String>()),
+            "decomposed text on screen",
+        )?;
+        fixed_borders(s, 9)
+    });
+
+    tui.send(b"q");
+    let status = tui.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert_no_store_escapes(&tui.raw());
+}
+
+#[test]
+fn hostile_titles_in_an_80_by_24_terminal() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let store = write_hostile_store(dir.path());
+    let store = store.to_str().expect("a UTF-8 path");
+    let mut tui = Tui::spawn(80, 24, &["--store", store]);
+    // Stacked: three full-width panes over the status line.
+    tui.wait_until("three stacked panes with the test store", |s| {
+        ensure(status_drawn(s), "the status line is not drawn yet")?;
+        let tops = (0..24)
+            .filter(|&r| TOP_LEFT.contains(&cell(s, r, 0).as_str()))
+            .count();
+        ensure(tops == 3, format!("{tops} panes, expected 3"))?;
+        fixed_borders(s, 23)?;
+        hostile_text(s)
+    });
+
+    // The article with the OSC title, selected with j j j: cleaned in the article pane too.
+    tui.send(b"jjj");
+    tui.wait_until("the fourth article", |s| {
+        let n = s.contents().matches("osc tiêu đề").count();
+        ensure(n >= 2, format!("\"osc tiêu đề\" shown {n} times"))?;
+        fixed_borders(s, 23)
+    });
+
+    tui.send(b"q");
+    let status = tui.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert_no_store_escapes(&tui.raw());
+}
+
+// --- 3. No terminal ----------------------------------------------------------------------------
+
+/// Runs the reader with the given stdin and piped stdout and stderr; (status, stdout, stderr).
+fn run_without_terminal(stdin: Stdio) -> (std::process::ExitStatus, Vec<u8>, String) {
+    let home = TempDir::new().expect("a temporary home directory");
+    let mut child = Command::new(BIN)
+        .env_remove("TUINEWS_STORE")
+        .env_remove("XDG_DATA_HOME")
+        .env("HOME", home.path())
+        .env("TERM", "xterm-256color")
+        .env("LANG", "C.UTF-8")
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn tuinews");
+    drop(child.stdin.take());
+    let end = Instant::now() + DEADLINE;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("poll tuinews") {
+            break status;
+        }
+        if Instant::now() >= end {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("tuinews without a terminal did not exit within {DEADLINE:?}");
+        }
+        std::thread::sleep(POLL);
+    };
+    let mut stdout = Vec::new();
+    let mut stderr = String::new();
+    child
+        .stdout
+        .take()
+        .expect("stdout pipe")
+        .read_to_end(&mut stdout)
+        .expect("read stdout");
+    child
+        .stderr
+        .take()
+        .expect("stderr pipe")
+        .read_to_string(&mut stderr)
+        .expect("read stderr");
+    (status, stdout, stderr)
+}
+
+#[test]
+fn without_a_terminal_the_reader_points_to_list_and_show() {
+    for (label, stdin) in [("piped", Stdio::piped()), ("null", Stdio::null())] {
+        let (status, stdout, stderr) = run_without_terminal(stdin);
+        assert_eq!(
+            status.code(),
+            Some(1),
+            "stdin {label}: exit status; stderr {stderr:?}"
+        );
+        assert!(
+            stdout.is_empty(),
+            "stdin {label}: nothing on stdout, got {:?}",
+            String::from_utf8_lossy(&stdout)
+        );
+        assert!(
+            stderr.contains("tuinews list") && stderr.contains("tuinews show"),
+            "stdin {label}: the message names list and show: {stderr:?}"
+        );
+        assert_eq!(
+            stderr.trim_end().lines().count(),
+            1,
+            "stdin {label}: one line: {stderr:?}"
+        );
+        assert!(
+            !stderr.contains('\u{1b}'),
+            "stdin {label}: no escape bytes: {stderr:?}"
+        );
+    }
+}
+
+// --- 4. Resizing -------------------------------------------------------------------------------
+
+#[test]
+fn resize_to_a_single_pane_and_to_too_small() {
+    let mut tui = Tui::spawn(100, 30, &[]);
+    tui.wait_for("the wide arrangement", |s| {
+        s.contents().contains("Headlines") && s.contents().contains("Related") && status_drawn(s)
+    });
+
+    // crossterm installs its SIGWINCH handler on the first read of an event, after the first
+    // frame is drawn; a resize in between is lost until the next key (see the report). A key
+    // whose effect is on screen proves the reader is waiting for events.
+    tui.send(b"j");
+    tui.wait_for("the second headline selected", |s| {
+        highlighted_rows(s, 12, 1..28) == [2]
+    });
+
+    tui.resize(40, 12);
+    tui.wait_until("one pane filling 40x12", |s| {
+        ensure(
+            [(0, 0, "┏"), (0, 39, "┓"), (10, 0, "┗"), (10, 39, "┛")]
+                .iter()
+                .all(|&(r, c, want)| cell(s, r, c) == want),
+            "the pane's corners are not at rows 0 and 10, columns 0 and 39",
+        )?;
+        ensure(
+            text(s, 11, 0, 40).contains("embedded sample"),
+            "the status line is not on row 11",
+        )?;
+        ensure(
+            !s.contents().contains("Article") && !s.contents().contains("Related"),
+            "another pane is still shown",
+        )?;
+        let tops = (0..12)
+            .flat_map(|r| (0..40).map(move |c| (r, c)))
+            .filter(|&(r, c)| TOP_LEFT.contains(&cell(s, r, c).as_str()))
+            .count();
+        ensure(tops == 1, format!("{tops} pane corners, expected 1"))?;
+        fixed_borders(s, 11)
+    });
+
+    tui.resize(15, 4);
+    tui.wait_until("the too-small note", |s| {
+        ensure(
+            text(s, 0, 0, 15).starts_with("terminal"),
+            "row 0 does not start with \"terminal\"",
+        )?;
+        ensure(
+            (1..4).all(|r| text(s, r, 0, 15).trim().is_empty()),
+            "rows below the note are not empty",
+        )?;
+        ensure(!s.row_wrapped(0), "the note ran past the last column")
+    });
+
+    tui.send(b"q");
+    let status = tui.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert!(
+        !tui.screen().alternate_screen(),
+        "the alternate screen is left"
+    );
+}
