@@ -62,6 +62,9 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
         ratatui_hook(info);
     }));
     let _ = crossterm::execute!(io::stdout(), EnableMouseCapture);
+    // crossterm installs its resize handler on the first poll or read; do it before the first
+    // frame so a resize that arrives while that frame is drawn is not lost.
+    let _ = crossterm::event::poll(std::time::Duration::ZERO);
     let result = tui::run(&mut terminal, &mut app, &mut tui::TerminalEvents);
     let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
