@@ -144,7 +144,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
                 Some(p) => Origin::Flag(p),
                 None => env.origin(cli.store),
             };
-            check(&origin, out)
+            check(&origin, out, err)
         }
         Some(cmd) => {
             let origin = env.origin(cli.store);
@@ -344,12 +344,13 @@ pub fn render_plain(store: &Store, a: &Article, cols: usize, metrics: Metrics) -
     lines
 }
 
-fn check(origin: &Origin, out: &mut dyn Write) -> io::Result<i32> {
+fn check(origin: &Origin, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
     writeln!(out, "Opened: {}", origin.describe())?;
     let store = match Store::open(origin) {
         Ok(s) => s,
         Err(e) => {
-            writeln!(out, "Error: {e}")?;
+            // The report so far goes to stdout; the failure itself, like every fatal error, to stderr.
+            writeln!(err, "tuinews: {e}")?;
             return Ok(EXIT_FAILURE);
         }
     };
