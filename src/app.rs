@@ -22,7 +22,9 @@ const WHEEL_STEP: usize = 3;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HistoryEntry {
     pub current: Option<usize>,
-    pub selected: usize,
+    /// Store index of the selected headline: a position in the view would point elsewhere once
+    /// the filters change.
+    pub selected_article: Option<usize>,
     pub article_scroll: usize,
     pub related_selected: usize,
     pub focus: Focus,
@@ -60,6 +62,8 @@ pub struct App {
     /// Terminal size, columns and rows.
     pub size: (u16, u16),
     pub quit: bool,
+    /// The command the status line names for the load warnings of this store.
+    pub check_command: String,
     /// The current article wrapped for the article pane's width: (store index, width) and lines.
     article_cache: Option<(usize, usize)>,
     article_lines: Vec<Line<'static>>,
@@ -90,6 +94,7 @@ impl App {
             notice: None,
             size: (80, 24),
             quit: false,
+            check_command: "tuinews check".to_owned(),
             article_cache: None,
             article_lines: Vec::new(),
         };
@@ -127,6 +132,7 @@ impl App {
                 Action::PageUp => self.help = Some(scroll.saturating_sub(10)),
                 Action::PageDown => self.help = Some(scroll + 10),
                 Action::Top => self.help = Some(0),
+                Action::Bottom => self.help = Some(usize::MAX),
                 Action::Resize(w, h) => self.size = (w, h),
                 _ => {}
             }
@@ -144,9 +150,9 @@ impl App {
             Action::FocusPrev => self.focus = self.focus.prev(),
             Action::Open => self.open(),
             Action::Back => self.back(),
-            Action::Search => self.not_yet("Search"),
-            Action::PersonFilter => self.not_yet("The person filter"),
-            Action::DateFilter => self.not_yet("The date filter"),
+            Action::Search => self.not_yet(ui::theme::SEARCH_NOT_YET),
+            Action::PersonFilter => self.not_yet(ui::theme::PERSON_NOT_YET),
+            Action::DateFilter => self.not_yet(ui::theme::DATE_NOT_YET),
             Action::Escape => {
                 if !self.filter.is_empty() {
                     self.set_filter(Filter::default());
@@ -169,15 +175,19 @@ impl App {
         let keep = self
             .current
             .and_then(|c| self.view.iter().position(|&i| i == c));
-        self.headlines_offset = 0;
-        self.select(keep.unwrap_or(0));
+        match keep {
+            // The article stays, where the reader was in it, with its related stories.
+            Some(pos) => self.selected = pos,
+            None => {
+                self.headlines_offset = 0;
+                self.select(0);
+            }
+        }
         self.refresh();
     }
 
-    fn not_yet(&mut self, what: &str) {
-        self.notice = Some(format!(
-            "{what} in the reader is not built yet: `tuinews list --person/--date/--search` filters today"
-        ));
+    fn not_yet(&mut self, message: &str) {
+        self.notice = Some(message.to_owned());
     }
 
     /// Selects headline `pos` (clamped) and shows its article.
@@ -247,7 +257,7 @@ impl App {
                 };
                 self.history.push(HistoryEntry {
                     current: self.current,
-                    selected: self.selected,
+                    selected_article: self.view.get(self.selected).copied(),
                     article_scroll: self.article_scroll,
                     related_selected: self.related_selected,
                     focus: self.focus,
@@ -266,7 +276,12 @@ impl App {
             self.notice = Some("Nothing to go back to".to_owned());
             return;
         };
-        self.selected = entry.selected.min(self.view.len().saturating_sub(1));
+        if let Some(pos) = entry
+            .selected_article
+            .and_then(|a| self.view.iter().position(|&i| i == a))
+        {
+            self.selected = pos;
+        }
         self.show(entry.current);
         self.focus = entry.focus;
         // Rewrap now so the old scroll position can be restored within the new bounds.
@@ -323,6 +338,9 @@ impl App {
 
     /// Brings derived state in line with the size: wrapped article, scroll bounds, list offsets.
     fn refresh(&mut self) {
+        if let Some(scroll) = self.help {
+            self.help = Some(scroll.min(ui::help::max_scroll(self.size)));
+        }
         let panes = self.panes();
         // In the single-pane arrangement the article pane may be hidden; wrap for the width it
         // will have when shown so scroll positions stay meaningful.

@@ -234,7 +234,7 @@ fn list(
 
 /// One plain `list` line: `24/11/2021  Title  [Person, Person]`.
 pub fn list_line(a: &Article) -> String {
-    let date = a.published.map_or_else(|| "-".to_owned(), |p| p.short());
+    let date = crate::store::short_date(a.published);
     let mut line = format!("{date:<10}  {}", a.title);
     if !a.persons.is_empty() {
         line.push_str("  [");
@@ -304,41 +304,19 @@ fn show(
 /// The article as plain lines, each at most `cols` wide (for `show` and for checking wrapping).
 pub fn render_plain(store: &Store, a: &Article, cols: usize, metrics: Metrics) -> Vec<String> {
     let mut lines = Vec::new();
-    let block = |text: &str, lines: &mut Vec<String>| lines.extend(metrics.wrap(text, cols));
-    block(&a.title, &mut lines);
-    let mut meta = Vec::new();
-    if let Some(p) = a.published {
-        meta.push(p.long());
-    }
-    meta.extend(a.section.iter().cloned());
-    meta.extend(a.source.iter().cloned());
-    if !meta.is_empty() {
-        block(&meta.join(" · "), &mut lines);
-    }
-    if !a.persons.is_empty() {
-        block(&format!("Persons: {}", a.persons.join(", ")), &mut lines);
-    }
-    if let Some(url) = &a.url {
-        block(url, &mut lines);
-    }
-    if !a.summary.is_empty() {
-        lines.push(String::new());
-        block(&a.summary, &mut lines);
-    }
-    for p in &a.body {
-        lines.push(String::new());
-        block(p, &mut lines);
-    }
-    for c in &a.captions {
-        lines.push(String::new());
-        block(&format!("[Ảnh] {c}"), &mut lines);
+    for (part, text) in crate::ui::article::parts(a) {
+        if part == crate::ui::article::Part::Gap {
+            lines.push(String::new());
+        } else {
+            lines.extend(metrics.wrap(&text, cols));
+        }
     }
     if !a.related.is_empty() {
         lines.push(String::new());
-        block("Related:", &mut lines);
+        lines.extend(metrics.wrap(crate::ui::theme::RELATED_LABEL, cols));
         for r in a.related.iter().filter_map(|id| store.get(id)) {
-            let date = r.published.map_or_else(|| "-".to_owned(), |p| p.short());
-            block(&format!("- {date} {}", r.title), &mut lines);
+            let date = crate::store::short_date(r.published);
+            lines.extend(metrics.wrap(&format!("- {date} {}", r.title), cols));
         }
     }
     lines

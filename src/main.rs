@@ -7,7 +7,7 @@ use clap::Parser;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use tuinews::app::App;
 use tuinews::cli::{self, Cli, Env};
-use tuinews::store::Store;
+use tuinews::store::{Origin, Store};
 use tuinews::text::Metrics;
 use tuinews::tui;
 
@@ -44,7 +44,18 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     let metrics = Metrics {
         ambiguous_wide: cli.ambiguous_wide,
     };
-    let mut app = App::new(store, origin.name(), metrics);
+    // The status line names the file; `tuinews check` (with the path when one was given) has
+    // the full story.
+    let name = match &origin {
+        Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => p
+            .file_name()
+            .map_or_else(|| origin.name(), |f| f.to_string_lossy().into_owned()),
+        Origin::Embedded => origin.name(),
+    };
+    let mut app = App::new(store, tuinews::text::sanitize_line(&name), metrics);
+    if let Origin::Flag(p) = &origin {
+        app.check_command = format!("tuinews check {}", p.display());
+    }
 
     // ratatui::init installs a panic hook that restores the terminal; ours runs first and also
     // turns mouse reporting off, so a panic never leaves the shell receiving mouse codes.

@@ -134,6 +134,11 @@ impl Published {
     }
 }
 
+/// `dd/mm/yyyy`, or `-` for an undated article: the date column of lists.
+pub fn short_date(p: Option<Published>) -> String {
+    p.map_or_else(|| "-".to_owned(), |p| p.short())
+}
+
 /// The offset written at the end of an RFC 3339 string (`Z`, `+07:00`, `-0500`).
 fn written_offset(s: &str) -> Option<Offset> {
     if s.ends_with(['Z', 'z']) {

@@ -54,18 +54,23 @@ where
 {
     let size = terminal.size().map_err(io::Error::other)?;
     app.update(Action::Resize(size.width, size.height));
-    loop {
-        terminal
-            .draw(|frame| ui::render(app, frame))
-            .map_err(io::Error::other)?;
-        if app.quit {
-            return Ok(());
-        }
+    terminal
+        .draw(|frame| ui::render(app, frame))
+        .map_err(io::Error::other)?;
+    while !app.quit {
         let Some(event) = events.next_event()? else {
             return Ok(());
         };
-        if let Some(action) = keymap::event_action(&event, app.help.is_some()) {
-            app.update(action);
+        // Events that mean nothing (mouse motion, focus changes) cost no redraw.
+        let Some(action) = keymap::event_action(&event, app.help.is_some()) else {
+            continue;
+        };
+        app.update(action);
+        if !app.quit {
+            terminal
+                .draw(|frame| ui::render(app, frame))
+                .map_err(io::Error::other)?;
         }
     }
+    Ok(())
 }

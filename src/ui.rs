@@ -5,6 +5,7 @@ pub mod article;
 pub mod draw;
 pub mod headlines;
 pub mod help;
+pub mod list;
 pub mod related;
 pub mod status;
 pub mod theme;
@@ -23,9 +24,13 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let panes = layout::compute(area, app.focus);
     if panes.arrangement == Arrangement::TooSmall {
-        let text = app
-            .metrics
-            .truncate(theme::TOO_SMALL, usize::from(area.width));
+        let cols = usize::from(area.width);
+        let note = if app.metrics.width(theme::TOO_SMALL) <= cols {
+            theme::TOO_SMALL
+        } else {
+            theme::TOO_SMALL_SHORT
+        };
+        let text = app.metrics.truncate(note, cols);
         draw::put_line(
             frame.buffer_mut(),
             area,

@@ -743,8 +743,8 @@ fn resize_to_a_single_pane_and_to_too_small() {
     tui.resize(15, 4);
     tui.wait_until("the too-small note", |s| {
         ensure(
-            text(s, 0, 0, 15).starts_with("terminal"),
-            "row 0 does not start with \"terminal\"",
+            text(s, 0, 0, 15).starts_with("too small"),
+            "row 0 does not start with \"too small\"",
         )?;
         ensure(
             (1..4).all(|r| text(s, r, 0, 15).trim().is_empty()),

@@ -236,12 +236,24 @@ fn escape_clears_filters_and_keeps_the_article() {
 
 #[test]
 fn help_overlay_takes_keys_until_closed() {
-    let mut app = app_at(80, 24);
+    // At 80x12 the help is taller than the screen, so it scrolls, up to its last row.
+    let mut app = app_at(80, 12);
     app.update(Action::Help);
     assert_eq!(app.help, Some(0));
     app.update(Action::Down);
     assert_eq!(app.selected, 0, "keys scroll the help, not the list");
     assert_eq!(app.help, Some(1));
+    app.update(Action::Bottom);
+    let last = tuinews::ui::help::max_scroll((80, 12));
+    assert!(last > 1);
+    assert_eq!(app.help, Some(last));
+    app.update(Action::Down);
+    assert_eq!(app.help, Some(last), "no scrolling past the last row");
+    app.update(Action::Up);
+    assert_eq!(app.help, Some(last - 1));
+    // Where the help fits, it does not scroll at all.
+    app.update(Action::Resize(80, 40));
+    assert_eq!(app.help, Some(0));
     app.update(Action::Escape);
     assert_eq!(app.help, None);
     app.update(Action::Down);
@@ -256,7 +268,7 @@ fn prompts_that_do_not_exist_yet_say_so() {
         assert!(
             app.notice
                 .as_deref()
-                .is_some_and(|n| n.contains("not built yet"))
+                .is_some_and(|n| n.contains("not yet") && n.contains("tuinews list --"))
         );
         assert!(!app.quit);
     }
@@ -409,4 +421,46 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn back_after_the_filters_changed_highlights_the_article_it_shows() {
+    let mut app = app_at(120, 40);
+    app.set_filter(Filter {
+        persons: vec![PersonQuery::new("le hoai trung")],
+        ..Filter::default()
+    });
+    app.update(Action::Down);
+    let shown = app.current;
+    app.update(Action::FocusPrev);
+    app.update(Action::Open);
+    assert_ne!(app.current, shown);
+    app.update(Action::Escape);
+    assert!(app.filter.is_empty());
+    app.update(Action::Back);
+    assert_eq!(app.current, shown);
+    assert_eq!(
+        app.view.get(app.selected).copied(),
+        shown,
+        "the highlighted headline is the article shown"
+    );
+}
+
+#[test]
+fn changing_the_filter_keeps_the_place_in_the_article() {
+    let mut app = app_at(80, 24);
+    select_id(&mut app, MAIN_2021);
+    app.update(Action::Open);
+    app.update(Action::PageDown);
+    let scroll = app.article_scroll;
+    assert!(scroll > 0);
+    app.set_filter(Filter {
+        persons: vec![PersonQuery::new("Shii Kazuo")],
+        ..Filter::default()
+    });
+    assert_eq!(app.article_scroll, scroll);
+    assert_eq!(
+        app.current_article().map(|a| a.id.as_str()),
+        Some(MAIN_2021)
+    );
 }

@@ -2,49 +2,74 @@
 //! a scrollbar when the list is longer than the pane.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
+use unicode_segmentation::UnicodeSegmentation;
 
-use super::{draw, pane_block, theme};
+use super::list::{self, ListPane};
+use super::theme;
 use crate::app::App;
-use crate::layout::{Focus, inner};
-use crate::store::Article;
+use crate::layout::Focus;
+use crate::store::{Article, short_date};
 use crate::text::Metrics;
 
 /// Columns of the date column (`dd/mm/yyyy`).
-const DATE_COLS: usize = 10;
+pub const DATE_COLS: usize = 10;
+
+/// A name in at most `cols` columns: whole when it fits, else with the leading words as
+/// initials, as Vietnamese papers abbreviate ("P. M. Chính"), else truncated.
+pub fn fit_name(name: &str, cols: usize, metrics: Metrics) -> String {
+    if metrics.width(name) <= cols {
+        return name.to_owned();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if let Some((last, rest)) = words.split_last() {
+        let mut short: Vec<String> = rest
+            .iter()
+            .filter_map(|w| w.graphemes(true).next().map(|g| format!("{g}.")))
+            .collect();
+        short.push((*last).to_owned());
+        let short = short.join(" ");
+        if metrics.width(&short) <= cols {
+            return short;
+        }
+    }
+    metrics.truncate(name, cols)
+}
 
 /// One headline row exactly `width` columns wide (or less when nothing fits).
 pub fn row(a: &Article, width: usize, metrics: Metrics) -> Line<'static> {
-    let date = a
-        .published
-        .map_or_else(|| theme::UNDATED.to_owned(), |p| p.short());
     let show_date = width >= 30;
-    let person = a.persons.first().filter(|_| width >= 44);
-    // A fixed person column, so titles and names line up from row to row.
-    let person_cols = if person.is_some() {
-        (width / 4).min(20)
+    // A fixed person column on every row, so titles and names line up.
+    let person_cols = if width >= 44 {
+        (width / 5).clamp(10, 18)
     } else {
         0
     };
     let used = if show_date { DATE_COLS + 1 } else { 0 }
-        + if person.is_some() { person_cols + 1 } else { 0 };
+        + if person_cols > 0 { person_cols + 1 } else { 0 };
     let title_cols = width.saturating_sub(used);
     let mut title = metrics.truncate(&a.title, title_cols);
     let pad = title_cols.saturating_sub(metrics.width(&title));
     title.extend(std::iter::repeat_n(' ', pad));
     let mut spans = Vec::new();
     if show_date {
-        spans.push(Span::styled(format!("{date:<DATE_COLS$} "), theme::dim()));
+        spans.push(Span::styled(
+            format!("{:<DATE_COLS$} ", short_date(a.published)),
+            theme::dim(),
+        ));
     }
     spans.push(Span::raw(title));
-    if let Some(p) = person {
+    if person_cols > 0 {
+        let person = a
+            .persons
+            .first()
+            .map(|p| fit_name(p, person_cols, metrics))
+            .unwrap_or_default();
+        let pad = person_cols.saturating_sub(metrics.width(&person));
+        let person = format!("{person}{}", " ".repeat(pad));
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(
-            metrics.truncate(p, person_cols),
-            theme::persons(),
-        ));
+        spans.push(Span::styled(person, theme::persons()));
     }
     Line::from(spans)
 }
@@ -56,55 +81,48 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         app.view.len(),
         app.store.len()
     );
-    frame.render_widget(
-        pane_block(
-            &title,
-            app.focus == Focus::Headlines,
-            app.metrics,
-            area.width,
-        ),
-        area,
-    );
-    let inner = inner(area);
-    let rows = usize::from(inner.height);
-    let width = usize::from(inner.width);
-    let buf = frame.buffer_mut();
-    if app.view.is_empty() {
-        let note = if app.store.is_empty() {
+    let pane = ListPane {
+        title: &title,
+        focused: app.focus == Focus::Headlines,
+        len: app.view.len(),
+        selected: app.selected,
+        offset: app.headlines_offset,
+        empty_note: if app.store.is_empty() {
             theme::EMPTY_STORE
         } else {
             theme::NO_MATCH
+        },
+        metrics: app.metrics,
+    };
+    list::render(frame, area, &pane, |i, width| {
+        row(&app.store.articles[app.view[i]], width, app.metrics)
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_shorten_to_initials_before_truncating() {
+        let m = Metrics::default();
+        assert_eq!(fit_name("Phạm Minh Chính", 15, m), "Phạm Minh Chính");
+        assert_eq!(fit_name("Phạm Minh Chính", 12, m), "P. M. Chính");
+        assert_eq!(fit_name("Nguyễn Phú Trọng", 11, m), "N. P. Trọng");
+        assert_eq!(fit_name("Phạm Minh Chính", 8, m), "Phạm Mi…");
+    }
+
+    #[test]
+    fn rows_are_exactly_the_width() {
+        let a = Article {
+            id: "a".into(),
+            title: "Thủ tướng Phạm Minh Chính gặp Chủ tịch Shii Kazuo 志位和夫".into(),
+            persons: vec!["Phạm Minh Chính".into()],
+            ..Article::default()
         };
-        draw::put_line(
-            buf,
-            inner,
-            inner.y,
-            &Line::styled(note, theme::dim()),
-            app.metrics,
-        );
-        return;
-    }
-    let offset = crate::app::keep_visible(app.selected, app.headlines_offset, rows, app.view.len());
-    for (row_no, &index) in app.view.iter().enumerate().skip(offset).take(rows) {
-        let y = inner.y + u16::try_from(row_no - offset).unwrap_or(0);
-        let line = row(&app.store.articles[index], width, app.metrics);
-        if row_no == app.selected {
-            let style = theme::selected(app.focus == Focus::Headlines);
-            draw::fill_row(buf, inner, y, style);
-            draw::put_line(buf, inner, y, &line.patch_style(style), app.metrics);
-        } else {
-            draw::put_line(buf, inner, y, &line, app.metrics);
+        let m = Metrics::default();
+        for w in [20, 30, 44, 60, 80, 120] {
+            assert_eq!(m.width(&row(&a, w, m).to_string()), w, "width {w}");
         }
-    }
-    if app.view.len() > rows {
-        let mut state = ScrollbarState::new(app.view.len().saturating_sub(rows)).position(offset);
-        let mut bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None);
-        if app.metrics.ambiguous_wide {
-            // The block symbols are ambiguous-width too (see `pane_block`).
-            bar = bar.track_symbol(Some("|")).thumb_symbol("#");
-        }
-        frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
     }
 }

@@ -10,6 +10,17 @@ use crate::app::App;
 use crate::keymap::help_rows;
 use crate::layout::inner;
 
+/// Rows of the overlay for a terminal of `rows` lines: one per key, a blank, two borders.
+fn popup_height(keys: usize, rows: u16) -> u16 {
+    u16::try_from(keys + 3).unwrap_or(u16::MAX).min(rows)
+}
+
+/// The furthest the help can scroll in a terminal of this size (columns, rows).
+pub fn max_scroll(size: (u16, u16)) -> usize {
+    let keys = help_rows().len();
+    keys.saturating_sub(usize::from(popup_height(keys, size.1).saturating_sub(2)))
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let rows = help_rows();
     let key_cols = rows
@@ -23,7 +34,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         .max()
         .unwrap_or(0);
     let want_w = u16::try_from(key_cols + text_cols + 6).unwrap_or(u16::MAX);
-    let want_h = u16::try_from(rows.len() + 3).unwrap_or(u16::MAX);
+    let want_h = popup_height(rows.len(), area.height);
     let [popup] = Layout::horizontal([Constraint::Length(want_w.min(area.width))])
         .flex(Flex::Center)
         .areas(area);

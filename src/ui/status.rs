@@ -1,4 +1,7 @@
 //! The status line: store, shown/total, active filters, load warnings, key hints.
+//!
+//! When the line is short of room the store name gives way first, then the key hints; the
+//! counts, filters and warnings stay whole as long as they fit at all.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,11 +11,10 @@ use super::{draw, theme};
 use crate::app::App;
 use crate::layout::Focus;
 
-/// The left part: what is open and what is filtered.
-pub fn left(app: &App) -> Vec<Span<'static>> {
+/// Everything after the store name: counts, filters, warnings, the notice.
+pub fn details(app: &App) -> Vec<Span<'static>> {
     let mut spans = vec![Span::raw(format!(
-        " {} · {}/{}",
-        app.store_name,
+        " · {}/{}",
         app.view.len(),
         app.store.len()
     ))];
@@ -23,7 +25,7 @@ pub fn left(app: &App) -> Vec<Span<'static>> {
         let n = app.store.warnings.len();
         let s = if n == 1 { "" } else { "s" };
         spans.push(Span::styled(
-            format!(" · {n} warning{s}: tuinews check"),
+            format!(" · {n} warning{s}: {}", app.check_command),
             theme::warning(),
         ));
     }
@@ -34,43 +36,39 @@ pub fn left(app: &App) -> Vec<Span<'static>> {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let m = app.metrics;
     let buf = frame.buffer_mut();
     draw::fill_row(buf, area, area.y, theme::status());
+    let width = usize::from(area.width);
+    let details = details(app);
+    let details_cols: usize = details.iter().map(|s| m.width(&s.content)).sum();
+    // The store name keeps at least a few columns, and never more than what is left.
+    let name_room = width.saturating_sub(details_cols + 1).max(width.min(8));
+    let name = m.truncate(&app.store_name, name_room.saturating_sub(1));
+    let mut spans = vec![Span::raw(format!(" {name}"))];
+    spans.extend(details);
+    let left = Line::from(spans).style(theme::status());
+    let left_cols = m.width(&left.to_string());
+
     let hints = match app.focus {
         Focus::Headlines => theme::HINTS_HEADLINES,
         Focus::Article => theme::HINTS_ARTICLE,
         Focus::Related => theme::HINTS_RELATED,
     };
-    let width = usize::from(area.width);
-    let left = Line::from(left(app)).style(theme::status());
-    let left_cols = app.metrics.width(&left.to_string());
-    // The pane's hints when they fit after the status, else the two that matter most.
-    let hints = [hints, theme::HINTS_SHORT]
+    if let Some(hints) = [hints, theme::HINTS_SHORT]
         .into_iter()
-        .find(|h| left_cols + app.metrics.width(h) + 3 <= width)
-        .unwrap_or("");
-    let hint_cols = app.metrics.width(hints) + 1;
-    if !hints.is_empty() {
+        .find(|h| left_cols + m.width(h) + 3 <= width)
+    {
+        let hint_cols = m.width(hints) + 1;
         let x = area.x + u16::try_from(width - hint_cols).unwrap_or(0);
         let hint_area = Rect::new(x, area.y, area.right() - x, 1);
-        draw::put_line(
-            buf,
-            hint_area,
-            area.y,
-            &Line::styled(format!("{hints} "), theme::dim().patch(theme::status())),
-            app.metrics,
-        );
+        let line = Line::styled(format!("{hints} "), theme::dim().patch(theme::status()));
+        draw::put_line(buf, hint_area, area.y, &line, m);
     }
-    let text = app.metrics.truncate(&left.to_string(), width);
     if left_cols <= width {
-        draw::put_line(buf, area, area.y, &left, app.metrics);
+        draw::put_line(buf, area, area.y, &left, m);
     } else {
-        draw::put_line(
-            buf,
-            area,
-            area.y,
-            &Line::styled(text, theme::status()),
-            app.metrics,
-        );
+        let text = m.truncate(&left.to_string(), width);
+        draw::put_line(buf, area, area.y, &Line::styled(text, theme::status()), m);
     }
 }

@@ -9,6 +9,7 @@ pub const RELATED_TITLE: &str = "Related";
 pub const HELP_TITLE: &str = "Keys";
 pub const UNDATED: &str = "-";
 pub const PERSONS_LABEL: &str = "Persons: ";
+pub const RELATED_LABEL: &str = "Related:";
 pub const CAPTION_MARK: &str = "▣ ";
 pub const LINKED_MARK: &str = "→";
 pub const SHARED_MARK: &str = "≈";
@@ -21,12 +22,15 @@ pub const TOO_SMALL: &str = "terminal too small for tuinews";
 pub const HELP_FOOTER: &str = "Esc, ? or q closes";
 
 /// Key hints for the status line when the pane's own do not fit.
-pub const HINTS_SHORT: &str = "? help · q quit";
+pub const HINTS_SHORT: &str = "Tab pane · ? help · q quit";
+pub const SEARCH_NOT_YET: &str = "search: not yet here; try tuinews list --search";
+pub const PERSON_NOT_YET: &str = "person filter: not yet here; try tuinews list --person";
+pub const DATE_NOT_YET: &str = "date filter: not yet here; try tuinews list --date";
+pub const TOO_SMALL_SHORT: &str = "too small";
 /// Key hints for the status line, by focused pane.
 pub const HINTS_HEADLINES: &str = "j/k move · Enter read · Tab pane · ? help · q quit";
-pub const HINTS_ARTICLE: &str =
-    "j/k scroll · Space page · Tab pane · Backspace back · ? help · q quit";
-pub const HINTS_RELATED: &str = "j/k move · Enter open · Backspace back · ? help · q quit";
+pub const HINTS_ARTICLE: &str = "j/k scroll · Space page · Tab pane · ? help · q quit";
+pub const HINTS_RELATED: &str = "j/k move · Enter open · Bksp back · ? help · q quit";
 
 /// Borders for terminals that draw ambiguous characters (box drawing included) two columns wide.
 pub const ASCII_BORDER: ratatui::symbols::border::Set<'static> = ratatui::symbols::border::Set {
