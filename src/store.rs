@@ -420,12 +420,12 @@ impl Store {
             file_index.push(index);
         }
         // Related ids are checked once every article is known, so forward links work.
-        let ids: std::collections::HashSet<String> = store.by_id.keys().cloned().collect();
+        let by_id = &store.by_id;
         for (article, &index) in store.articles.iter_mut().zip(&file_index) {
             let own = article.id.clone();
             let mut dropped = Vec::new();
             article.related.retain(|r| {
-                let keep = ids.contains(r) && *r != own;
+                let keep = by_id.contains_key(r) && *r != own;
                 if !keep {
                     dropped.push(r.clone());
                 }

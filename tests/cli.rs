@@ -135,6 +135,11 @@ fn json_lines(stdout: &str) -> Vec<Value> {
 // ---------------------------------------------------------------------------------------------
 // list
 
+/// The `id` of every line of `list --json` output, in order.
+fn ids_of(stdout: &str) -> Vec<Value> {
+    json_lines(stdout).iter().map(|v| v["id"].clone()).collect()
+}
+
 #[test]
 fn list_person_without_accents_prints_the_2021_article() {
     let sb = Sandbox::new();
@@ -182,10 +187,7 @@ fn list_person_in_other_spellings() {
             "--json",
         ],
     );
-    let ids: Vec<Value> = json_lines(&r.stdout)
-        .iter()
-        .map(|v| v["id"].clone())
-        .collect();
+    let ids = ids_of(&r.stdout);
     assert_eq!(ids, [json!(SHII_ID)]);
 }
 
@@ -316,10 +318,7 @@ fn list_filters_combine_with_and() {
             "--json",
         ],
     );
-    let ids: Vec<Value> = json_lines(&r.stdout)
-        .iter()
-        .map(|v| v["id"].clone())
-        .collect();
+    let ids = ids_of(&r.stdout);
     assert_eq!(ids, [json!(SHII_ID)]);
     let r = ok(
         &sb,
@@ -963,10 +962,7 @@ fn per_article_warnings_go_to_stderr_and_keep_the_rest() {
     let p = warning_store(&sb);
     let name = p.display().to_string();
     let r = ok(&sb, &["--store", &name, "list", "--json"]);
-    let ids: Vec<Value> = json_lines(&r.stdout)
-        .iter()
-        .map(|v| v["id"].clone())
-        .collect();
+    let ids = ids_of(&r.stdout);
     assert_eq!(
         ids,
         [json!("tot"), json!("ngay-sai"), json!("lien-quan-treo")]

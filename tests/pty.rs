@@ -550,12 +550,19 @@ fn hostile_text(screen: &vt100::Screen) -> Result<(), String> {
     ensure(composed, "no cell holds the composed \"ạ\"")
 }
 
-#[test]
-fn hostile_titles_in_a_24_by_10_terminal() {
+/// The reader on the hostile store, in a terminal of `cols` x `rows`; the directory holding the
+/// store lives as long as the returned guard.
+fn spawn_on_hostile_store(cols: u16, rows: u16) -> (TempDir, Tui) {
     let dir = TempDir::new().expect("a temporary directory");
     let store = write_hostile_store(dir.path());
-    let store = store.to_str().expect("a UTF-8 path");
-    let mut tui = Tui::spawn(24, 10, &["--store", store]);
+    let store = store.to_str().expect("a UTF-8 path").to_owned();
+    let tui = Tui::spawn(cols, rows, &["--store", &store]);
+    (dir, tui)
+}
+
+#[test]
+fn hostile_titles_in_a_24_by_10_terminal() {
+    let (_dir, mut tui) = spawn_on_hostile_store(24, 10);
     // Single pane: the headlines pane fills rows 0..9, the status line is row 9.
     tui.wait_until("the headlines of the test store in one pane", |s| {
         ensure(status_drawn(s), "the status line is not drawn yet")?;
@@ -594,10 +601,7 @@ fn hostile_titles_in_a_24_by_10_terminal() {
 
 #[test]
 fn hostile_titles_in_an_80_by_24_terminal() {
-    let dir = TempDir::new().expect("a temporary directory");
-    let store = write_hostile_store(dir.path());
-    let store = store.to_str().expect("a UTF-8 path");
-    let mut tui = Tui::spawn(80, 24, &["--store", store]);
+    let (_dir, mut tui) = spawn_on_hostile_store(80, 24);
     // Stacked: three full-width panes over the status line.
     tui.wait_until("three stacked panes with the test store", |s| {
         ensure(status_drawn(s), "the status line is not drawn yet")?;

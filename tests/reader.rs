@@ -9,41 +9,11 @@ use tuinews::action::Action;
 use tuinews::app::App;
 use tuinews::layout::Focus;
 use tuinews::query::{Filter, PersonQuery};
-use tuinews::store::{EMBEDDED_SAMPLE, Store};
 use tuinews::text::Metrics;
 use tuinews::tui::{self, Scripted};
 
-const MAIN_2021: &str = "vn-jp-2021-11-24-pm-shii";
-const MAIN_UNDATED: &str = "csvn-coi-trong-huu-nghi-cs-nhat-ban";
-
-fn sample() -> Store {
-    match Store::parse(EMBEDDED_SAMPLE, "embedded sample") {
-        Ok(s) => s,
-        Err(e) => panic!("the sample must load: {e}"),
-    }
-}
-
-fn app_at(w: u16, h: u16) -> App {
-    let mut app = App::new(sample(), "embedded sample", Metrics::default());
-    app.update(Action::Resize(w, h));
-    app
-}
-
-fn current_id(app: &App) -> &str {
-    app.current_article().map_or("", |a| a.id.as_str())
-}
-
-/// Moves the headline selection to the article with `id`.
-fn select_id(app: &mut App, id: &str) {
-    app.update(Action::Top);
-    for _ in 0..app.view.len() {
-        if current_id(app) == id {
-            return;
-        }
-        app.update(Action::Down);
-    }
-    panic!("{id} is not in the view");
-}
+mod common;
+use common::{MAIN_2021, MAIN_UNDATED, app_at, sample, select_id};
 
 #[test]
 fn starts_on_the_newest_headline() {

@@ -11,14 +11,8 @@ use tuinews::store::{EMBEDDED_SAMPLE, Store};
 use tuinews::text::Metrics;
 use unicode_normalization::UnicodeNormalization;
 
-const MAIN_2021: &str = "vn-jp-2021-11-24-pm-shii";
-
-fn load(json: &str) -> Store {
-    match Store::parse(json, "test.json") {
-        Ok(s) => s,
-        Err(e) => panic!("{e}"),
-    }
-}
+mod common;
+use common::{MAIN_2021, app_at as sample_app, load, select_id};
 
 fn draw(app: &App) -> Terminal<TestBackend> {
     let (w, h) = app.size;
@@ -30,23 +24,6 @@ fn draw(app: &App) -> Terminal<TestBackend> {
         panic!("{e}");
     }
     terminal
-}
-
-fn sample_app(w: u16, h: u16) -> App {
-    let mut app = App::new(load(EMBEDDED_SAMPLE), "embedded sample", Metrics::default());
-    app.update(Action::Resize(w, h));
-    app
-}
-
-fn select_id(app: &mut App, id: &str) {
-    app.update(Action::Top);
-    for _ in 0..app.view.len() {
-        if app.current_article().is_some_and(|a| a.id == id) {
-            return;
-        }
-        app.update(Action::Down);
-    }
-    panic!("{id} not in view");
 }
 
 /// The five screens the issue names, at one size.

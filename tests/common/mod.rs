@@ -1,0 +1,51 @@
+//! Helpers shared by the reader's test files: the sample store, an app at a size, selecting an
+//! article by id.
+
+// Each test binary compiles this module on its own and uses only some of it.
+#![allow(dead_code)]
+use tuinews::action::Action;
+use tuinews::app::App;
+use tuinews::store::{EMBEDDED_SAMPLE, Store};
+use tuinews::text::Metrics;
+
+/// The first page's main article (24 November 2021).
+pub const MAIN_2021: &str = "vn-jp-2021-11-24-pm-shii";
+/// The second page's main article (undated).
+pub const MAIN_UNDATED: &str = "csvn-coi-trong-huu-nghi-cs-nhat-ban";
+
+/// Parses store text, failing the test with the loader's message.
+pub fn load(json: &str) -> Store {
+    match Store::parse(json, "test.json") {
+        Ok(s) => s,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// The embedded sample store.
+pub fn sample() -> Store {
+    load(EMBEDDED_SAMPLE)
+}
+
+/// The reader on the sample, sized `w` x `h`.
+pub fn app_at(w: u16, h: u16) -> App {
+    let mut app = App::new(sample(), "embedded sample", Metrics::default());
+    app.update(Action::Resize(w, h));
+    app
+}
+
+/// The id of the article shown, or "" when none is.
+pub fn current_id(app: &App) -> &str {
+    app.current_article().map_or("", |a| a.id.as_str())
+}
+
+/// Moves the headline selection to the article with `id`.
+pub fn select_id(app: &mut App, id: &str) {
+    app.update(Action::Top);
+    for _ in 0..app.view.len() {
+        if current_id(app) == id {
+            return;
+        }
+        app.update(Action::Down);
+    }
+    panic!("{id} is not in the view");
+}
