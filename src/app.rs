@@ -11,7 +11,7 @@ use crate::action::Action;
 use crate::layout::{self, Arrangement, Focus, Panes};
 use crate::query::Filter;
 use crate::related::{self, PersonIndex, Related};
-use crate::store::Store;
+use crate::store::{Article, ArticleIx, Store};
 use crate::text::Metrics;
 use crate::ui;
 
@@ -21,10 +21,10 @@ const WHEEL_STEP: usize = 3;
 /// What the reader was showing before a related story was opened, to come back to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HistoryEntry {
-    pub current: Option<usize>,
-    /// Store index of the selected headline: a position in the view would point elsewhere once
+    pub current: Option<ArticleIx>,
+    /// The selected headline's article: a position in the view would point elsewhere once
     /// the filters change.
-    pub selected_article: Option<usize>,
+    pub selected_article: Option<ArticleIx>,
     pub article_scroll: usize,
     pub related_selected: usize,
     pub focus: Focus,
@@ -39,14 +39,14 @@ pub struct App {
     pub metrics: Metrics,
     pub persons: PersonIndex,
     pub filter: Filter,
-    /// Store indices of the articles the filter keeps, newest first.
-    pub view: Vec<usize>,
+    /// The articles the filter keeps, newest first.
+    pub view: Vec<ArticleIx>,
     /// Position in `view` of the selected headline.
     pub selected: usize,
     /// First headline row on screen.
     pub headlines_offset: usize,
-    /// Store index of the article shown: the selected headline, or a related story opened from it.
-    pub current: Option<usize>,
+    /// The article shown: the selected headline, or a related story opened from it.
+    pub current: Option<ArticleIx>,
     /// First article line on screen.
     pub article_scroll: usize,
     pub related: Vec<Related>,
@@ -64,8 +64,8 @@ pub struct App {
     pub quit: bool,
     /// The command the status line names for the load warnings of this store.
     pub check_command: String,
-    /// The current article wrapped for the article pane's width: (store index, width) and lines.
-    article_cache: Option<(usize, usize)>,
+    /// The current article wrapped for the article pane's width: (article, width) and lines.
+    article_cache: Option<(ArticleIx, usize)>,
     article_lines: Vec<Line<'static>>,
 }
 
@@ -108,8 +108,8 @@ impl App {
     }
 
     /// The article shown, if any.
-    pub fn current_article(&self) -> Option<&crate::store::Article> {
-        self.current.and_then(|i| self.store.articles.get(i))
+    pub fn current_article(&self) -> Option<&Article> {
+        self.current.and_then(|i| self.store.article(i))
     }
 
     /// The article's lines wrapped for the article pane (computed in `update`).
@@ -197,7 +197,7 @@ impl App {
     }
 
     /// Shows article `index` from the top, with its related stories.
-    fn show(&mut self, index: Option<usize>) {
+    fn show(&mut self, index: Option<ArticleIx>) {
         self.current = index;
         self.article_scroll = 0;
         self.related = index.map_or_else(Vec::new, |i| {
@@ -252,7 +252,7 @@ impl App {
             Focus::Headlines => self.focus = Focus::Article,
             Focus::Article => {}
             Focus::Related => {
-                let Some(target) = self.related.get(self.related_selected).map(|r| r.index) else {
+                let Some(target) = self.related.get(self.related_selected).map(|r| r.ix) else {
                     return;
                 };
                 self.history.push(HistoryEntry {
@@ -350,7 +350,7 @@ impl App {
         };
         if let Some(index) = self.current {
             if self.article_cache != Some((index, width)) {
-                if let Some(a) = self.store.articles.get(index) {
+                if let Some(a) = self.store.article(index) {
                     self.article_lines = ui::article::lines(a, width, self.metrics);
                 }
                 self.article_cache = Some((index, width));

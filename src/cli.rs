@@ -221,8 +221,7 @@ fn list(
         writeln!(out, "{}", hits.len())?;
         return Ok(0);
     }
-    for &i in &hits {
-        let a = &store.articles[i];
+    for a in hits.iter().filter_map(|&ix| store.article(ix)) {
         if args.json {
             writeln!(out, "{}", article_json(a))?;
         } else {
@@ -258,7 +257,7 @@ fn article_json(a: &Article) -> serde_json::Value {
 /// Every person with their number of articles, most first, ties in Vietnamese order.
 pub fn person_counts(store: &Store) -> Vec<(String, usize)> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for a in &store.articles {
+    for a in store.articles() {
         for p in &a.persons {
             *counts.entry(p.as_str()).or_default() += 1;
         }
@@ -334,7 +333,7 @@ fn check(origin: &Origin, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
     };
     let persons = person_counts(&store).len();
     let dates: Vec<_> = store
-        .articles
+        .articles()
         .iter()
         .filter_map(|a| a.published.map(|p| p.date()))
         .collect();

@@ -8,7 +8,7 @@ use std::fmt;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::store::{Article, Store};
+use crate::store::{Article, ArticleIx, Store};
 use crate::text::fold;
 
 /// The date forms `--date` accepts, for error messages and help.
@@ -298,19 +298,17 @@ impl Filter {
             && self.search.as_ref().is_none_or(|s| s.matches(article))
     }
 
-    /// Indices of matching articles, newest first, undated last, ties in store order.
-    pub fn apply(&self, store: &Store) -> Vec<usize> {
-        let mut hits: Vec<usize> = (0..store.len())
-            .filter(|&i| self.matches(&store.articles[i]))
+    /// The matching articles, newest first, undated last, ties in store order.
+    pub fn apply(&self, store: &Store) -> Vec<ArticleIx> {
+        let mut hits: Vec<(ArticleIx, Option<i64>)> = store
+            .iter()
+            .filter(|(_, a)| self.matches(a))
+            .map(|(ix, a)| (ix, a.published.map(|p| p.sort_key())))
             .collect();
-        sort_newest_first(store, &mut hits);
-        hits
+        // Stable, so ties keep store order.
+        hits.sort_by_key(|&(_, key)| std::cmp::Reverse(key));
+        hits.into_iter().map(|(ix, _)| ix).collect()
     }
-}
-
-/// Newest first, undated last; the sort is stable so ties keep store order.
-pub fn sort_newest_first(store: &Store, indices: &mut [usize]) {
-    indices.sort_by_key(|&i| std::cmp::Reverse(store.articles[i].published.map(|p| p.sort_key())));
 }
 
 impl fmt::Display for Filter {

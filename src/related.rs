@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::store::Store;
+use crate::store::{ArticleIx, Store};
 
 /// How many stories that share a person are added after the linked ones.
 pub const MAX_SHARED: usize = 5;
@@ -19,23 +19,23 @@ pub enum Reason {
     SharedPerson(String),
 }
 
-/// One related story: its index in the store and why it is there.
+/// One related story and why it is there.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Related {
-    pub index: usize,
+    pub ix: ArticleIx,
     pub reason: Reason,
 }
 
 /// Articles by folded person name.
 #[derive(Clone, Debug, Default)]
 pub struct PersonIndex {
-    by_person: HashMap<String, Vec<usize>>,
+    by_person: HashMap<String, Vec<ArticleIx>>,
 }
 
 impl PersonIndex {
     pub fn new(store: &Store) -> PersonIndex {
-        let mut by_person: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, a) in store.articles.iter().enumerate() {
+        let mut by_person: HashMap<String, Vec<ArticleIx>> = HashMap::new();
+        for (i, a) in store.iter() {
             for p in &a.persons_folded {
                 let list = by_person.entry(p.clone()).or_default();
                 if list.last() != Some(&i) {
@@ -47,31 +47,31 @@ impl PersonIndex {
     }
 
     /// Articles naming this folded person.
-    pub fn articles(&self, person_folded: &str) -> &[usize] {
+    pub fn articles(&self, person_folded: &str) -> &[ArticleIx] {
         self.by_person.get(person_folded).map_or(&[], Vec::as_slice)
     }
 }
 
 /// The related stories of article `index`: linked ones in their listed order, then up to
 /// [`MAX_SHARED`] others sharing a person, nearest in date first (undated last, then store order).
-pub fn related(store: &Store, persons: &PersonIndex, index: usize) -> Vec<Related> {
-    let Some(article) = store.articles.get(index) else {
+pub fn related(store: &Store, persons: &PersonIndex, index: ArticleIx) -> Vec<Related> {
+    let Some(article) = store.article(index) else {
         return Vec::new();
     };
     let mut out: Vec<Related> = article
         .related
         .iter()
-        .filter_map(|id| store.index_of(id))
+        .filter_map(|id| store.ix_of(id))
         .filter(|&i| i != index)
         .map(|i| Related {
-            index: i,
+            ix: i,
             reason: Reason::Linked,
         })
         .collect();
-    let mut seen: std::collections::HashSet<usize> = out.iter().map(|r| r.index).collect();
+    let mut seen: std::collections::HashSet<ArticleIx> = out.iter().map(|r| r.ix).collect();
     seen.insert(index);
     let here = article.published.map(|p| p.sort_key());
-    let mut shared: Vec<(usize, usize)> = Vec::new(); // (store index, position of the person)
+    let mut shared: Vec<(ArticleIx, usize)> = Vec::new(); // (article, position of the person)
     for (pi, p) in article.persons_folded.iter().enumerate() {
         for &i in persons.articles(p) {
             if seen.insert(i) {
@@ -80,7 +80,10 @@ pub fn related(store: &Store, persons: &PersonIndex, index: usize) -> Vec<Relate
         }
     }
     shared.sort_by_key(|&(i, _)| {
-        let distance = match (here, store.articles[i].published.map(|p| p.sort_key())) {
+        let there = store
+            .article(i)
+            .and_then(|a| a.published.map(|p| p.sort_key()));
+        let distance = match (here, there) {
             (Some(a), Some(b)) => a.abs_diff(b),
             (None, None) => u64::MAX - 1,
             _ => u64::MAX,
@@ -88,7 +91,7 @@ pub fn related(store: &Store, persons: &PersonIndex, index: usize) -> Vec<Relate
         (distance, i)
     });
     out.extend(shared.into_iter().take(MAX_SHARED).map(|(i, pi)| Related {
-        index: i,
+        ix: i,
         reason: Reason::SharedPerson(article.persons[pi].clone()),
     }));
     out
@@ -117,9 +120,10 @@ mod tests {
     fn linked_first_then_shared_by_date_distance() {
         let s = store();
         let idx = PersonIndex::new(&s);
-        let got: Vec<(&str, Reason)> = related(&s, &idx, 0)
+        let a = s.ix_of("a").unwrap_or_else(|| panic!("a is in the store"));
+        let got: Vec<(&str, Reason)> = related(&s, &idx, a)
             .into_iter()
-            .map(|r| (s.articles[r.index].id.as_str(), r.reason))
+            .map(|r| (s.article(r.ix).map_or("", |a| a.id.as_str()), r.reason))
             .collect();
         let trung = Reason::SharedPerson("Lê Hoài Trung".to_owned());
         assert_eq!(
@@ -147,10 +151,11 @@ mod tests {
             Err(e) => panic!("{e}"),
         };
         let idx = PersonIndex::new(&s);
-        let got = related(&s, &idx, 0);
+        let x = s.ix_of("x").unwrap_or_else(|| panic!("x is in the store"));
+        let got = related(&s, &idx, x);
         assert_eq!(got.len(), MAX_SHARED);
-        assert!(got.iter().all(|r| r.index != 0));
+        assert!(got.iter().all(|r| r.ix != x));
         // Undated ties keep store order.
-        assert_eq!(got[0].index, 1);
+        assert_eq!(got[0].ix, s.ix_of("0").unwrap_or(x));
     }
 }

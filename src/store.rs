@@ -289,14 +289,29 @@ impl fmt::Display for Warning {
     }
 }
 
+/// A reference to one article of a loaded store, for in-memory use only: its position, typed so
+/// it is never confused with a row of a list or a line of text. It means nothing in another
+/// store (a reload may reorder articles), so anything that outlives a store (saved state, a
+/// reload) refers to articles by id and asks [`Store::ix_of`] again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ArticleIx(u32);
+
+impl ArticleIx {
+    /// The position in the store, for code inside this module and for ordering ties.
+    pub fn position(self) -> usize {
+        // u32 always fits in usize on the 32- and 64-bit targets tuinews builds for.
+        self.0 as usize
+    }
+}
+
 /// The loaded articles, in store order, with an index by id.
 #[derive(Clone, Debug, Default)]
 pub struct Store {
     /// The file the articles came from, as messages name it.
     pub name: String,
-    pub articles: Vec<Article>,
+    articles: Vec<Article>,
     pub warnings: Vec<Warning>,
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<String, ArticleIx>,
 }
 
 impl Store {
@@ -305,7 +320,7 @@ impl Store {
         let by_id = articles
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
+            .map(|(i, a)| (a.id.clone(), ArticleIx(ix_u32(i))))
             .collect();
         Store {
             name: "test store".to_owned(),
@@ -323,13 +338,31 @@ impl Store {
         self.articles.is_empty()
     }
 
-    /// Position of the article with this id.
-    pub fn index_of(&self, id: &str) -> Option<usize> {
+    /// The article with this id.
+    pub fn ix_of(&self, id: &str) -> Option<ArticleIx> {
         self.by_id.get(id).copied()
     }
 
     pub fn get(&self, id: &str) -> Option<&Article> {
-        self.index_of(id).map(|i| &self.articles[i])
+        self.ix_of(id).and_then(|ix| self.article(ix))
+    }
+
+    /// The article `ix` refers to; `None` only for a reference from another store.
+    pub fn article(&self, ix: ArticleIx) -> Option<&Article> {
+        self.articles.get(ix.position())
+    }
+
+    /// Every article in store order.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// Every article in store order, with its reference.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (ArticleIx, &Article)> + '_ {
+        self.articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (ArticleIx(ix_u32(i)), a))
     }
 
     /// Loads the store named by `origin`.
@@ -415,7 +448,16 @@ impl Store {
                 );
                 continue;
             }
-            store.by_id.insert(article.id.clone(), store.articles.len());
+            if store.articles.len() >= MAX_ARTICLES {
+                ctx.warn(
+                    None,
+                    format!("more than {MAX_ARTICLES} articles; the rest are skipped"),
+                );
+                break;
+            }
+            store
+                .by_id
+                .insert(article.id.clone(), ArticleIx(ix_u32(store.articles.len())));
             store.articles.push(article);
             file_index.push(index);
         }
@@ -448,6 +490,15 @@ impl Store {
         }
         store
     }
+}
+
+/// The most articles one store holds: references are 32-bit, which keeps every list of them
+/// (the view, indexes) half the size.
+pub const MAX_ARTICLES: usize = u32::MAX as usize;
+
+/// A position as a reference; positions are kept below [`MAX_ARTICLES`] at load.
+fn ix_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// serde_json's message without its trailing " at line L column C" (we print those ourselves).

@@ -21,7 +21,7 @@ fn parse_value(v: &Value) -> Store {
 }
 
 fn ids(s: &Store) -> Vec<&str> {
-    s.articles.iter().map(|a| a.id.as_str()).collect()
+    s.articles().iter().map(|a| a.id.as_str()).collect()
 }
 
 fn nfd(s: &str) -> String {
@@ -70,7 +70,7 @@ fn object_form_loads_its_articles() {
     ]}));
     assert_eq!(ids(&s), ["a", "b"]);
     assert_eq!(
-        s.articles[0].title,
+        s.articles()[0].title,
         "Thủ tướng Phạm Minh Chính thăm Nhật Bản"
     );
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
@@ -130,7 +130,7 @@ fn integer_id_is_read_as_its_decimal_string() {
     ]));
     assert_eq!(ids(&s), ["42", "7", "9007199254740993"]);
     assert_eq!(s.get("42").map(|a| a.title.as_str()), Some("Bốn mươi hai"));
-    assert_eq!(s.articles[0].related, ["7"]);
+    assert_eq!(s.articles()[0].related, ["7"]);
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
 }
 
@@ -141,7 +141,7 @@ fn integer_and_string_ids_with_the_same_digits_are_duplicates() {
         {"id": "7", "title": "Thứ hai"},
     ]));
     assert_eq!(ids(&s), ["7"]);
-    assert_eq!(s.articles[0].title, "Thứ nhất");
+    assert_eq!(s.articles()[0].title, "Thứ nhất");
     assert_eq!(warnings_on(&s, "id").len(), 1, "{:?}", s.warnings);
 }
 
@@ -161,7 +161,7 @@ fn optional_fields_are_kept() {
         "captions": ["Thủ tướng Phạm Minh Chính tiếp đoàn."],
     }]));
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
-    let a = &s.articles[0];
+    let a = &s.articles()[0];
     assert_eq!(a.summary, "Sáng 24/11, tại Tokyo, Nhật Bản.");
     assert_eq!(a.body, ["Đoạn một.", "Đoạn hai."]);
     assert_eq!(a.persons, ["Phạm Minh Chính", "Shii Kazuo"]);
@@ -179,7 +179,7 @@ fn body_string_blank_lines_separate_paragraphs() {
         "title": "Thân bài là một chuỗi",
         "body": "Đoạn một.\n\nĐoạn hai,\ndòng thứ hai.\n\n\n   \nĐoạn ba.\n",
     }]));
-    let body = &s.articles[0].body;
+    let body = &s.articles()[0].body;
     assert_eq!(body.len(), 3, "{body:?}");
     assert_eq!(body[0], "Đoạn một.");
     assert!(
@@ -197,7 +197,7 @@ fn body_array_is_one_paragraph_per_entry() {
         "body": ["Tại cuộc gặp, Thủ tướng chuyển lời thăm hỏi.", "Đại hội cũng khẳng định."],
     }]));
     assert_eq!(
-        s.articles[0].body,
+        s.articles()[0].body,
         [
             "Tại cuộc gặp, Thủ tướng chuyển lời thăm hỏi.",
             "Đại hội cũng khẳng định."
@@ -212,7 +212,7 @@ fn body_with_windows_line_endings_splits_and_keeps_no_carriage_return() {
         "title": "CRLF",
         "body": "Đoạn một.\r\n\r\nĐoạn hai,\r\ndòng hai.",
     }]));
-    let body = &s.articles[0].body;
+    let body = &s.articles()[0].body;
     assert_eq!(body.len(), 2, "{body:?}");
     assert!(
         body.iter().all(|p| !p.contains('\r')),
@@ -293,7 +293,7 @@ fn blank_title_counts_as_empty() {
         {"id": "trang", "title": "   "},
         {"id": "chi-ma-dieu-khien", "title": "\u{1b}[0m"},
     ]));
-    assert!(s.is_empty(), "{:?}", s.articles);
+    assert!(s.is_empty(), "{:?}", s.articles());
     assert_eq!(warnings_on(&s, "title").len(), 2, "{:?}", s.warnings);
 }
 
@@ -493,7 +493,7 @@ fn warning_index_is_the_position_in_the_file_after_skipped_articles() {
 fn published(p: &str) -> Published {
     let s = parse_value(&json!([{"id": "a", "title": "Ngày", "published": p}]));
     assert!(s.warnings.is_empty(), "{p}: {:?}", s.warnings);
-    s.articles[0]
+    s.articles()[0]
         .published
         .unwrap_or_else(|| panic!("{p} should be read"))
 }
@@ -572,7 +572,7 @@ fn plain_date_is_a_day() {
 #[test]
 fn null_published_is_undated_without_warning() {
     let s = parse_value(&json!([{"id": "a", "title": "Chưa có ngày", "published": null}]));
-    assert_eq!(s.articles[0].published, None);
+    assert_eq!(s.articles()[0].published, None);
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
 }
 
@@ -594,7 +594,7 @@ fn nfd_text_is_nfc_after_load() {
     // The input really is decomposed.
     assert_ne!(nfd("Phạm Minh Chính"), "Phạm Minh Chính");
     let s = parse_value(&v);
-    let a = &s.articles[0];
+    let a = &s.articles()[0];
     assert_eq!(a.id, "bài-tiếng-việt");
     assert!(
         s.get("bài-tiếng-việt").is_some(),
@@ -622,7 +622,7 @@ fn nfd_and_nfc_related_ids_resolve() {
         {"id": "b", "title": "Bài B", "related": [nfd("tin-hà-nội")]},
     ]));
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
-    assert_eq!(s.articles[1].related, ["tin-hà-nội"]);
+    assert_eq!(s.articles()[1].related, ["tin-hà-nội"]);
 }
 
 fn all_text(a: &tuinews::store::Article) -> Vec<String> {
@@ -679,7 +679,7 @@ fn csi_escape_sequences_are_removed() {
         "tags": ["\u{1b}[31mđỏ"],
         "captions": ["Ảnh\u{1b}[0m"],
     }]));
-    let a = &s.articles[0];
+    let a = &s.articles()[0];
     assert_no_controls(a);
     assert!(
         a.title.starts_with("red") && a.title.ends_with('X'),
@@ -697,18 +697,18 @@ fn osc_title_sequence_is_removed() {
         {"id": "c", "title": "C1 OSC \u{9d}0;tiêu đề\u{9c}xong"},
     ]));
     assert_eq!(ids(&s), ["a", "b", "c"]);
-    for a in &s.articles {
+    for a in s.articles() {
         assert_no_controls(a);
     }
     assert!(
-        s.articles[0].title.contains("Tin thật"),
+        s.articles()[0].title.contains("Tin thật"),
         "{:?}",
-        s.articles[0].title
+        s.articles()[0].title
     );
     assert!(
-        s.articles[1].title.contains("Liên kết"),
+        s.articles()[1].title.contains("Liên kết"),
         "{:?}",
-        s.articles[1].title
+        s.articles()[1].title
     );
 }
 
@@ -719,9 +719,9 @@ fn line_breaks_and_tabs_in_single_line_fields_are_replaced() {
         "title": "Dòng một\nDòng hai\tcột\r",
         "persons": ["Phạm\nMinh Chính"],
     }]));
-    assert_no_controls(&s.articles[0]);
-    assert!(s.articles[0].title.contains("Dòng một"));
-    assert!(s.articles[0].title.contains("Dòng hai"));
+    assert_no_controls(&s.articles()[0]);
+    assert!(s.articles()[0].title.contains("Dòng một"));
+    assert!(s.articles()[0].title.contains("Dòng hai"));
 }
 
 #[test]
@@ -988,7 +988,7 @@ fn embedded_sample_loads_every_article_with_no_warning() {
     let a = s.get("vn-jp-2021-11-24-pm-shii").expect("the 2021 article");
     assert_eq!(a.published.map(|p| p.date()), Some(date(2021, 11, 24)));
     assert!(a.persons.iter().any(|p| p == "Phạm Minh Chính"));
-    for a in &s.articles {
+    for a in s.articles() {
         assert_no_controls(a);
         for t in all_text(a) {
             assert!(is_nfc(&t), "{t:?}");

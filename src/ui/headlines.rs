@@ -95,7 +95,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         metrics: app.metrics,
     };
     list::render(frame, area, &pane, |i, width| {
-        row(&app.store.articles[app.view[i]], width, app.metrics)
+        app.view
+            .get(i)
+            .and_then(|&ix| app.store.article(ix))
+            .map(|a| row(a, width, app.metrics))
+            .unwrap_or_default()
     });
 }
 

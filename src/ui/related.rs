@@ -16,7 +16,9 @@ use crate::text::Metrics;
 
 /// One related row at most `width` columns wide.
 pub fn row(store: &Store, r: &Related, width: usize, metrics: Metrics) -> Line<'static> {
-    let a = &store.articles[r.index];
+    let Some(a) = store.article(r.ix) else {
+        return Line::default();
+    };
     let mark = match r.reason {
         Reason::Linked => theme::LINKED_MARK,
         Reason::SharedPerson(_) => theme::SHARED_MARK,
