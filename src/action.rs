@@ -1,13 +1,21 @@
-//! Everything the reader can be asked to do. Keys and mouse events become these in
-//! [`crate::keymap`]; [`crate::app::App::update`] carries them out without I/O. The variant names
-//! are meant to be the vocabulary of a key-binding config later.
+//! What the reader can be asked to do, and what it hears from outside.
+//!
+//! [`Action`] is everything a key can be bound to: the vocabulary of the key table
+//! ([`crate::keymap::Keymap`]) and, later, of a config file, so every variant has a snake_case
+//! name ([`Action::name`], [`Action::from_name`]). [`Msg`] is everything
+//! [`crate::app::App::update`] handles: a bound action, or an event that no key produces
+//! (a resize, a click, text typed into a prompt, a store that finished loading).
 
-/// One thing the user asked for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+use std::fmt;
+
+use crate::store::{Store, StoreError};
+
+/// One thing a key can ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
-    /// Move up one row in the focused list, or scroll the article up one line.
+    /// Move up one row in the focused list, or scroll the article (or help) up one line.
     Up,
-    /// Move down one row in the focused list, or scroll the article down one line.
+    /// Move down one row in the focused list, or scroll the article (or help) down one line.
     Down,
     /// Up one page in the focused pane.
     PageUp,
@@ -31,16 +39,176 @@ pub enum Action {
     PersonFilter,
     /// Open the date filter prompt.
     DateFilter,
-    /// Close the open overlay; with none open, clear every filter.
+    /// Close what is open (help, a prompt); with nothing open, clear every filter.
     Escape,
     /// Show or hide the list of keys.
     Help,
+    /// Open the article's link in the browser.
+    OpenLink,
+    /// Copy the article's link (or its title) to the clipboard.
+    CopyLink,
+    /// Read the store again from disk, keeping the selection.
+    Reload,
+    /// Suspend the reader and return to the shell (`fg` brings it back).
+    Suspend,
     /// Leave the reader.
     Quit,
+    /// In a prompt: apply what was typed.
+    Submit,
+    /// In a prompt: delete the grapheme before the cursor.
+    DeleteBack,
+    /// In a prompt: delete the grapheme under the cursor.
+    DeleteForward,
+    /// In a prompt: delete the word before the cursor.
+    DeleteWord,
+    /// In a prompt: delete everything before the cursor.
+    DeleteToStart,
+    /// In a prompt: move the cursor one grapheme left.
+    CursorLeft,
+    /// In a prompt: move the cursor one grapheme right.
+    CursorRight,
+    /// In a prompt: move the cursor to the start.
+    CursorStart,
+    /// In a prompt: move the cursor to the end.
+    CursorEnd,
+}
+
+/// Every action with its name, in the order help and config files list them.
+const NAMES: &[(Action, &str)] = &[
+    (Action::Up, "up"),
+    (Action::Down, "down"),
+    (Action::PageUp, "page_up"),
+    (Action::PageDown, "page_down"),
+    (Action::Top, "top"),
+    (Action::Bottom, "bottom"),
+    (Action::FocusNext, "focus_next"),
+    (Action::FocusPrev, "focus_prev"),
+    (Action::Open, "open"),
+    (Action::Back, "back"),
+    (Action::Search, "search"),
+    (Action::PersonFilter, "person_filter"),
+    (Action::DateFilter, "date_filter"),
+    (Action::Escape, "escape"),
+    (Action::Help, "help"),
+    (Action::OpenLink, "open_link"),
+    (Action::CopyLink, "copy_link"),
+    (Action::Reload, "reload"),
+    (Action::Suspend, "suspend"),
+    (Action::Quit, "quit"),
+    (Action::Submit, "submit"),
+    (Action::DeleteBack, "delete_back"),
+    (Action::DeleteForward, "delete_forward"),
+    (Action::DeleteWord, "delete_word"),
+    (Action::DeleteToStart, "delete_to_start"),
+    (Action::CursorLeft, "cursor_left"),
+    (Action::CursorRight, "cursor_right"),
+    (Action::CursorStart, "cursor_start"),
+    (Action::CursorEnd, "cursor_end"),
+];
+
+impl Action {
+    /// Every action, in a fixed order.
+    pub fn all() -> impl Iterator<Item = Action> {
+        NAMES.iter().map(|(a, _)| *a)
+    }
+
+    /// The snake_case name a config file uses.
+    pub fn name(self) -> &'static str {
+        NAMES
+            .iter()
+            .find(|(a, _)| *a == self)
+            .map_or("", |(_, n)| n)
+    }
+
+    /// The action a config file names, if any.
+    pub fn from_name(name: &str) -> Option<Action> {
+        NAMES.iter().find(|(_, n)| *n == name).map(|(a, _)| *a)
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A name that is not an action.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown action {0:?}")]
+pub struct UnknownAction(pub String);
+
+impl std::str::FromStr for Action {
+    type Err = UnknownAction;
+
+    fn from_str(s: &str) -> Result<Action, UnknownAction> {
+        Action::from_name(s).ok_or_else(|| UnknownAction(s.to_owned()))
+    }
+}
+
+/// Everything `update` handles.
+#[derive(Debug)]
+pub enum Msg {
+    /// A bound key.
+    Action(Action),
+    /// Text typed or pasted into a prompt (a pasted block arrives whole, never as keys).
+    Text(String),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// A mouse click at a column and row: focus the pane there and select the row.
     Click(u16, u16),
     /// The mouse wheel at a column and row: scroll the pane there (`true` scrolls down).
     Wheel(u16, u16, bool),
+    /// A store load or reload made progress: bytes read so far.
+    Loading(u64),
+    /// A store load or reload finished.
+    Loaded(Box<Result<Store, StoreError>>),
+    /// The store's file changed on disk.
+    StoreChanged,
+    /// An effect was carried out; the text is for the status line.
+    Done(String),
+    /// An effect failed; the text says why, for the status line.
+    Failed(String),
+}
+
+impl From<Action> for Msg {
+    fn from(a: Action) -> Msg {
+        Msg::Action(a)
+    }
+}
+
+/// I/O that `update` asks the loop to carry out; the outcome comes back as a [`Msg`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Read the store again (answered by [`Msg::Loaded`]).
+    Reload,
+    /// Open a web link in the browser.
+    OpenUrl(String),
+    /// Put text on the clipboard.
+    Copy(String),
+    /// Hand the terminal back to the shell until the user resumes.
+    Suspend,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for a in Action::all() {
+            let name = a.name();
+            assert!(!name.is_empty(), "{a:?} has a name");
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{name} is snake_case"
+            );
+            assert!(seen.insert(name), "{name} is used once");
+            assert_eq!(name.parse::<Action>(), Ok(a));
+        }
+        assert_eq!(
+            "page-down".parse::<Action>(),
+            Err(UnknownAction("page-down".to_owned()))
+        );
+    }
 }

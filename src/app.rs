@@ -1,22 +1,68 @@
-//! The reader's state and `update`, which carries out an [`Action`] without any I/O.
+//! The reader's state and `update`, which handles one [`Msg`] without any I/O and returns the
+//! [`Effect`]s (reload, open a link, copy, suspend) the loop should carry out.
 //!
-//! The store is kept apart from the filtered view (`view`, indices into the store), so filters
-//! never touch the data. Pane sizes come from [`crate::layout`] for the last known terminal size,
-//! which is how paging and mouse clicks use the same rectangles the screen is drawn with.
+//! The store is kept apart from the filtered view (`view`, references into the store), so
+//! filters never touch the data. The reader is in exactly one [`Mode`]. Pane sizes come from
+//! [`crate::layout`] for the last known terminal size, which is how paging and mouse clicks use
+//! the same rectangles the screen is drawn with; the article is laid out by
+//! [`crate::document`], which the views draw from.
 
+use jiff::civil::Date;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 
-use crate::action::Action;
+use crate::action::{Action, Effect, Msg};
+use crate::document::Document;
+use crate::input::LineInput;
+use crate::keymap::{Keymap, ModeKind};
 use crate::layout::{self, Arrangement, Focus, Panes};
-use crate::query::Filter;
+use crate::query::{DateFilter, Filter, PersonQuery, SearchQuery};
 use crate::related::{self, PersonIndex, Related};
-use crate::store::{Article, ArticleIx, Store};
+use crate::store::{Article, ArticleIx, Store, StoreError};
 use crate::text::Metrics;
-use crate::ui;
+use crate::words;
 
 /// Lines the mouse wheel scrolls at a time.
 const WHEEL_STEP: usize = 3;
+/// Lines the help overlay pages by.
+const HELP_PAGE: usize = 10;
+
+/// What a line prompt is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    Search,
+    Person,
+    Date,
+}
+
+/// A line prompt: what it is for and what has been typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: LineInput,
+}
+
+/// What the reader is doing; the keymap resolves keys in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// The panes take the keys.
+    #[default]
+    Normal,
+    /// The help overlay is open, scrolled this far.
+    Help { scroll: usize },
+    /// A prompt in the status line takes the keys; printable keys are text.
+    Prompt(Prompt),
+}
+
+impl Mode {
+    /// The mode without its data, as the keymap knows it.
+    pub fn kind(&self) -> ModeKind {
+        match self {
+            Mode::Normal => ModeKind::Normal,
+            Mode::Help { .. } => ModeKind::Help,
+            Mode::Prompt(_) => ModeKind::Prompt,
+        }
+    }
+}
 
 /// What the reader was showing before a related story was opened, to come back to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +83,7 @@ pub struct App {
     /// The store as the status line names it.
     pub store_name: String,
     pub metrics: Metrics,
+    pub keymap: Keymap,
     pub persons: PersonIndex,
     pub filter: Filter,
     /// The articles the filter keeps, newest first.
@@ -55,8 +102,7 @@ pub struct App {
     pub focus: Focus,
     /// Articles to go back to with Backspace, the most recent last.
     pub history: Vec<HistoryEntry>,
-    /// The help overlay's scroll position, when it is open.
-    pub help: Option<usize>,
+    pub mode: Mode,
     /// A one-off message for the status line, cleared by the next key.
     pub notice: Option<String>,
     /// Terminal size, columns and rows.
@@ -64,23 +110,42 @@ pub struct App {
     pub quit: bool,
     /// The command the status line names for the load warnings of this store.
     pub check_command: String,
-    /// The current article wrapped for the article pane's width: (article, width) and lines.
-    article_cache: Option<(ArticleIx, usize)>,
-    article_lines: Vec<Line<'static>>,
+    /// The date relative date filters (`today`, `7d`) count from; set by whoever builds the app.
+    pub today: Date,
+    /// Bytes read so far while the store loads or reloads; `None` when it is ready.
+    pub loading: Option<u64>,
+    /// Whether a store has arrived: a failure before that is fatal, after it only a notice.
+    pub loaded: bool,
+    /// Whether the store can be read again (the embedded sample cannot change).
+    pub can_reload: bool,
+    /// The first load failed: the loop quits and the binary reports this.
+    pub fatal: Option<StoreError>,
+    /// The current article laid out for the article pane's width, and for which (article, width).
+    document: Document,
+    document_key: Option<(ArticleIx, usize)>,
 }
 
 impl App {
+    /// A reader on a store that is already loaded.
     pub fn new(store: Store, store_name: impl Into<String>, metrics: Metrics) -> App {
-        let persons = PersonIndex::new(&store);
-        let filter = Filter::default();
-        let view = filter.apply(&store);
-        let mut app = App {
-            store,
+        let mut app = App::loading(store_name, metrics);
+        app.loading = None;
+        app.loaded = true;
+        app.install_store(store);
+        app
+    }
+
+    /// A reader whose store is still loading: it draws at once and takes the articles when
+    /// [`Msg::Loaded`] arrives.
+    pub fn loading(store_name: impl Into<String>, metrics: Metrics) -> App {
+        App {
+            store: Store::default(),
             store_name: store_name.into(),
             metrics,
-            persons,
-            filter,
-            view,
+            keymap: Keymap::default(),
+            persons: PersonIndex::default(),
+            filter: Filter::default(),
+            view: Vec::new(),
             selected: 0,
             headlines_offset: 0,
             current: None,
@@ -90,16 +155,19 @@ impl App {
             related_offset: 0,
             focus: Focus::Headlines,
             history: Vec::new(),
-            help: None,
+            mode: Mode::Normal,
             notice: None,
             size: (80, 24),
             quit: false,
-            check_command: "tuinews check".to_owned(),
-            article_cache: None,
-            article_lines: Vec::new(),
-        };
-        app.select(0);
-        app
+            check_command: words::CHECK_COMMAND.to_owned(),
+            today: jiff::Zoned::now().date(),
+            loading: Some(0),
+            loaded: false,
+            can_reload: true,
+            fatal: None,
+            document: Document::default(),
+            document_key: None,
+        }
     }
 
     /// Where the panes are for the current size and focus.
@@ -112,33 +180,98 @@ impl App {
         self.current.and_then(|i| self.store.article(i))
     }
 
-    /// The article's lines wrapped for the article pane (computed in `update`).
-    pub fn article_lines(&self) -> &[Line<'static>] {
-        &self.article_lines
+    /// The article shown, laid out for the article pane (kept current by `update`).
+    pub fn document(&self) -> &Document {
+        &self.document
     }
 
-    /// Carries out one action. No I/O: the loop draws afterwards.
-    pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..)) {
+    /// The help overlay's scroll position, when it is open.
+    pub fn help_scroll(&self) -> Option<usize> {
+        match self.mode {
+            Mode::Help { scroll } => Some(scroll),
+            _ => None,
+        }
+    }
+
+    /// The furthest the help overlay scrolls at the current size.
+    pub fn help_max_scroll(&self) -> usize {
+        let rows = self.keymap.help_rows().len();
+        rows.saturating_sub(usize::from(
+            layout::help_height(rows, self.size.1).saturating_sub(2),
+        ))
+    }
+
+    /// The open prompt, if any.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        match &self.mode {
+            Mode::Prompt(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Handles one message. No I/O: what needs I/O comes back as effects, whose outcomes
+    /// arrive later as messages.
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Vec<Effect> {
+        let msg = msg.into();
+        if matches!(
+            msg,
+            Msg::Action(_) | Msg::Text(_) | Msg::Click(..) | Msg::Wheel(..)
+        ) {
             self.notice = None;
         }
-        if let Some(scroll) = self.help {
-            // The help overlay takes the keys while it is open.
-            match action {
-                Action::Escape | Action::Help => self.help = None,
-                Action::Quit => self.quit = true,
-                Action::Up => self.help = Some(scroll.saturating_sub(1)),
-                Action::Down => self.help = Some(scroll + 1),
-                Action::PageUp => self.help = Some(scroll.saturating_sub(10)),
-                Action::PageDown => self.help = Some(scroll + 10),
-                Action::Top => self.help = Some(0),
-                Action::Bottom => self.help = Some(usize::MAX),
-                Action::Resize(w, h) => self.size = (w, h),
-                _ => {}
+        let effects = match msg {
+            Msg::Action(action) => match self.mode.kind() {
+                ModeKind::Normal => self.normal(action),
+                ModeKind::Help => self.help(action),
+                ModeKind::Prompt => self.prompt_action(action),
+            },
+            Msg::Text(text) => {
+                if let Mode::Prompt(p) = &mut self.mode {
+                    p.input.insert(&text);
+                }
+                Vec::new()
             }
-            self.refresh();
-            return;
-        }
+            Msg::Resize(w, h) => {
+                self.size = (w, h);
+                Vec::new()
+            }
+            Msg::Click(x, y) if self.mode == Mode::Normal => {
+                self.click(x, y);
+                Vec::new()
+            }
+            Msg::Wheel(x, y, down) if self.mode == Mode::Normal => {
+                self.wheel(x, y, down);
+                Vec::new()
+            }
+            Msg::Click(..) | Msg::Wheel(..) => Vec::new(),
+            Msg::Loading(bytes) => {
+                self.loading = Some(bytes);
+                Vec::new()
+            }
+            Msg::Loaded(result) => {
+                self.loaded_store(*result);
+                Vec::new()
+            }
+            Msg::StoreChanged => {
+                if self.loading.is_some() || !self.loaded || !self.can_reload {
+                    Vec::new()
+                } else {
+                    self.loading = Some(0);
+                    self.notice = Some(words::STORE_CHANGED.to_owned());
+                    vec![Effect::Reload]
+                }
+            }
+            Msg::Done(text) | Msg::Failed(text) => {
+                self.notice = Some(text);
+                Vec::new()
+            }
+        };
+        self.refresh();
+        effects
+    }
+
+    /// An action in the panes.
+    fn normal(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
@@ -150,22 +283,225 @@ impl App {
             Action::FocusPrev => self.focus = self.focus.prev(),
             Action::Open => self.open(),
             Action::Back => self.back(),
-            Action::Search => self.not_yet(ui::theme::SEARCH_NOT_YET),
-            Action::PersonFilter => self.not_yet(ui::theme::PERSON_NOT_YET),
-            Action::DateFilter => self.not_yet(ui::theme::DATE_NOT_YET),
+            Action::Search => self.open_prompt(PromptKind::Search),
+            Action::PersonFilter => self.open_prompt(PromptKind::Person),
+            Action::DateFilter => self.open_prompt(PromptKind::Date),
             Action::Escape => {
                 if !self.filter.is_empty() {
                     self.set_filter(Filter::default());
-                    self.notice = Some("Filters cleared".to_owned());
+                    self.notice = Some(words::FILTERS_CLEARED.to_owned());
                 }
             }
-            Action::Help => self.help = Some(0),
+            Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::OpenLink => return self.open_link(),
+            Action::CopyLink => return self.copy_link(),
+            Action::Reload => return self.reload(),
+            Action::Suspend => return vec![Effect::Suspend],
             Action::Quit => self.quit = true,
-            Action::Resize(w, h) => self.size = (w, h),
-            Action::Click(x, y) => self.click(x, y),
-            Action::Wheel(x, y, down) => self.wheel(x, y, down),
+            // Prompt editing means nothing in the panes.
+            Action::Submit
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::DeleteWord
+            | Action::DeleteToStart
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorStart
+            | Action::CursorEnd => {}
         }
-        self.refresh();
+        Vec::new()
+    }
+
+    /// An action while the help overlay is open: it scrolls, closes, or quits.
+    fn help(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::Help { scroll } = self.mode else {
+            return Vec::new();
+        };
+        let scroll = match action {
+            Action::Escape | Action::Help => {
+                self.mode = Mode::Normal;
+                return Vec::new();
+            }
+            Action::Quit => {
+                self.quit = true;
+                return Vec::new();
+            }
+            Action::Suspend => return vec![Effect::Suspend],
+            Action::Up => scroll.saturating_sub(1),
+            Action::Down => scroll + 1,
+            Action::PageUp => scroll.saturating_sub(HELP_PAGE),
+            Action::PageDown => scroll + HELP_PAGE,
+            Action::Top => 0,
+            Action::Bottom => usize::MAX,
+            _ => scroll,
+        };
+        self.mode = Mode::Help { scroll };
+        Vec::new()
+    }
+
+    /// An action while a prompt is open: edit, apply, or cancel.
+    fn prompt_action(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::Prompt(prompt) = &mut self.mode else {
+            return Vec::new();
+        };
+        let input = &mut prompt.input;
+        match action {
+            Action::DeleteBack => input.delete_back(),
+            Action::DeleteForward => input.delete_forward(),
+            Action::DeleteWord => input.delete_word(),
+            Action::DeleteToStart => input.delete_to_start(),
+            Action::CursorLeft => input.left(),
+            Action::CursorRight => input.right(),
+            Action::CursorStart => input.home(),
+            Action::CursorEnd => input.end(),
+            Action::Escape => self.mode = Mode::Normal,
+            Action::Submit => {
+                let (kind, text) = (prompt.kind, prompt.input.text().trim().to_owned());
+                self.submit(kind, &text);
+            }
+            Action::Suspend => return vec![Effect::Suspend],
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn open_prompt(&mut self, kind: PromptKind) {
+        let mut input = LineInput::default();
+        // Search and date start from what is in force, to be edited; a person is added.
+        match kind {
+            PromptKind::Search => input.insert(self.filter.search.as_ref().map_or("", |s| &s.text)),
+            PromptKind::Date => input.insert(self.filter.date.as_ref().map_or("", |d| &d.spec)),
+            PromptKind::Person => {}
+        }
+        self.mode = Mode::Prompt(Prompt { kind, input });
+    }
+
+    /// Applies a prompt's text to the filter; a date that cannot be read keeps the prompt open
+    /// with the reason in the status line.
+    fn submit(&mut self, kind: PromptKind, text: &str) {
+        let mut filter = self.filter.clone();
+        match kind {
+            PromptKind::Search => {
+                filter.search = Some(SearchQuery::new(text)).filter(|s| !s.terms.is_empty());
+            }
+            PromptKind::Person => {
+                let query = PersonQuery::new(text);
+                if !text.is_empty() && !filter.persons.contains(&query) {
+                    filter.persons.push(query);
+                }
+            }
+            PromptKind::Date if text.is_empty() => filter.date = None,
+            PromptKind::Date => match DateFilter::parse(text, self.today) {
+                Ok(d) => filter.date = Some(d),
+                Err(e) => {
+                    self.notice = Some(e.to_string());
+                    return;
+                }
+            },
+        }
+        self.mode = Mode::Normal;
+        if filter != self.filter {
+            self.set_filter(filter);
+        }
+    }
+
+    fn open_link(&mut self) -> Vec<Effect> {
+        let url = self.current_article().and_then(|a| a.url.clone());
+        match url {
+            // Only web links: anything else (a path, an option-like "-x") is not handed on.
+            Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
+                vec![Effect::OpenUrl(u)]
+            }
+            _ => {
+                self.notice = Some(words::NO_LINK.to_owned());
+                Vec::new()
+            }
+        }
+    }
+
+    fn copy_link(&mut self) -> Vec<Effect> {
+        match self.current_article() {
+            Some(a) => vec![Effect::Copy(
+                a.url.clone().unwrap_or_else(|| a.title.clone()),
+            )],
+            None => Vec::new(),
+        }
+    }
+
+    fn reload(&mut self) -> Vec<Effect> {
+        if !self.can_reload {
+            self.notice = Some(words::EMBEDDED_NO_RELOAD.to_owned());
+            return Vec::new();
+        }
+        if self.loading.is_some() {
+            return Vec::new();
+        }
+        self.loading = Some(0);
+        self.notice = Some(words::RELOADING.to_owned());
+        vec![Effect::Reload]
+    }
+
+    fn loaded_store(&mut self, result: Result<Store, StoreError>) {
+        self.loading = None;
+        match result {
+            Ok(store) => {
+                let reload = self.loaded;
+                self.loaded = true;
+                self.install_store(store);
+                if reload {
+                    self.notice = Some(words::reloaded(self.store.len()));
+                }
+            }
+            Err(e) if self.loaded => self.notice = Some(words::reload_failed(&e.to_string())),
+            Err(e) => {
+                self.fatal = Some(e);
+                self.quit = true;
+            }
+        }
+    }
+
+    /// Takes a new store (the first, or a reload of an edited file). References into the old
+    /// store mean nothing in the new one, so what the reader was showing is carried across by
+    /// article id: the same article stays shown and selected, where the reader was in it, and
+    /// the way back keeps every article that is still there.
+    pub fn install_store(&mut self, store: Store) {
+        let old = std::mem::replace(&mut self.store, store);
+        let id_in_old =
+            |ix: Option<ArticleIx>| ix.and_then(|i| old.article(i)).map(|a| a.id.as_str());
+        let map = |ix: Option<ArticleIx>| id_in_old(ix).and_then(|id| self.store.ix_of(id));
+        let current = map(self.current);
+        let selected = map(self.view.get(self.selected).copied());
+        let history: Vec<HistoryEntry> = self
+            .history
+            .iter()
+            .filter_map(|h| {
+                Some(HistoryEntry {
+                    current: Some(map(h.current)?),
+                    selected_article: map(h.selected_article),
+                    ..h.clone()
+                })
+            })
+            .collect();
+        let (scroll, related_selected) = (self.article_scroll, self.related_selected);
+
+        self.history = history;
+        self.persons = PersonIndex::new(&self.store);
+        self.view = self.filter.apply(&self.store);
+        self.document_key = None;
+        match selected.and_then(|s| self.view.iter().position(|&i| i == s)) {
+            Some(pos) => self.selected = pos,
+            None => self.selected = self.selected.min(self.view.len().saturating_sub(1)),
+        }
+        match current {
+            Some(c) => {
+                self.show(Some(c));
+                self.refresh();
+                self.article_scroll = scroll.min(self.max_article_scroll());
+                self.related_selected = related_selected.min(self.related.len().saturating_sub(1));
+            }
+            None => self.select(self.selected),
+        }
     }
 
     /// Replaces the filter, keeping the shown article selected when the new view has it.
@@ -186,21 +522,17 @@ impl App {
         self.refresh();
     }
 
-    fn not_yet(&mut self, message: &str) {
-        self.notice = Some(message.to_owned());
-    }
-
     /// Selects headline `pos` (clamped) and shows its article.
     fn select(&mut self, pos: usize) {
         self.selected = pos.min(self.view.len().saturating_sub(1));
         self.show(self.view.get(self.selected).copied());
     }
 
-    /// Shows article `index` from the top, with its related stories.
-    fn show(&mut self, index: Option<ArticleIx>) {
-        self.current = index;
+    /// Shows an article from the top, with its related stories.
+    fn show(&mut self, ix: Option<ArticleIx>) {
+        self.current = ix;
         self.article_scroll = 0;
-        self.related = index.map_or_else(Vec::new, |i| {
+        self.related = ix.map_or_else(Vec::new, |i| {
             related::related(&self.store, &self.persons, i)
         });
         self.related_selected = 0;
@@ -244,7 +576,7 @@ impl App {
 
     fn max_article_scroll(&self) -> usize {
         let rows = self.panes().inner_height(Focus::Article);
-        self.article_lines.len().saturating_sub(rows.max(1))
+        self.document.len().saturating_sub(rows.max(1))
     }
 
     fn open(&mut self) {
@@ -273,7 +605,7 @@ impl App {
 
     fn back(&mut self) {
         let Some(entry) = self.history.pop() else {
-            self.notice = Some("Nothing to go back to".to_owned());
+            self.notice = Some(words::NOTHING_BACK.to_owned());
             return;
         };
         if let Some(pos) = entry
@@ -284,7 +616,7 @@ impl App {
         }
         self.show(entry.current);
         self.focus = entry.focus;
-        // Rewrap now so the old scroll position can be restored within the new bounds.
+        // Lay out now so the old scroll position can be restored within the new bounds.
         self.refresh();
         self.article_scroll = entry.article_scroll.min(self.max_article_scroll());
         self.related_selected = entry
@@ -336,28 +668,32 @@ impl App {
         }
     }
 
-    /// Brings derived state in line with the size: wrapped article, scroll bounds, list offsets.
+    /// Brings derived state in line with the size: laid-out article, scroll bounds, offsets.
     fn refresh(&mut self) {
-        if let Some(scroll) = self.help {
-            self.help = Some(scroll.min(ui::help::max_scroll(self.size)));
+        if let Mode::Help { scroll } = self.mode {
+            self.mode = Mode::Help {
+                scroll: scroll.min(self.help_max_scroll()),
+            };
         }
         let panes = self.panes();
-        // In the single-pane arrangement the article pane may be hidden; wrap for the width it
-        // will have when shown so scroll positions stay meaningful.
+        // In the single-pane arrangement the article pane may be hidden; lay out for the width
+        // it will have when shown so scroll positions stay meaningful.
         let width = match panes.article {
             Some(r) => usize::from(layout::inner(r).width),
             None => usize::from(self.size.0.saturating_sub(2)),
         };
-        if let Some(index) = self.current {
-            if self.article_cache != Some((index, width)) {
-                if let Some(a) = self.store.article(index) {
-                    self.article_lines = ui::article::lines(a, width, self.metrics);
+        match self.current {
+            Some(ix) if self.document_key != Some((ix, width)) => {
+                if let Some(a) = self.store.article(ix) {
+                    self.document = Document::layout(a, width, self.metrics);
                 }
-                self.article_cache = Some((index, width));
+                self.document_key = Some((ix, width));
             }
-        } else {
-            self.article_lines.clear();
-            self.article_cache = None;
+            Some(_) => {}
+            None => {
+                self.document = Document::default();
+                self.document_key = None;
+            }
         }
         self.article_scroll = self.article_scroll.min(self.max_article_scroll());
         self.headlines_offset = keep_visible(

@@ -12,9 +12,11 @@ use jiff::civil::Date;
 use serde_json::json;
 
 use crate::collate;
+use crate::document::Document;
 use crate::query::{DateFilter, Filter, PersonQuery, SearchQuery};
 use crate::store::{Article, Origin, Store};
 use crate::text::Metrics;
+use crate::words;
 
 /// Exit status for a store that could not be loaded, an unknown id, or a check with warnings.
 pub const EXIT_FAILURE: i32 = 1;
@@ -300,19 +302,14 @@ fn show(
     Ok(0)
 }
 
-/// The article as plain lines, each at most `cols` wide (for `show` and for checking wrapping).
+/// The article as plain lines, each at most `cols` wide (for `show` and for checking wrapping):
+/// the same document the reader shows, then the stories it links to.
 pub fn render_plain(store: &Store, a: &Article, cols: usize, metrics: Metrics) -> Vec<String> {
-    let mut lines = Vec::new();
-    for (part, text) in crate::ui::article::parts(a) {
-        if part == crate::ui::article::Part::Gap {
-            lines.push(String::new());
-        } else {
-            lines.extend(metrics.wrap(&text, cols));
-        }
-    }
+    let doc = Document::layout(a, cols, metrics);
+    let mut lines: Vec<String> = doc.plain().map(str::to_owned).collect();
     if !a.related.is_empty() {
         lines.push(String::new());
-        lines.extend(metrics.wrap(crate::ui::theme::RELATED_LABEL, cols));
+        lines.extend(metrics.wrap(words::RELATED_LABEL, cols));
         for r in a.related.iter().filter_map(|id| store.get(id)) {
             let date = crate::store::short_date(r.published);
             lines.extend(metrics.wrap(&format!("- {date} {}", r.title), cols));

@@ -1,91 +1,35 @@
-//! Key and mouse events -> [`Action`]s. The bindings are one table, which the help overlay also
-//! shows, so what `?` lists is what the keys do.
+//! Terminal events -> [`Msg`]s, resolved in the reader's current [`ModeKind`].
+//!
+//! The bindings are a value, [`Keymap`], one table per mode; [`Keymap::default`] is the built-in
+//! table and a config file can later replace or extend it. The help overlay prints the table in
+//! force ([`Keymap::help_rows`]), so what `?` lists is what the keys do. In a prompt, a printable
+//! key without Ctrl or Alt is text: `j`, `q`, `d` and Space are typed, not run.
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-use crate::action::Action;
+use crate::action::{Action, Msg};
+use crate::words;
+
+/// Which table resolves a key: the mode without its data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ModeKind {
+    /// The panes.
+    Normal,
+    /// The help overlay.
+    Help,
+    /// A line prompt: printable keys are text.
+    Prompt,
+}
 
 /// A key as the table names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Key {
     Char(char),
     Ctrl(char),
     Code(KeyCode),
 }
-
-/// Every binding: keys, the action, and the help text. Order is the help overlay's order.
-pub const BINDINGS: &[(&[Key], Action, &str)] = &[
-    (
-        &[Key::Char('j'), Key::Code(KeyCode::Down)],
-        Action::Down,
-        "move down / scroll down",
-    ),
-    (
-        &[Key::Char('k'), Key::Code(KeyCode::Up)],
-        Action::Up,
-        "move up / scroll up",
-    ),
-    (
-        &[Key::Code(KeyCode::PageDown), Key::Char(' '), Key::Ctrl('d')],
-        Action::PageDown,
-        "page down",
-    ),
-    (
-        &[Key::Code(KeyCode::PageUp), Key::Char('b'), Key::Ctrl('u')],
-        Action::PageUp,
-        "page up",
-    ),
-    (
-        &[Key::Char('g'), Key::Code(KeyCode::Home)],
-        Action::Top,
-        "first row / top of the article",
-    ),
-    (
-        &[Key::Char('G'), Key::Code(KeyCode::End)],
-        Action::Bottom,
-        "last row / end of the article",
-    ),
-    (
-        &[Key::Code(KeyCode::Tab)],
-        Action::FocusNext,
-        "next pane: headlines, article, related",
-    ),
-    (
-        &[Key::Code(KeyCode::BackTab)],
-        Action::FocusPrev,
-        "previous pane",
-    ),
-    (
-        &[Key::Code(KeyCode::Enter)],
-        Action::Open,
-        "headlines: read the article; related: open the story",
-    ),
-    (
-        &[Key::Code(KeyCode::Backspace)],
-        Action::Back,
-        "back to the article before",
-    ),
-    (&[Key::Char('/')], Action::Search, "search text (not yet)"),
-    (
-        &[Key::Char('p')],
-        Action::PersonFilter,
-        "filter by person (not yet)",
-    ),
-    (
-        &[Key::Char('d')],
-        Action::DateFilter,
-        "filter by date (not yet)",
-    ),
-    (
-        &[Key::Code(KeyCode::Esc)],
-        Action::Escape,
-        "close help; otherwise clear filters",
-    ),
-    (&[Key::Char('?')], Action::Help, "this help"),
-    (&[Key::Char('q'), Key::Ctrl('c')], Action::Quit, "quit"),
-];
 
 impl Key {
     fn matches(self, ev: &KeyEvent) -> bool {
@@ -106,6 +50,8 @@ impl Key {
             Key::Code(code) => match code {
                 KeyCode::Down => "Down".to_owned(),
                 KeyCode::Up => "Up".to_owned(),
+                KeyCode::Left => "Left".to_owned(),
+                KeyCode::Right => "Right".to_owned(),
                 KeyCode::PageDown => "PgDn".to_owned(),
                 KeyCode::PageUp => "PgUp".to_owned(),
                 KeyCode::Home => "Home".to_owned(),
@@ -114,6 +60,7 @@ impl Key {
                 KeyCode::BackTab => "Shift-Tab".to_owned(),
                 KeyCode::Enter => "Enter".to_owned(),
                 KeyCode::Backspace => "Backspace".to_owned(),
+                KeyCode::Delete => "Del".to_owned(),
                 KeyCode::Esc => "Esc".to_owned(),
                 other => format!("{other:?}"),
             },
@@ -121,53 +68,179 @@ impl Key {
     }
 }
 
-/// The action bound to a key press, if any. In the help overlay, `q` closes it rather than
-/// quitting (Ctrl-C still quits).
-pub fn key_action(ev: &KeyEvent, help_open: bool) -> Option<Action> {
-    if ev.kind == KeyEventKind::Release {
-        return None;
-    }
-    let action = BINDINGS
-        .iter()
-        .find(|(keys, _, _)| keys.iter().any(|k| k.matches(ev)))
-        .map(|(_, action, _)| *action)?;
-    if help_open && action == Action::Quit && !ev.modifiers.contains(KeyModifiers::CONTROL) {
-        return Some(Action::Escape);
-    }
-    Some(action)
+/// One table: the keys bound to each action, in the order the help lists them.
+pub type Table = Vec<(Action, Vec<Key>)>;
+
+/// The key tables of every mode.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keymap {
+    pub normal: Table,
+    pub help: Table,
+    pub prompt: Table,
 }
 
-/// The action for any terminal event.
-pub fn event_action(ev: &Event, help_open: bool) -> Option<Action> {
-    match ev {
-        Event::Key(k) => key_action(k, help_open),
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-            MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, true)),
-            MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, m.row, false)),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// The help overlay's rows: keys and what they do.
-pub fn help_rows() -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(String, &'static str)> = BINDINGS
-        .iter()
-        .map(|(keys, _, help)| {
+impl Default for Keymap {
+    fn default() -> Keymap {
+        use Key::{Char, Code, Ctrl};
+        let movement = vec![
+            (Action::Down, vec![Char('j'), Code(KeyCode::Down)]),
+            (Action::Up, vec![Char('k'), Code(KeyCode::Up)]),
             (
-                keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" "),
-                *help,
-            )
-        })
-        .collect();
-    rows.push((
-        "mouse".to_owned(),
-        "click selects or focuses; wheel scrolls the pane under it",
-    ));
-    rows
+                Action::PageDown,
+                vec![Code(KeyCode::PageDown), Char(' '), Ctrl('d')],
+            ),
+            (
+                Action::PageUp,
+                vec![Code(KeyCode::PageUp), Char('b'), Ctrl('u')],
+            ),
+            (Action::Top, vec![Char('g'), Code(KeyCode::Home)]),
+            (Action::Bottom, vec![Char('G'), Code(KeyCode::End)]),
+        ];
+        let mut normal = movement.clone();
+        normal.extend([
+            (Action::FocusNext, vec![Code(KeyCode::Tab)]),
+            (Action::FocusPrev, vec![Code(KeyCode::BackTab)]),
+            (Action::Open, vec![Code(KeyCode::Enter)]),
+            (Action::Back, vec![Code(KeyCode::Backspace)]),
+            (Action::Search, vec![Char('/')]),
+            (Action::PersonFilter, vec![Char('p')]),
+            (Action::DateFilter, vec![Char('d')]),
+            (Action::Escape, vec![Code(KeyCode::Esc)]),
+            (Action::OpenLink, vec![Char('o')]),
+            (Action::CopyLink, vec![Char('y')]),
+            (Action::Reload, vec![Char('R')]),
+            (Action::Help, vec![Char('?')]),
+            (Action::Suspend, vec![Ctrl('z')]),
+            (Action::Quit, vec![Char('q'), Ctrl('c')]),
+        ]);
+        let mut help = movement;
+        help.extend([
+            (Action::Escape, vec![Code(KeyCode::Esc), Char('q')]),
+            (Action::Help, vec![Char('?')]),
+            (Action::Suspend, vec![Ctrl('z')]),
+            (Action::Quit, vec![Ctrl('c')]),
+        ]);
+        let prompt = vec![
+            (Action::Submit, vec![Code(KeyCode::Enter)]),
+            (Action::Escape, vec![Code(KeyCode::Esc), Ctrl('g')]),
+            (
+                Action::DeleteBack,
+                vec![Code(KeyCode::Backspace), Ctrl('h')],
+            ),
+            (Action::DeleteForward, vec![Code(KeyCode::Delete)]),
+            (Action::DeleteWord, vec![Ctrl('w')]),
+            (Action::DeleteToStart, vec![Ctrl('u')]),
+            (Action::CursorLeft, vec![Code(KeyCode::Left), Ctrl('b')]),
+            (Action::CursorRight, vec![Code(KeyCode::Right), Ctrl('f')]),
+            (Action::CursorStart, vec![Code(KeyCode::Home), Ctrl('a')]),
+            (Action::CursorEnd, vec![Code(KeyCode::End), Ctrl('e')]),
+            (Action::Suspend, vec![Ctrl('z')]),
+            (Action::Quit, vec![Ctrl('c')]),
+        ];
+        Keymap {
+            normal,
+            help,
+            prompt,
+        }
+    }
+}
+
+impl Keymap {
+    /// The table of a mode.
+    pub fn table(&self, mode: ModeKind) -> &Table {
+        match mode {
+            ModeKind::Normal => &self.normal,
+            ModeKind::Help => &self.help,
+            ModeKind::Prompt => &self.prompt,
+        }
+    }
+
+    /// What a key press means in `mode`: a bound action, text in a prompt, or nothing.
+    pub fn key(&self, mode: ModeKind, ev: &KeyEvent) -> Option<Msg> {
+        if ev.kind == KeyEventKind::Release {
+            return None;
+        }
+        let bound = self
+            .table(mode)
+            .iter()
+            .find(|(_, keys)| keys.iter().any(|k| k.matches(ev)))
+            .map(|(action, _)| Msg::Action(*action));
+        if bound.is_some() {
+            return bound;
+        }
+        match ev.code {
+            KeyCode::Char(c)
+                if mode == ModeKind::Prompt
+                    && !ev
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Msg::Text(c.to_string()))
+            }
+            _ => None,
+        }
+    }
+
+    /// What any terminal event means in `mode`.
+    pub fn event(&self, mode: ModeKind, ev: &Event) -> Option<Msg> {
+        match ev {
+            Event::Key(k) => self.key(mode, k),
+            Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
+            // A pasted block is text in a prompt and nothing elsewhere: never a run of keys.
+            Event::Paste(text) if mode == ModeKind::Prompt => Some(Msg::Text(text.clone())),
+            Event::Mouse(m) if mode == ModeKind::Normal => match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click(m.column, m.row)),
+                MouseEventKind::ScrollDown => Some(Msg::Wheel(m.column, m.row, true)),
+                MouseEventKind::ScrollUp => Some(Msg::Wheel(m.column, m.row, false)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The help overlay's rows for the panes: the keys of each action and what it does, then
+    /// the mouse.
+    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(String, &'static str)> = self
+            .normal
+            .iter()
+            .filter(|(_, keys)| !keys.is_empty())
+            .map(|(action, keys)| {
+                (
+                    keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" "),
+                    words::action_help(*action),
+                )
+            })
+            .collect();
+        rows.push((words::MOUSE_KEYS.to_owned(), words::MOUSE_HELP));
+        rows
+    }
+
+    /// Keys bound to more than one action in the same mode: (mode, key, the actions).
+    pub fn conflicts(&self) -> Vec<(ModeKind, Key, Vec<Action>)> {
+        let mut out = Vec::new();
+        for mode in [ModeKind::Normal, ModeKind::Help, ModeKind::Prompt] {
+            let table = self.table(mode);
+            let mut seen: Vec<Key> = Vec::new();
+            for (_, keys) in table {
+                for k in keys {
+                    if seen.contains(k) {
+                        continue;
+                    }
+                    seen.push(*k);
+                    let actions: Vec<Action> = table
+                        .iter()
+                        .filter(|(_, ks)| ks.contains(k))
+                        .map(|(a, _)| *a)
+                        .collect();
+                    if actions.len() > 1 {
+                        out.push((mode, *k, actions));
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -178,61 +251,140 @@ mod tests {
         KeyEvent::new(code, KeyModifiers::NONE)
     }
 
-    #[test]
-    fn vim_and_arrow_keys() {
-        assert_eq!(
-            key_action(&key(KeyCode::Char('j')), false),
-            Some(Action::Down)
-        );
-        assert_eq!(key_action(&key(KeyCode::Down), false), Some(Action::Down));
-        assert_eq!(
-            key_action(&key(KeyCode::Char('k')), false),
-            Some(Action::Up)
-        );
-        assert_eq!(
-            key_action(&key(KeyCode::Char('G')), false),
-            Some(Action::Bottom)
-        );
-        assert_eq!(
-            key_action(&key(KeyCode::Char(' ')), false),
-            Some(Action::PageDown)
-        );
-        assert_eq!(
-            key_action(&key(KeyCode::BackTab), false),
-            Some(Action::FocusPrev)
-        );
-        assert_eq!(key_action(&key(KeyCode::Char('x')), false), None);
+    fn ctrl(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    fn action(km: &Keymap, mode: ModeKind, ev: KeyEvent) -> Option<Action> {
+        match km.key(mode, &ev) {
+            Some(Msg::Action(a)) => Some(a),
+            _ => None,
+        }
+    }
+
+    fn text(km: &Keymap, mode: ModeKind, ev: KeyEvent) -> Option<String> {
+        match km.key(mode, &ev) {
+            Some(Msg::Text(t)) => Some(t),
+            _ => None,
+        }
     }
 
     #[test]
-    fn quit_keys_and_help() {
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(key_action(&ctrl_c, false), Some(Action::Quit));
-        assert_eq!(key_action(&ctrl_c, true), Some(Action::Quit));
+    fn vim_and_arrow_keys_in_the_panes() {
+        let km = Keymap::default();
+        let n = ModeKind::Normal;
+        for (ev, want) in [
+            (key(KeyCode::Char('j')), Some(Action::Down)),
+            (key(KeyCode::Down), Some(Action::Down)),
+            (key(KeyCode::Char('k')), Some(Action::Up)),
+            (key(KeyCode::Char('G')), Some(Action::Bottom)),
+            (key(KeyCode::Char(' ')), Some(Action::PageDown)),
+            (key(KeyCode::BackTab), Some(Action::FocusPrev)),
+            (key(KeyCode::Char('/')), Some(Action::Search)),
+            (key(KeyCode::Char('q')), Some(Action::Quit)),
+            (ctrl('c'), Some(Action::Quit)),
+            (ctrl('z'), Some(Action::Suspend)),
+            (key(KeyCode::Char('x')), None),
+            // Plain `c` is not Ctrl-C.
+            (key(KeyCode::Char('c')), None),
+        ] {
+            assert_eq!(action(&km, n, ev), want, "{ev:?}");
+            assert_eq!(text(&km, n, ev), None, "no text outside a prompt");
+        }
+    }
+
+    #[test]
+    fn in_help_q_closes_and_ctrl_c_quits() {
+        let km = Keymap::default();
+        let h = ModeKind::Help;
         assert_eq!(
-            key_action(&key(KeyCode::Char('q')), false),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            key_action(&key(KeyCode::Char('q')), true),
+            action(&km, h, key(KeyCode::Char('q'))),
             Some(Action::Escape)
         );
-        // Plain `c` is not Ctrl-C.
-        assert_eq!(key_action(&key(KeyCode::Char('c')), false), None);
+        assert_eq!(action(&km, h, ctrl('c')), Some(Action::Quit));
+        assert_eq!(action(&km, h, key(KeyCode::Char('j'))), Some(Action::Down));
+        assert_eq!(action(&km, h, key(KeyCode::Char('?'))), Some(Action::Help));
+        // The panes' keys do nothing behind the overlay.
+        assert_eq!(action(&km, h, key(KeyCode::Tab)), None);
+        assert_eq!(action(&km, h, key(KeyCode::Char('/'))), None);
+    }
+
+    #[test]
+    fn in_a_prompt_letters_and_space_are_text() {
+        let km = Keymap::default();
+        let p = ModeKind::Prompt;
+        for c in ['j', 'q', 'd', ' ', 'p', '/', '?', 'G', 'ư', 'ệ'] {
+            let ev = key(KeyCode::Char(c));
+            assert_eq!(text(&km, p, ev), Some(c.to_string()), "{c:?}");
+            assert_eq!(action(&km, p, ev), None);
+        }
+        for (ev, want) in [
+            (key(KeyCode::Enter), Action::Submit),
+            (key(KeyCode::Esc), Action::Escape),
+            (key(KeyCode::Backspace), Action::DeleteBack),
+            (key(KeyCode::Left), Action::CursorLeft),
+            (ctrl('w'), Action::DeleteWord),
+            (ctrl('u'), Action::DeleteToStart),
+            (ctrl('c'), Action::Quit),
+        ] {
+            assert_eq!(action(&km, p, ev), Some(want), "{ev:?}");
+        }
+        // Ctrl and Alt chords are never text.
+        assert_eq!(text(&km, p, ctrl('x')), None);
+        let alt = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT);
+        assert_eq!(text(&km, p, alt), None);
+    }
+
+    #[test]
+    fn paste_is_text_only_in_a_prompt_and_never_keys() {
+        let km = Keymap::default();
+        let paste = Event::Paste("qqq j".to_owned());
+        assert!(matches!(
+            km.event(ModeKind::Prompt, &paste),
+            Some(Msg::Text(t)) if t == "qqq j"
+        ));
+        assert!(km.event(ModeKind::Normal, &paste).is_none());
     }
 
     #[test]
     fn releases_are_ignored() {
+        let km = Keymap::default();
         let mut ev = key(KeyCode::Char('j'));
         ev.kind = KeyEventKind::Release;
-        assert_eq!(key_action(&ev, false), None);
+        assert!(km.key(ModeKind::Normal, &ev).is_none());
+        assert!(km.key(ModeKind::Prompt, &ev).is_none());
     }
 
     #[test]
-    fn every_action_but_events_has_a_key() {
-        for (keys, _, help) in BINDINGS {
-            assert!(!keys.is_empty() && !help.is_empty());
+    fn the_default_tables_have_no_conflicts_and_the_help_shows_them() {
+        let km = Keymap::default();
+        assert_eq!(km.conflicts(), Vec::new());
+        let rows = km.help_rows();
+        assert!(rows.iter().any(|(k, _)| k == "?"));
+        assert!(rows.iter().any(|(k, h)| k == "q Ctrl-C" && *h == "quit"));
+    }
+
+    #[test]
+    fn a_changed_table_is_what_resolves_and_what_the_help_shows() {
+        let mut km = Keymap::default();
+        for (action, keys) in &mut km.normal {
+            if *action == Action::Down {
+                keys.push(Key::Char('n'));
+            }
         }
-        assert!(help_rows().iter().any(|(k, _)| k == "?"));
+        assert_eq!(
+            action(&km, ModeKind::Normal, key(KeyCode::Char('n'))),
+            Some(Action::Down)
+        );
+        assert!(km.help_rows().iter().any(|(k, _)| k == "j Down n"));
+        km.normal.push((Action::Quit, vec![Key::Char('j')]));
+        assert_eq!(
+            km.conflicts(),
+            vec![(
+                ModeKind::Normal,
+                Key::Char('j'),
+                vec![Action::Down, Action::Quit]
+            )]
+        );
     }
 }

@@ -90,6 +90,12 @@ impl Panes {
     }
 }
 
+/// Rows of the help overlay with `keys` rows of keys in a terminal of `rows` lines: one per key,
+/// a blank, two borders, at most the terminal.
+pub fn help_height(keys: usize, rows: u16) -> u16 {
+    u16::try_from(keys + 3).unwrap_or(u16::MAX).min(rows)
+}
+
 /// The inside of a bordered pane.
 pub fn inner(r: Rect) -> Rect {
     r.inner(Margin::new(1, 1))

@@ -1,15 +1,16 @@
-//! The `tuinews` binary: parse arguments, load the store before touching the terminal, dispatch.
+//! The `tuinews` binary: parse arguments, dispatch a command, or run the reader.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 use clap::Parser;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use tuinews::app::App;
 use tuinews::cli::{self, Cli, Env};
-use tuinews::store::{Origin, Store};
+use tuinews::runtime::{self, Channel, System};
+use tuinews::store::Origin;
 use tuinews::text::Metrics;
 use tuinews::tui;
+use tuinews::ui::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -24,8 +25,9 @@ fn main() -> ExitCode {
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
-/// The interactive reader. The store is loaded (and every fatal error reported) before the
-/// terminal is switched to raw mode, so messages land on a normal screen.
+/// The interactive reader. The first frame is drawn at once and the store loads in another
+/// thread; a store that cannot be loaded at all ends the reader, and the message is printed
+/// once the terminal is back to normal.
 fn reader(cli: &Cli, env: &Env) -> i32 {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!(
@@ -34,13 +36,6 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
         return cli::EXIT_FAILURE;
     }
     let origin = env.origin(cli.store.clone());
-    let store = match Store::open(&origin) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("tuinews: {e}");
-            return cli::EXIT_FAILURE;
-        }
-    };
     let metrics = Metrics {
         ambiguous_wide: cli.ambiguous_wide,
     };
@@ -52,34 +47,39 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
             .map_or_else(|| origin.name(), |f| f.to_string_lossy().into_owned()),
         Origin::Embedded => origin.name(),
     };
-    let mut app = App::new(store, tuinews::text::sanitize_line(&name), metrics);
+    let mut app = App::loading(tuinews::text::sanitize_line(&name), metrics);
+    app.can_reload = origin != Origin::Embedded;
     if let Origin::Flag(p) = &origin {
-        app.check_command = format!("tuinews check {}", p.display());
+        app.check_command = format!(
+            "tuinews check {}",
+            tuinews::text::sanitize_line(&p.display().to_string())
+        );
     }
+    if let Some(today) = env.today {
+        app.today = today;
+    }
+    let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
 
-    // ratatui::init installs a panic hook that restores the terminal; ours runs first and also
-    // turns mouse reporting off, so a panic never leaves the shell receiving mouse codes.
-    let mut terminal = match ratatui::try_init() {
+    let mut terminal = match runtime::enter_terminal() {
         Ok(t) => t,
         Err(e) => {
-            ratatui::restore();
+            runtime::leave_terminal();
             eprintln!("tuinews: cannot set up the terminal: {e}");
             return cli::EXIT_FAILURE;
         }
     };
-    let ratatui_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
-        ratatui_hook(info);
-    }));
-    let _ = crossterm::execute!(io::stdout(), EnableMouseCapture);
-    // crossterm installs its resize handler on the first poll or read; do it before the first
-    // frame so a resize that arrives while that frame is drawn is not lost.
-    let _ = crossterm::event::poll(std::time::Duration::ZERO);
-    let result = tui::run(&mut terminal, &mut app, &mut tui::TerminalEvents);
-    let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    let _ = io::stdout().flush();
+    runtime::restore_on_panic();
+    let mut events = Channel::default();
+    events.read_terminal();
+    events.load(&origin);
+    events.watch(&origin);
+    let mut system = System::new(&events, origin);
+    let result = tui::run(&mut terminal, &mut app, &theme, &mut events, &mut system);
+    runtime::leave_terminal();
+    if let Some(e) = app.fatal {
+        eprintln!("tuinews: {e}");
+        return cli::EXIT_FAILURE;
+    }
     match result {
         Ok(()) => 0,
         Err(e) => {

@@ -193,13 +193,30 @@ impl Metrics {
     /// than `cols` (志 at width 1) sits alone on its own line, for the renderer to clip.
     /// `cols == 0` gives no lines. Expects sanitised text; control characters count 0.
     pub fn wrap(self, s: &str, cols: usize) -> Vec<String> {
+        self.wrap_ranges(s, cols)
+            .into_iter()
+            .map(|r| s[r].to_owned())
+            .collect()
+    }
+
+    /// [`Metrics::wrap`] as byte ranges of `s`: every wrapped line is a slice of the source
+    /// (whitespace at a break is left out), so a search match in the source can be found on
+    /// the lines it was wrapped onto. An empty line is an empty range where it stands.
+    pub fn wrap_ranges(self, s: &str, cols: usize) -> Vec<Range<usize>> {
         let mut lines = Vec::new();
         if cols == 0 {
             return lines;
         }
+        let mut offset = 0;
         for paragraph in s.split('\n') {
+            let next = offset + paragraph.len() + 1;
             let paragraph = paragraph.strip_suffix('\r').unwrap_or(paragraph);
+            let first = lines.len();
             Filler::new(paragraph, cols, self, &mut lines).run();
+            for r in &mut lines[first..] {
+                *r = r.start + offset..r.end + offset;
+            }
+            offset = next;
         }
         lines
     }
@@ -225,8 +242,9 @@ struct Filler<'a> {
     /// The paragraph's graphemes, then a sentinel at `text.len()`.
     cells: Vec<Cell>,
     cols: usize,
-    out: &'a mut Vec<String>,
-    line: String,
+    out: &'a mut Vec<Range<usize>>,
+    /// The current line: a slice of `text`, `None` while nothing is on it.
+    line: Option<Range<usize>>,
     line_width: usize,
     /// Whitespace after the last text put on the line, kept only if more text follows.
     pending: Range<usize>,
@@ -234,7 +252,7 @@ struct Filler<'a> {
 }
 
 impl<'a> Filler<'a> {
-    fn new(text: &'a str, cols: usize, metrics: Metrics, out: &'a mut Vec<String>) -> Self {
+    fn new(text: &'a str, cols: usize, metrics: Metrics, out: &'a mut Vec<Range<usize>>) -> Self {
         let mut cells = Vec::with_capacity(text.len() + 1);
         let mut before = 0;
         for (at, g) in text.grapheme_indices(true) {
@@ -255,7 +273,7 @@ impl<'a> Filler<'a> {
             cells,
             cols,
             out,
-            line: String::new(),
+            line: None,
             line_width: 0,
             pending: 0..0,
             pending_width: 0,
@@ -336,7 +354,7 @@ impl<'a> Filler<'a> {
             self.pending_width += space_width;
             return;
         }
-        if self.line.is_empty() {
+        if self.line.is_none() {
             if self.pending_width + text_width > self.cols {
                 self.pending = start..start;
                 self.pending_width = 0;
@@ -347,8 +365,10 @@ impl<'a> Filler<'a> {
         if text_width > self.cols {
             self.force(start, mid);
         } else {
-            self.line.push_str(&self.text[self.pending.clone()]);
-            self.line.push_str(&self.text[start..mid]);
+            // Pieces are contiguous, so the pending whitespace ends where this text starts and
+            // the line stays one slice of the paragraph.
+            let from = self.line.as_ref().map_or(self.pending.start, |l| l.start);
+            self.line = Some(from..mid);
             self.line_width += self.pending_width + text_width;
         }
         self.pending = mid..end;
@@ -359,29 +379,27 @@ impl<'a> Filler<'a> {
     fn force(&mut self, start: usize, mid: usize) {
         for i in self.index(start)..self.index(mid) {
             let (cell, next) = (&self.cells[i], &self.cells[i + 1]);
-            let (g, w, blank) = (
-                &self.text[cell.at..next.at],
-                next.before - cell.before,
-                cell.blank,
-            );
-            if !self.line.is_empty() && self.line_width + w > self.cols {
+            let (at, next_at, w, blank) = (cell.at, next.at, next.before - cell.before, cell.blank);
+            if self.line.is_some() && self.line_width + w > self.cols {
                 self.flush();
             }
-            if self.line.is_empty() && blank {
+            if self.line.is_none() && blank {
                 continue;
             }
-            self.line.push_str(g);
+            let from = self.line.as_ref().map_or(at, |l| l.start);
+            self.line = Some(from..next_at);
             self.line_width += w;
         }
     }
 
     fn flush(&mut self) {
-        let mut line = std::mem::take(&mut self.line);
-        while let Some(g) = line.graphemes(true).next_back() {
+        let at = self.pending.end;
+        let mut line = self.line.take().unwrap_or(at..at);
+        while let Some(g) = self.text[line.clone()].graphemes(true).next_back() {
             if !is_blank(g) {
                 break;
             }
-            line.truncate(line.len() - g.len());
+            line.end -= g.len();
         }
         self.out.push(line);
         self.line_width = 0;

@@ -1,64 +1,76 @@
 //! Drawing the reader: [`render`] lays out the panes for the frame and asks each pane's module to
-//! draw itself from `&App`. Nothing here changes state.
+//! draw itself from `&App` with the [`Theme`] it is given. Nothing here changes state, and
+//! nothing below the views (the app state, the store, the command line) imports this module.
 
 pub mod article;
 pub mod draw;
 pub mod headlines;
 pub mod help;
 pub mod list;
+pub mod prompt;
 pub mod related;
 pub mod status;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType};
 
 use crate::app::App;
 use crate::layout::{self, Arrangement};
 use crate::text::Metrics;
+use crate::words;
+pub use theme::Theme;
 
 /// Draws the whole screen.
-pub fn render(app: &App, frame: &mut Frame) {
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let panes = layout::compute(area, app.focus);
     if panes.arrangement == Arrangement::TooSmall {
         let cols = usize::from(area.width);
-        let note = if app.metrics.width(theme::TOO_SMALL) <= cols {
-            theme::TOO_SMALL
+        let note = if app.metrics.width(words::TOO_SMALL) <= cols {
+            words::TOO_SMALL
         } else {
-            theme::TOO_SMALL_SHORT
+            words::TOO_SMALL_SHORT
         };
         let text = app.metrics.truncate(note, cols);
         draw::put_line(
             frame.buffer_mut(),
             area,
             area.y,
-            &Line::styled(text, theme::warning()),
+            &Line::styled(text, theme.warning),
             app.metrics,
         );
         return;
     }
     if let Some(r) = panes.headlines {
-        headlines::render(app, frame, r);
+        headlines::render(app, theme, frame, r);
     }
     if let Some(r) = panes.article {
-        article::render(app, frame, r);
+        article::render(app, theme, frame, r);
     }
     if let Some(r) = panes.related {
-        related::render(app, frame, r);
+        related::render(app, theme, frame, r);
     }
     if let Some(r) = panes.status {
-        status::render(app, frame, r);
+        match app.prompt() {
+            Some(p) => prompt::render(app, p, theme, frame, r),
+            None => status::render(app, theme, frame, r),
+        }
     }
-    if let Some(scroll) = app.help {
-        help::render(app, frame, area, scroll);
+    if let Some(scroll) = app.help_scroll() {
+        help::render(app, theme, frame, area, scroll);
     }
 }
 
 /// A pane's bordered block, its title truncated to fit, the border highlighted when focused.
-pub fn pane_block(title: &str, focused: bool, metrics: Metrics, width: u16) -> Block<'static> {
+pub fn pane_block(
+    title: &str,
+    focused: bool,
+    theme: &Theme,
+    metrics: Metrics,
+    width: u16,
+) -> Block<'static> {
     let title = metrics.truncate(title, usize::from(width.saturating_sub(4)));
     // Box-drawing characters are East-Asian-ambiguous: a terminal that draws ambiguous
     // characters wide draws them wide too and pushes every border out, so that mode uses ASCII.
@@ -71,13 +83,13 @@ pub fn pane_block(title: &str, focused: bool, metrics: Metrics, width: u16) -> B
         block.border_type(BorderType::Plain)
     };
     block
-        .border_style(theme::border(focused))
+        .border_style(theme.border(focused))
         .title(Line::styled(
             format!(" {title} "),
             if focused {
-                theme::border(true)
+                theme.border_focused
             } else {
-                Style::new()
+                theme.pane_title
             },
         ))
 }

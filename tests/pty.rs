@@ -290,11 +290,14 @@ fn ensure(condition: bool, failure: impl std::fmt::Display) -> Result<(), String
     }
 }
 
-/// Whether the status line is drawn to its last column: the first frame is written row by row,
-/// so the whole frame has arrived.
+/// Whether the status line is drawn to its last column (a frame is written row by row, so the
+/// whole frame has arrived) and no longer says the store is loading: the reader draws its first
+/// frame before the store has loaded, and keys move through articles only once they are there.
 fn status_drawn(screen: &vt100::Screen) -> bool {
     let (rows, cols) = screen.size();
-    highlighted(screen, rows - 1, cols - 1) && !is_border(&cell(screen, rows - 1, 0))
+    highlighted(screen, rows - 1, cols - 1)
+        && !is_border(&cell(screen, rows - 1, 0))
+        && !text(screen, rows - 1, 0, cols).contains("loading")
 }
 
 /// Every pane row has its border in the first and the last column, at least `min_rows` rows are

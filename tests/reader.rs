@@ -5,12 +5,13 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, Mouse
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tuinews::action::Action;
+use tuinews::action::{Action, Effect, Msg};
 use tuinews::app::App;
 use tuinews::layout::Focus;
 use tuinews::query::{Filter, PersonQuery};
 use tuinews::text::Metrics;
-use tuinews::tui::{self, Scripted};
+use tuinews::tui::{self, Recorder, Scripted};
+use tuinews::ui::Theme;
 
 mod common;
 use common::{MAIN_2021, MAIN_UNDATED, app_at, sample, select_id};
@@ -71,7 +72,7 @@ fn article_scrolls_and_stops_at_its_end() {
     app.update(Action::Open);
     assert_eq!(app.focus, Focus::Article);
     let rows = app.panes().inner_height(Focus::Article);
-    let total = app.article_lines().len();
+    let total = app.document().len();
     assert!(
         total > rows,
         "the long article must need scrolling ({total} lines, {rows} rows)"
@@ -107,8 +108,8 @@ fn both_long_articles_can_be_read_to_the_end() {
         app.update(Action::Bottom);
         let rows = app.panes().inner_height(Focus::Article);
         let shown: String = app
-            .article_lines()
-            .iter()
+            .document()
+            .plain()
             .skip(app.article_scroll)
             .take(rows)
             .map(|l| l.to_string() + " ")
@@ -215,41 +216,102 @@ fn help_overlay_takes_keys_until_closed() {
     // At 80x12 the help is taller than the screen, so it scrolls, up to its last row.
     let mut app = app_at(80, 12);
     app.update(Action::Help);
-    assert_eq!(app.help, Some(0));
+    assert_eq!(app.help_scroll(), Some(0));
     app.update(Action::Down);
     assert_eq!(app.selected, 0, "keys scroll the help, not the list");
-    assert_eq!(app.help, Some(1));
+    assert_eq!(app.help_scroll(), Some(1));
     app.update(Action::Bottom);
-    let last = tuinews::ui::help::max_scroll((80, 12));
+    let last = app.help_max_scroll();
     assert!(last > 1);
-    assert_eq!(app.help, Some(last));
+    assert_eq!(app.help_scroll(), Some(last));
     app.update(Action::Down);
-    assert_eq!(app.help, Some(last), "no scrolling past the last row");
+    assert_eq!(
+        app.help_scroll(),
+        Some(last),
+        "no scrolling past the last row"
+    );
     app.update(Action::Up);
-    assert_eq!(app.help, Some(last - 1));
+    assert_eq!(app.help_scroll(), Some(last - 1));
     // Where the help fits, it does not scroll at all.
-    app.update(Action::Resize(80, 40));
-    assert_eq!(app.help, Some(0));
+    app.update(Msg::Resize(80, 40));
+    assert_eq!(app.help_scroll(), Some(0));
     app.update(Action::Escape);
-    assert_eq!(app.help, None);
+    assert_eq!(app.help_scroll(), None);
     app.update(Action::Down);
     assert_eq!(app.selected, 1);
 }
 
-#[test]
-fn prompts_that_do_not_exist_yet_say_so() {
-    let mut app = app_at(80, 24);
-    for a in [Action::Search, Action::PersonFilter, Action::DateFilter] {
-        app.update(a);
-        assert!(
-            app.notice
-                .as_deref()
-                .is_some_and(|n| n.contains("not yet") && n.contains("tuinews list --"))
-        );
-        assert!(!app.quit);
+/// Feeds terminal keys through the app's keymap in its current mode, as the loop does.
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for c in keys.chars() {
+        let ev = match c {
+            '\n' => code(KeyCode::Enter),
+            '\x1b' => code(KeyCode::Esc),
+            '\x08' => code(KeyCode::Backspace),
+            c => key(c),
+        };
+        if let Some(msg) = app.keymap.event(app.mode.kind(), &ev) {
+            effects.extend(app.update(msg));
+        }
     }
-    app.update(Action::Down);
-    assert!(app.notice.is_none(), "a notice lasts until the next key");
+    effects
+}
+
+#[test]
+fn in_a_prompt_keys_are_text_until_enter_applies_them() {
+    let mut app = app_at(80, 24);
+    let all = app.view.len();
+    press(&mut app, "/");
+    assert!(app.prompt().is_some());
+    // q, j, d and Space are letters here: nothing quits, moves or opens another prompt.
+    press(&mut app, "shii qjd");
+    assert!(!app.quit);
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.prompt().map(|p| p.input.text()), Some("shii qjd"));
+    press(&mut app, "\x08\x08\x08\x08");
+    press(&mut app, "\n");
+    assert!(app.prompt().is_none());
+    assert_eq!(
+        app.filter.search.as_ref().map(|s| s.text.as_str()),
+        Some("shii")
+    );
+    assert!(app.view.len() < all && !app.view.is_empty());
+    // Reopened, the prompt holds the search in force; Esc leaves the filter as it was.
+    press(&mut app, "/");
+    assert_eq!(app.prompt().map(|p| p.input.text()), Some("shii"));
+    press(&mut app, "x\x1b");
+    assert!(app.prompt().is_none());
+    assert_eq!(
+        app.filter.search.as_ref().map(|s| s.text.as_str()),
+        Some("shii")
+    );
+    // Back in the panes, q quits.
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn person_and_date_prompts_add_filters_and_refuse_bad_dates() {
+    let mut app = app_at(80, 24);
+    press(&mut app, "pshii kazuo\n");
+    assert_eq!(app.filter.persons, vec![PersonQuery::new("shii kazuo")]);
+    let with_person = app.view.len();
+    assert_eq!(with_person, 2);
+    press(&mut app, "d2021-13\n");
+    assert!(
+        app.prompt().is_some(),
+        "an impossible month keeps the prompt open"
+    );
+    assert!(app.notice.is_some(), "and says why");
+    assert!(app.filter.date.is_none());
+    press(&mut app, "\x08\x0811\n");
+    assert!(app.prompt().is_none());
+    assert_eq!(
+        app.filter.date.as_ref().map(|d| d.spec.as_str()),
+        Some("2021-11")
+    );
+    assert_eq!(app.view.len(), 1, "only the dated 2021 article");
 }
 
 #[test]
@@ -271,22 +333,22 @@ fn tab_cycles_focus_and_single_pane_follows_it() {
 fn mouse_click_selects_and_wheel_scrolls_the_pane_under_it() {
     let mut app = app_at(120, 40);
     let head = app.panes().headlines.unwrap_or_default();
-    app.update(Action::Click(head.x + 5, head.y + 1 + 3));
+    app.update(Msg::Click(head.x + 5, head.y + 1 + 3));
     assert_eq!(app.selected, 3);
     assert_eq!(app.focus, Focus::Headlines);
     let article = app.panes().article.unwrap_or_default();
     select_id(&mut app, MAIN_2021);
-    app.update(Action::Wheel(article.x + 5, article.y + 3, true));
+    app.update(Msg::Wheel(article.x + 5, article.y + 3, true));
     assert_eq!(app.article_scroll, 3);
     assert_eq!(
         app.focus,
         Focus::Headlines,
         "the wheel does not move the focus"
     );
-    app.update(Action::Click(article.x + 5, article.y + 3));
+    app.update(Msg::Click(article.x + 5, article.y + 3));
     assert_eq!(app.focus, Focus::Article);
     let related = app.panes().related.unwrap_or_default();
-    app.update(Action::Click(related.x + 5, related.y + 1 + 2));
+    app.update(Msg::Click(related.x + 5, related.y + 1 + 2));
     assert_eq!(app.focus, Focus::Related);
     assert_eq!(app.related_selected, 2);
 }
@@ -322,7 +384,13 @@ fn the_loop_runs_a_script_and_quits_on_q() {
         key('q'), // quits
         key('j'), // never read
     ]);
-    if let Err(e) = tui::run(&mut terminal, &mut app, &mut events) {
+    if let Err(e) = tui::run(
+        &mut terminal,
+        &mut app,
+        &Theme::default(),
+        &mut events,
+        &mut Recorder::default(),
+    ) {
         panic!("{e}");
     }
     assert!(app.quit);
@@ -350,29 +418,70 @@ fn the_loop_ends_when_events_run_out() {
     };
     let mut app = App::new(sample(), "embedded sample", Metrics::default());
     let mut events = Scripted::new([key('G')]);
-    assert!(tui::run(&mut terminal, &mut app, &mut events).is_ok());
+    assert!(
+        tui::run(
+            &mut terminal,
+            &mut app,
+            &Theme::default(),
+            &mut events,
+            &mut Recorder::default(),
+        )
+        .is_ok()
+    );
     assert!(!app.quit);
     assert_eq!(app.selected, app.view.len() - 1);
 }
 
-fn action_strategy() -> impl Strategy<Value = Action> {
+/// A message the property feeds `update`: a bound action or a terminal event.
+#[derive(Clone, Debug)]
+enum Input {
+    Key(Action),
+    Resize(u16, u16),
+    Click(u16, u16),
+    Wheel(u16, u16, bool),
+    Text(String),
+}
+
+impl From<Input> for Msg {
+    fn from(i: Input) -> Msg {
+        match i {
+            Input::Key(a) => Msg::Action(a),
+            Input::Resize(w, h) => Msg::Resize(w, h),
+            Input::Click(x, y) => Msg::Click(x, y),
+            Input::Wheel(x, y, d) => Msg::Wheel(x, y, d),
+            Input::Text(t) => Msg::Text(t),
+        }
+    }
+}
+
+fn action_strategy() -> impl Strategy<Value = Input> {
     prop_oneof![
-        Just(Action::Up),
-        Just(Action::Down),
-        Just(Action::PageUp),
-        Just(Action::PageDown),
-        Just(Action::Top),
-        Just(Action::Bottom),
-        Just(Action::FocusNext),
-        Just(Action::FocusPrev),
-        Just(Action::Open),
-        Just(Action::Back),
-        Just(Action::Escape),
-        Just(Action::Help),
-        Just(Action::Search),
-        (0u16..300, 0u16..120).prop_map(|(w, h)| Action::Resize(w, h)),
-        (0u16..200, 0u16..80).prop_map(|(x, y)| Action::Click(x, y)),
-        (0u16..200, 0u16..80, any::<bool>()).prop_map(|(x, y, d)| Action::Wheel(x, y, d)),
+        Just(Input::Key(Action::Up)),
+        Just(Input::Key(Action::Down)),
+        Just(Input::Key(Action::PageUp)),
+        Just(Input::Key(Action::PageDown)),
+        Just(Input::Key(Action::Top)),
+        Just(Input::Key(Action::Bottom)),
+        Just(Input::Key(Action::FocusNext)),
+        Just(Input::Key(Action::FocusPrev)),
+        Just(Input::Key(Action::Open)),
+        Just(Input::Key(Action::Back)),
+        Just(Input::Key(Action::Escape)),
+        Just(Input::Key(Action::Help)),
+        Just(Input::Key(Action::Search)),
+        Just(Input::Key(Action::PersonFilter)),
+        Just(Input::Key(Action::DateFilter)),
+        Just(Input::Key(Action::Submit)),
+        Just(Input::Key(Action::DeleteBack)),
+        Just(Input::Key(Action::DeleteWord)),
+        Just(Input::Key(Action::CursorLeft)),
+        Just(Input::Key(Action::OpenLink)),
+        Just(Input::Key(Action::CopyLink)),
+        Just(Input::Key(Action::Reload)),
+        "[a-zđêư0-9 /.-]{0,8}".prop_map(Input::Text),
+        (0u16..300, 0u16..120).prop_map(|(w, h)| Input::Resize(w, h)),
+        (0u16..200, 0u16..80).prop_map(|(x, y)| Input::Click(x, y)),
+        (0u16..200, 0u16..80, any::<bool>()).prop_map(|(x, y, d)| Input::Wheel(x, y, d)),
     ]
 }
 
@@ -389,11 +498,11 @@ proptest! {
             prop_assert!(app.selected < app.view.len().max(1));
             prop_assert!(app.related_selected < app.related.len().max(1));
             let rows = app.panes().inner_height(Focus::Article).max(1);
-            prop_assert!(app.article_scroll <= app.article_lines().len().saturating_sub(rows));
+            prop_assert!(app.article_scroll <= app.document().len().saturating_sub(rows));
             let (w, h) = app.size;
             if w > 0 && h > 0 {
                 let mut terminal = Terminal::new(TestBackend::new(w, h)).map_err(|e| TestCaseError::fail(e.to_string()))?;
-                terminal.draw(|f| tuinews::ui::render(&app, f)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                terminal.draw(|f| tuinews::ui::render(&app, &Theme::default(), f)).map_err(|e| TestCaseError::fail(e.to_string()))?;
             }
         }
     }

@@ -4,11 +4,12 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use tuinews::action::Action;
+use tuinews::action::{Action, Msg};
 use tuinews::app::App;
 use tuinews::layout::{self, Focus};
 use tuinews::store::{EMBEDDED_SAMPLE, Store};
 use tuinews::text::Metrics;
+use tuinews::ui::Theme;
 use unicode_normalization::UnicodeNormalization;
 
 mod common;
@@ -20,7 +21,7 @@ fn draw(app: &App) -> Terminal<TestBackend> {
         Ok(t) => t,
         Err(e) => panic!("{e}"),
     };
-    if let Err(e) = terminal.draw(|f| tuinews::ui::render(app, f)) {
+    if let Err(e) = terminal.draw(|f| tuinews::ui::render(app, &Theme::default(), f)) {
         panic!("{e}");
     }
     terminal
@@ -178,7 +179,7 @@ fn hostile_text_keeps_borders_and_emits_no_controls() {
         for focus_steps in 0..3 {
             for scroll in 0..2 {
                 let mut app = App::new(hostile_store(), "hostile.json", Metrics::default());
-                app.update(Action::Resize(w, h));
+                app.update(Msg::Resize(w, h));
                 for _ in 0..focus_steps {
                     app.update(Action::FocusNext);
                 }
@@ -209,8 +210,8 @@ fn nfd_and_nfc_stores_draw_identical_screens() {
     for (w, h) in [(120, 40), (80, 24), (40, 12)] {
         let mut a = App::new(nfc.clone(), "s", Metrics::default());
         let mut b = App::new(nfd.clone(), "s", Metrics::default());
-        a.update(Action::Resize(w, h));
-        b.update(Action::Resize(w, h));
+        a.update(Msg::Resize(w, h));
+        b.update(Msg::Resize(w, h));
         assert_eq!(
             draw(&a).backend().buffer(),
             draw(&b).backend().buffer(),
@@ -222,7 +223,7 @@ fn nfd_and_nfc_stores_draw_identical_screens() {
 #[test]
 fn escape_sequences_from_the_store_show_as_plain_text() {
     let mut app = App::new(hostile_store(), "hostile.json", Metrics::default());
-    app.update(Action::Resize(120, 40));
+    app.update(Msg::Resize(120, 40));
     app.update(Action::Bottom);
     app.update(Action::Up);
     assert_eq!(app.current_article().map(|a| a.id.as_str()), Some("esc"));
@@ -272,7 +273,7 @@ fn ambiguous_wide_mode_keeps_every_row_within_the_width() {
     };
     for (w, h) in [(120, 40), (80, 24), (50, 20)] {
         let mut app = App::new(load(EMBEDDED_SAMPLE), "embedded sample", metrics);
-        app.update(Action::Resize(w, h));
+        app.update(Msg::Resize(w, h));
         select_id(&mut app, MAIN_2021);
         let terminal = draw(&app);
         let buf = terminal.backend().buffer();

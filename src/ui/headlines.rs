@@ -6,12 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::Theme;
 use super::list::{self, ListPane};
-use super::theme;
 use crate::app::App;
 use crate::layout::Focus;
 use crate::store::{Article, short_date};
 use crate::text::Metrics;
+use crate::words;
 
 /// Columns of the date column (`dd/mm/yyyy`).
 pub const DATE_COLS: usize = 10;
@@ -38,7 +39,7 @@ pub fn fit_name(name: &str, cols: usize, metrics: Metrics) -> String {
 }
 
 /// One headline row exactly `width` columns wide (or less when nothing fits).
-pub fn row(a: &Article, width: usize, metrics: Metrics) -> Line<'static> {
+pub fn row(a: &Article, width: usize, theme: &Theme, metrics: Metrics) -> Line<'static> {
     let show_date = width >= 30;
     // A fixed person column on every row, so titles and names line up.
     let person_cols = if width >= 44 {
@@ -56,7 +57,7 @@ pub fn row(a: &Article, width: usize, metrics: Metrics) -> Line<'static> {
     if show_date {
         spans.push(Span::styled(
             format!("{:<DATE_COLS$} ", short_date(a.published)),
-            theme::dim(),
+            theme.date,
         ));
     }
     spans.push(Span::raw(title));
@@ -69,15 +70,15 @@ pub fn row(a: &Article, width: usize, metrics: Metrics) -> Line<'static> {
         let pad = person_cols.saturating_sub(metrics.width(&person));
         let person = format!("{person}{}", " ".repeat(pad));
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(person, theme::persons()));
+        spans.push(Span::styled(person, theme.person));
     }
     Line::from(spans)
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let title = format!(
         "{} {}/{}",
-        theme::HEADLINES_TITLE,
+        words::HEADLINES_TITLE,
         app.view.len(),
         app.store.len()
     );
@@ -87,18 +88,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         len: app.view.len(),
         selected: app.selected,
         offset: app.headlines_offset,
-        empty_note: if app.store.is_empty() {
-            theme::EMPTY_STORE
+        empty_note: if app.loading.is_some() && !app.loaded {
+            words::LOADING_LIST
+        } else if app.store.is_empty() {
+            words::EMPTY_STORE
         } else {
-            theme::NO_MATCH
+            words::NO_MATCH
         },
+        theme,
         metrics: app.metrics,
     };
     list::render(frame, area, &pane, |i, width| {
         app.view
             .get(i)
             .and_then(|&ix| app.store.article(ix))
-            .map(|a| row(a, width, app.metrics))
+            .map(|a| row(a, width, theme, app.metrics))
             .unwrap_or_default()
     });
 }
@@ -126,7 +130,11 @@ mod tests {
         };
         let m = Metrics::default();
         for w in [20, 30, 44, 60, 80, 120] {
-            assert_eq!(m.width(&row(&a, w, m).to_string()), w, "width {w}");
+            assert_eq!(
+                m.width(&row(&a, w, &Theme::default(), m).to_string()),
+                w,
+                "width {w}"
+            );
         }
     }
 }

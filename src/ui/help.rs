@@ -1,28 +1,17 @@
-//! The help overlay: every key, from the keymap's own table.
+//! The help overlay: every key of the table in force, from the keymap itself.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
-use super::{draw, pane_block, theme};
+use super::{Theme, draw, pane_block};
 use crate::app::App;
-use crate::keymap::help_rows;
-use crate::layout::inner;
+use crate::layout::{help_height, inner};
+use crate::words;
 
-/// Rows of the overlay for a terminal of `rows` lines: one per key, a blank, two borders.
-fn popup_height(keys: usize, rows: u16) -> u16 {
-    u16::try_from(keys + 3).unwrap_or(u16::MAX).min(rows)
-}
-
-/// The furthest the help can scroll in a terminal of this size (columns, rows).
-pub fn max_scroll(size: (u16, u16)) -> usize {
-    let keys = help_rows().len();
-    keys.saturating_sub(usize::from(popup_height(keys, size.1).saturating_sub(2)))
-}
-
-pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
-    let rows = help_rows();
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: usize) {
+    let rows = app.keymap.help_rows();
     let key_cols = rows
         .iter()
         .map(|(k, _)| app.metrics.width(k))
@@ -34,7 +23,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         .max()
         .unwrap_or(0);
     let want_w = u16::try_from(key_cols + text_cols + 6).unwrap_or(u16::MAX);
-    let want_h = popup_height(rows.len(), area.height);
+    let want_h = help_height(rows.len(), area.height);
     let [popup] = Layout::horizontal([Constraint::Length(want_w.min(area.width))])
         .flex(Flex::Center)
         .areas(area);
@@ -42,8 +31,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         .flex(Flex::Center)
         .areas(popup);
     frame.render_widget(Clear, popup);
-    let block = pane_block(theme::HELP_TITLE, true, app.metrics, popup.width)
-        .title_bottom(Line::from(Span::styled(theme::HELP_FOOTER, theme::dim())).right_aligned());
+    let block = pane_block(words::HELP_TITLE, true, theme, app.metrics, popup.width)
+        .title_bottom(Line::from(Span::styled(words::HELP_FOOTER, theme.dim)).right_aligned());
     frame.render_widget(block, popup);
     let inner = inner(popup);
     let visible = usize::from(inner.height);
@@ -53,7 +42,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         let y = inner.y + u16::try_from(i).unwrap_or(0);
         let pad = key_cols.saturating_sub(app.metrics.width(keys));
         let line = Line::from(vec![
-            Span::styled(format!(" {keys}{} ", " ".repeat(pad)), theme::persons()),
+            Span::styled(format!(" {keys}{} ", " ".repeat(pad)), theme.key),
             Span::raw(
                 app.metrics
                     .truncate(text, usize::from(inner.width).saturating_sub(key_cols + 2)),

@@ -6,7 +6,7 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::{draw, pane_block, theme};
+use super::{Theme, draw, pane_block};
 use crate::layout::inner;
 use crate::text::Metrics;
 
@@ -20,6 +20,7 @@ pub struct ListPane<'a> {
     pub offset: usize,
     /// Shown instead of rows when the list is empty.
     pub empty_note: &'a str,
+    pub theme: &'a Theme,
     pub metrics: Metrics,
 }
 
@@ -30,9 +31,9 @@ pub fn render(
     pane: &ListPane<'_>,
     row: impl Fn(usize, usize) -> Line<'static>,
 ) {
-    let metrics = pane.metrics;
+    let (metrics, theme) = (pane.metrics, pane.theme);
     frame.render_widget(
-        pane_block(pane.title, pane.focused, metrics, area.width),
+        pane_block(pane.title, pane.focused, theme, metrics, area.width),
         area,
     );
     let inner = inner(area);
@@ -43,7 +44,7 @@ pub fn render(
             buf,
             inner,
             inner.y,
-            &Line::styled(pane.empty_note, theme::dim()),
+            &Line::styled(pane.empty_note, theme.dim),
             metrics,
         );
         return;
@@ -53,7 +54,7 @@ pub fn render(
     for (y, i) in (inner.y..inner.bottom()).zip(offset..pane.len) {
         let mut line = row(i, usize::from(inner.width));
         if i == pane.selected {
-            let style = theme::selected(pane.focused);
+            let style = theme.selected(pane.focused);
             draw::fill_row(buf, inner, y, style);
             // Every span takes the highlight, so dim dates do not stay grey on blue.
             for span in &mut line.spans {

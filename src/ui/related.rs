@@ -5,23 +5,30 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::Theme;
 use super::headlines::DATE_COLS;
 use super::list::{self, ListPane};
-use super::theme;
 use crate::app::App;
 use crate::layout::Focus;
 use crate::related::{Reason, Related};
 use crate::store::{Store, short_date};
 use crate::text::Metrics;
+use crate::words;
 
 /// One related row at most `width` columns wide.
-pub fn row(store: &Store, r: &Related, width: usize, metrics: Metrics) -> Line<'static> {
+pub fn row(
+    store: &Store,
+    r: &Related,
+    width: usize,
+    theme: &Theme,
+    metrics: Metrics,
+) -> Line<'static> {
     let Some(a) = store.article(r.ix) else {
         return Line::default();
     };
     let mark = match r.reason {
-        Reason::Linked => theme::LINKED_MARK,
-        Reason::SharedPerson(_) => theme::SHARED_MARK,
+        Reason::Linked => words::LINKED_MARK,
+        Reason::SharedPerson(_) => words::SHARED_MARK,
     };
     let why = match &r.reason {
         Reason::SharedPerson(p) if width >= 50 => format!(" ({p})"),
@@ -38,24 +45,28 @@ pub fn row(store: &Store, r: &Related, width: usize, metrics: Metrics) -> Line<'
     let title_cols = width.saturating_sub(prefix_cols + metrics.width(&why));
     let title = metrics.truncate(&a.title, title_cols);
     Line::from(vec![
-        Span::styled(prefix, theme::dim()),
+        Span::styled(prefix, theme.dim),
         Span::raw(title),
-        Span::styled(why, theme::persons()),
+        Span::styled(why, theme.person),
     ])
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let title = format!("{} {}", theme::RELATED_TITLE, app.related.len());
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let title = format!("{} {}", words::RELATED_TITLE, app.related.len());
     let pane = ListPane {
         title: &title,
         focused: app.focus == Focus::Related,
         len: app.related.len(),
         selected: app.related_selected,
         offset: app.related_offset,
-        empty_note: theme::NO_RELATED,
+        empty_note: words::NO_RELATED,
+        theme,
         metrics: app.metrics,
     };
     list::render(frame, area, &pane, |i, width| {
-        row(&app.store, &app.related[i], width, app.metrics)
+        app.related
+            .get(i)
+            .map(|r| row(&app.store, r, width, theme, app.metrics))
+            .unwrap_or_default()
     });
 }

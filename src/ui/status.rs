@@ -1,74 +1,88 @@
 //! The status line: store, shown/total, active filters, load warnings, key hints.
 //!
 //! When the line is short of room the store name gives way first, then the key hints; the
-//! counts, filters and warnings stay whole as long as they fit at all.
+//! counts, filters and warnings stay whole as long as they fit at all. While the store loads,
+//! the counts give way to how much has been read.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{draw, theme};
+use super::{Theme, draw};
 use crate::app::App;
 use crate::layout::Focus;
+use crate::words;
 
-/// Everything after the store name: counts, filters, warnings, the notice.
-pub fn details(app: &App) -> Vec<Span<'static>> {
-    let mut spans = vec![Span::raw(format!(
-        " · {}/{}",
-        app.view.len(),
-        app.store.len()
-    ))];
+/// Everything after the store name: counts (or loading), filters, warnings, the notice.
+pub fn details(app: &App, theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = vec![match app.loading {
+        Some(bytes) if !app.loaded => Span::raw(format!(" · {}", words::loading(bytes))),
+        _ => Span::raw(format!(" · {}/{}", app.view.len(), app.store.len())),
+    }];
     if !app.filter.is_empty() {
         spans.push(Span::raw(format!(" · {}", app.filter)));
     }
     if !app.store.warnings.is_empty() {
-        let n = app.store.warnings.len();
-        let s = if n == 1 { "" } else { "s" };
         spans.push(Span::styled(
-            format!(" · {n} warning{s}: {}", app.check_command),
-            theme::warning(),
+            format!(
+                " · {}",
+                words::warnings(app.store.warnings.len(), &app.check_command)
+            ),
+            theme.warning,
         ));
     }
     if let Some(notice) = &app.notice {
-        spans.push(Span::styled(format!(" · {notice}"), theme::warning()));
+        spans.push(Span::styled(format!(" · {notice}"), theme.warning));
     }
     spans
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let m = app.metrics;
     let buf = frame.buffer_mut();
-    draw::fill_row(buf, area, area.y, theme::status());
+    draw::fill_row(buf, area, area.y, theme.status);
     let width = usize::from(area.width);
-    let details = details(app);
+    let details = details(app, theme);
     let details_cols: usize = details.iter().map(|s| m.width(&s.content)).sum();
     // The store name keeps at least a few columns, and never more than what is left.
     let name_room = width.saturating_sub(details_cols + 1).max(width.min(8));
     let name = m.truncate(&app.store_name, name_room.saturating_sub(1));
     let mut spans = vec![Span::raw(format!(" {name}"))];
     spans.extend(details);
-    let left = Line::from(spans).style(theme::status());
+    let left = Line::from(spans).style(theme.status);
     let left_cols = m.width(&left.to_string());
 
     let hints = match app.focus {
-        Focus::Headlines => theme::HINTS_HEADLINES,
-        Focus::Article => theme::HINTS_ARTICLE,
-        Focus::Related => theme::HINTS_RELATED,
+        Focus::Headlines => words::HINTS_HEADLINES,
+        Focus::Article => words::HINTS_ARTICLE,
+        Focus::Related => words::HINTS_RELATED,
     };
-    if let Some(hints) = [hints, theme::HINTS_SHORT]
+    if let Some(hints) = [hints, words::HINTS_SHORT]
         .into_iter()
         .find(|h| left_cols + m.width(h) + 3 <= width)
     {
-        let hint_cols = m.width(hints) + 1;
-        let x = area.x + u16::try_from(width - hint_cols).unwrap_or(0);
-        let hint_area = Rect::new(x, area.y, area.right() - x, 1);
-        let line = Line::styled(format!("{hints} "), theme::dim().patch(theme::status()));
-        draw::put_line(buf, hint_area, area.y, &line, m);
+        hints_at_right(buf, area, hints, theme, m);
     }
     if left_cols <= width {
         draw::put_line(buf, area, area.y, &left, m);
     } else {
         let text = m.truncate(&left.to_string(), width);
-        draw::put_line(buf, area, area.y, &Line::styled(text, theme::status()), m);
+        draw::put_line(buf, area, area.y, &Line::styled(text, theme.status), m);
     }
+}
+
+/// Writes `hints` dimmed at the right end of the status row.
+pub fn hints_at_right(
+    buf: &mut ratatui::buffer::Buffer,
+    area: Rect,
+    hints: &str,
+    theme: &Theme,
+    m: crate::text::Metrics,
+) {
+    let width = usize::from(area.width);
+    let hint_cols = m.width(hints) + 1;
+    let x = area.x + u16::try_from(width.saturating_sub(hint_cols)).unwrap_or(0);
+    let hint_area = Rect::new(x, area.y, area.right() - x, 1);
+    let line = Line::styled(format!("{hints} "), theme.dim.patch(theme.status));
+    draw::put_line(buf, hint_area, area.y, &line, m);
 }

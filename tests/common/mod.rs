@@ -3,7 +3,7 @@
 
 // Each test binary compiles this module on its own and uses only some of it.
 #![allow(dead_code)]
-use tuinews::action::Action;
+use tuinews::action::{Action, Msg};
 use tuinews::app::App;
 use tuinews::store::{EMBEDDED_SAMPLE, Store};
 use tuinews::text::Metrics;
@@ -29,7 +29,7 @@ pub fn sample() -> Store {
 /// The reader on the sample, sized `w` x `h`.
 pub fn app_at(w: u16, h: u16) -> App {
     let mut app = App::new(sample(), "embedded sample", Metrics::default());
-    app.update(Action::Resize(w, h));
+    app.update(Msg::Resize(w, h));
     app
 }
 

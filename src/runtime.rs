@@ -1,0 +1,279 @@
+//! The reader's edges with the real world: the terminal's modes, the threads that feed the
+//! loop (terminal input, loading the store, watching its file), and the effect runner that
+//! opens links, copies, reloads and suspends. Everything here is I/O; the decisions are made
+//! in [`crate::app`], and [`crate::tui::run`] connects the two.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, SystemTime};
+
+use base64::Engine;
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::action::{Effect, Msg};
+use crate::store::{Origin, Store};
+use crate::tui::{EffectRunner, Event, EventSource};
+use crate::words;
+
+/// How long the input thread waits for a key before looking at whether it is paused.
+const INPUT_POLL: Duration = Duration::from_millis(200);
+/// How often the store's file is looked at for changes.
+const WATCH_EVERY: Duration = Duration::from_secs(1);
+
+/// The terminal the reader draws on.
+pub type Term = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// Puts the terminal in the reader's modes: raw, alternate screen, mouse, bracketed paste.
+pub fn enter_terminal() -> io::Result<Term> {
+    let terminal = ratatui::try_init()?;
+    crossterm::execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    Ok(terminal)
+}
+
+/// Gives the terminal back as it was; safe to call more than once.
+pub fn leave_terminal() {
+    let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+    ratatui::restore();
+    let _ = io::stdout().flush();
+}
+
+/// Installs a panic hook that gives the terminal back before the message is printed (on top of
+/// the one `ratatui::try_init` installs), so a panic never leaves the shell in raw mode or
+/// receiving mouse codes.
+pub fn restore_on_panic() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+        previous(info);
+    }));
+}
+
+/// The loop's events: everything the threads send, in arrival order.
+pub struct Channel {
+    tx: Sender<Event>,
+    rx: Receiver<Event>,
+    /// Set while the terminal belongs to someone else (suspended), so input is left unread.
+    paused: Arc<AtomicBool>,
+}
+
+impl Default for Channel {
+    fn default() -> Channel {
+        let (tx, rx) = channel();
+        Channel {
+            tx,
+            rx,
+            paused: Arc::new(AtomicBool::new(false)),
+        }
+    }
+}
+
+impl EventSource for Channel {
+    fn next_event(&mut self) -> io::Result<Option<Event>> {
+        // The channel holds a sender itself, so it never disconnects while the loop runs.
+        Ok(self.rx.recv().ok())
+    }
+}
+
+impl Channel {
+    /// Starts the thread that reads the terminal. It polls with a timeout rather than blocking
+    /// in `read`, so that while the reader is suspended it stops reading and leaves the keys to
+    /// the shell.
+    pub fn read_terminal(&self) {
+        let tx = self.tx.clone();
+        let paused = Arc::clone(&self.paused);
+        std::thread::spawn(move || {
+            loop {
+                if paused.load(Ordering::SeqCst) {
+                    std::thread::sleep(INPUT_POLL);
+                    continue;
+                }
+                let event = match crossterm::event::poll(INPUT_POLL) {
+                    Ok(false) => continue,
+                    Ok(true) => crossterm::event::read(),
+                    Err(e) => Err(e),
+                };
+                match event {
+                    Ok(e) => {
+                        if tx.send(Event::Terminal(e)).is_err() {
+                            return;
+                        }
+                    }
+                    // A terminal that cannot be read ends the reader, with the reason.
+                    Err(e) => {
+                        let _ = tx.send(Event::InputFailed(e));
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    /// Loads the store in another thread; progress and the result arrive as events.
+    pub fn load(&self, origin: &Origin) {
+        let tx = self.tx.clone();
+        let origin = origin.clone();
+        std::thread::spawn(move || {
+            if let Some(path) = path_of(&origin)
+                && let Ok(meta) = std::fs::metadata(path)
+            {
+                let _ = tx.send(Event::Loading(meta.len()));
+            }
+            let result = Store::open(&origin);
+            let _ = tx.send(Event::Loaded(Box::new(result)));
+        });
+    }
+
+    /// Watches the store's file and says when its size or modification time changes.
+    pub fn watch(&self, origin: &Origin) {
+        let Some(path) = path_of(origin).cloned() else {
+            return;
+        };
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            let stamp = |p: &PathBuf| {
+                std::fs::metadata(p)
+                    .ok()
+                    .map(|m| (m.len(), m.modified().unwrap_or(SystemTime::UNIX_EPOCH)))
+            };
+            let mut seen = stamp(&path);
+            loop {
+                std::thread::sleep(WATCH_EVERY);
+                let now = stamp(&path);
+                // A file being rewritten may be missing for a moment; wait for it to return.
+                if now.is_some() && now != seen {
+                    seen = now;
+                    if tx.send(Event::StoreChanged).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+    }
+}
+
+fn path_of(origin: &Origin) -> Option<&PathBuf> {
+    match origin {
+        Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => Some(p),
+        Origin::Embedded => None,
+    }
+}
+
+/// Carries out effects for real.
+pub struct System {
+    channel_tx: Sender<Event>,
+    paused: Arc<AtomicBool>,
+    origin: Origin,
+}
+
+impl System {
+    pub fn new(channel: &Channel, origin: Origin) -> System {
+        System {
+            channel_tx: channel.tx.clone(),
+            paused: Arc::clone(&channel.paused),
+            origin,
+        }
+    }
+
+    fn open_url(url: &str) -> Msg {
+        // $BROWSER may name a program with arguments, or a list of them separated by ':'.
+        let browser = std::env::var("BROWSER").ok();
+        let command: Vec<String> = browser
+            .as_deref()
+            .and_then(|b| b.split(':').find(|c| !c.trim().is_empty()))
+            .map(|b| b.split_whitespace().map(str::to_owned).collect())
+            .unwrap_or_else(|| {
+                vec![
+                    if cfg!(target_os = "macos") {
+                        "open"
+                    } else {
+                        "xdg-open"
+                    }
+                    .to_owned(),
+                ]
+            });
+        let Some((program, args)) = command.split_first() else {
+            return Msg::Failed(words::NO_LINK.to_owned());
+        };
+        // Started directly, the URL one argument: never through a shell.
+        let spawned = std::process::Command::new(program)
+            .args(args)
+            .arg(url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        match spawned {
+            Ok(mut child) => {
+                // Reap it when it ends, so no zombie is left behind.
+                std::thread::spawn(move || child.wait());
+                Msg::Done(words::opening(url))
+            }
+            Err(e) => Msg::Failed(format!("{program}: {e}")),
+        }
+    }
+
+    fn copy(text: &str) -> Msg {
+        // OSC 52: the terminal puts the text on the clipboard. Base64 carries it, so nothing in
+        // it can end the sequence or reach the terminal as a control.
+        let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+        let mut out = io::stdout();
+        match write!(out, "\x1b]52;c;{encoded}\x07").and_then(|()| out.flush()) {
+            Ok(()) => Msg::Done(words::copied(text)),
+            Err(e) => Msg::Failed(e.to_string()),
+        }
+    }
+
+    /// Gives the terminal to the shell and stops the process until `fg`, then takes it back.
+    fn suspend(&self, terminal: &mut Term) -> Option<Msg> {
+        self.paused.store(true, Ordering::SeqCst);
+        leave_terminal();
+        #[cfg(unix)]
+        // SAFETY: raise only sends a signal to this process; SIGTSTP stops it until SIGCONT.
+        unsafe {
+            libc::raise(libc::SIGTSTP);
+        }
+        let back = crossterm::terminal::enable_raw_mode().and_then(|()| {
+            crossterm::execute!(
+                io::stdout(),
+                EnterAlternateScreen,
+                EnableMouseCapture,
+                EnableBracketedPaste
+            )
+        });
+        self.paused.store(false, Ordering::SeqCst);
+        if let Err(e) = back {
+            let _ = crossterm::execute!(io::stdout(), LeaveAlternateScreen);
+            return Some(Msg::Failed(e.to_string()));
+        }
+        // Everything on screen is stale: draw the next frame in full, at the current size.
+        let _ = terminal.clear();
+        terminal.size().ok().map(|s| Msg::Resize(s.width, s.height))
+    }
+}
+
+impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
+    fn run(&mut self, effect: Effect, terminal: &mut Term) -> Option<Msg> {
+        match effect {
+            Effect::Reload => {
+                let tx = self.channel_tx.clone();
+                let origin = self.origin.clone();
+                std::thread::spawn(move || {
+                    let result = Store::open(&origin);
+                    let _ = tx.send(Event::Loaded(Box::new(result)));
+                });
+                None
+            }
+            Effect::OpenUrl(url) => Some(System::open_url(&url)),
+            Effect::Copy(text) => Some(System::copy(&text)),
+            Effect::Suspend => self.suspend(terminal),
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! Every word the reader shows, in one place, so a second language changes one file.
+//!
+//! Fixed texts are constants; texts with numbers or names in them are functions, so a
+//! translation can put the number where its grammar wants it. Nothing here knows about styles
+//! (those are [`crate::ui::theme::Theme`]).
+
+use crate::action::Action;
+
+pub const HEADLINES_TITLE: &str = "Headlines";
+pub const ARTICLE_TITLE: &str = "Article";
+pub const RELATED_TITLE: &str = "Related";
+pub const HELP_TITLE: &str = "Keys";
+pub const HELP_FOOTER: &str = "Esc, ? or q closes";
+pub const UNDATED: &str = "-";
+pub const PERSONS_LABEL: &str = "Persons: ";
+pub const RELATED_LABEL: &str = "Related:";
+pub const CAPTION_MARK: &str = "▣ ";
+pub const LINKED_MARK: &str = "→";
+pub const SHARED_MARK: &str = "≈";
+pub const NO_BODY: &str = "(this store has no body text for this story)";
+pub const NO_ARTICLE: &str = "(no article selected)";
+pub const NO_RELATED: &str = "(no related stories)";
+pub const EMPTY_STORE: &str = "(the store has no articles)";
+pub const NO_MATCH: &str = "(no article matches the filters; Esc clears them)";
+pub const LOADING_LIST: &str = "(loading…)";
+pub const TOO_SMALL: &str = "terminal too small for tuinews";
+pub const TOO_SMALL_SHORT: &str = "too small";
+/// The article pane's position note when the whole article fits.
+pub const POSITION_ALL: &str = "all";
+
+/// Key hints for the status line, by focused pane, and the short form when those do not fit.
+pub const HINTS_HEADLINES: &str = "j/k move · Enter read · Tab pane · ? help · q quit";
+pub const HINTS_ARTICLE: &str = "j/k scroll · Space page · Tab pane · ? help · q quit";
+pub const HINTS_RELATED: &str = "j/k move · Enter open · Bksp back · ? help · q quit";
+pub const HINTS_SHORT: &str = "Tab pane · ? help · q quit";
+pub const HINTS_PROMPT: &str = "Enter apply · Esc cancel";
+
+/// Prompt labels, shown before what is typed.
+pub const PROMPT_SEARCH: &str = "search: ";
+pub const PROMPT_PERSON: &str = "person: ";
+pub const PROMPT_DATE: &str = "date: ";
+
+pub const FILTERS_CLEARED: &str = "Filters cleared";
+pub const NOTHING_BACK: &str = "Nothing to go back to";
+pub const NO_LINK: &str = "this article has no web link";
+pub const RELOADING: &str = "reloading the store…";
+pub const STORE_CHANGED: &str = "the store changed on disk; reloading…";
+pub const EMBEDDED_NO_RELOAD: &str = "the embedded sample cannot change; nothing to reload";
+
+/// The command that lists load warnings, before a path is known.
+pub const CHECK_COMMAND: &str = "tuinews check";
+
+/// The status line while a store loads: how much has been read.
+pub fn loading(bytes: u64) -> String {
+    if bytes == 0 {
+        "loading…".to_owned()
+    } else {
+        format!("loading… {:.1} MB", bytes as f64 / 1e6)
+    }
+}
+
+/// The status line after a reload.
+pub fn reloaded(articles: usize) -> String {
+    format!("reloaded: {articles} articles")
+}
+
+/// A reload that failed: the old articles stay.
+pub fn reload_failed(error: &str) -> String {
+    format!("reload failed, keeping what was loaded: {error}")
+}
+
+/// The warnings count in the status line.
+pub fn warnings(n: usize, check_command: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} warning{s}: {check_command}")
+}
+
+/// The article pane's position note: first and last line shown, of how many.
+pub fn position(first: usize, last: usize, total: usize) -> String {
+    format!("{first}-{last}/{total} {}%", last * 100 / total.max(1))
+}
+
+pub fn copied(text: &str) -> String {
+    format!("copied: {text}")
+}
+
+pub fn opening(url: &str) -> String {
+    format!("opening {url}")
+}
+
+/// What the help overlay says an action does.
+pub fn action_help(action: Action) -> &'static str {
+    match action {
+        Action::Down => "move down / scroll down",
+        Action::Up => "move up / scroll up",
+        Action::PageDown => "page down",
+        Action::PageUp => "page up",
+        Action::Top => "first row / top of the article",
+        Action::Bottom => "last row / end of the article",
+        Action::FocusNext => "next pane: headlines, article, related",
+        Action::FocusPrev => "previous pane",
+        Action::Open => "headlines: read the article; related: open the story",
+        Action::Back => "back to the article before",
+        Action::Search => "search text",
+        Action::PersonFilter => "filter by person",
+        Action::DateFilter => "filter by date",
+        Action::Escape => "close help; otherwise clear filters",
+        Action::Help => "this help",
+        Action::OpenLink => "open the article's link in the browser",
+        Action::CopyLink => "copy the article's link to the clipboard",
+        Action::Reload => "read the store again",
+        Action::Suspend => "suspend to the shell (fg returns)",
+        Action::Quit => "quit",
+        Action::Submit => "apply",
+        Action::DeleteBack => "delete before the cursor",
+        Action::DeleteForward => "delete under the cursor",
+        Action::DeleteWord => "delete a word",
+        Action::DeleteToStart => "delete to the start",
+        Action::CursorLeft => "cursor left",
+        Action::CursorRight => "cursor right",
+        Action::CursorStart => "cursor to the start",
+        Action::CursorEnd => "cursor to the end",
+    }
+}
+
+/// The help overlay's last row: what the mouse does.
+pub const MOUSE_KEYS: &str = "mouse";
+pub const MOUSE_HELP: &str = "click selects or focuses; wheel scrolls the pane under it";
