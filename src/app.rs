@@ -395,7 +395,8 @@ impl App {
             PromptKind::Date => match DateFilter::parse(text, self.today) {
                 Ok(d) => filter.date = Some(d),
                 Err(e) => {
-                    self.notice = Some(e.to_string());
+                    // The prompt is one line: the reason alone; the forms are in the help.
+                    self.notice = Some(e.reason);
                     return;
                 }
             },

@@ -2,7 +2,7 @@
 //!
 //! Fixed texts are constants; texts with numbers or names in them are functions, so a
 //! translation can put the number where its grammar wants it. Nothing here knows about styles
-//! (those are [`crate::ui::theme::Theme`]).
+//! (those are the views' `Theme`).
 
 use crate::action::Action;
 

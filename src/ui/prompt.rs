@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::status::hints_at_right;
+use super::status::at_right;
 use super::{Theme, draw};
 use crate::app::{App, Prompt, PromptKind};
 use crate::words;
@@ -38,10 +38,24 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, area
 
     let buf = frame.buffer_mut();
     draw::fill_row(buf, area, area.y, theme.status);
-    let right = app.notice.as_deref().unwrap_or(words::HINTS_PROMPT);
-    let right_style_room = cursor_x + m.width(after) + m.width(right) + 3 <= width;
-    if right_style_room {
-        hints_at_right(buf, area, right, theme, m);
+    // Why the text was refused matters more than the hints, so it is cut to fit rather than
+    // left out.
+    let room = width.saturating_sub(cursor_x + m.width(after) + 3);
+    match app.notice.as_deref() {
+        Some(notice) if room >= 8 => {
+            let style = theme.status.patch(theme.warning);
+            at_right(buf, area, &m.truncate(notice, room), style, m);
+        }
+        _ if m.width(words::HINTS_PROMPT) <= room => {
+            at_right(
+                buf,
+                area,
+                words::HINTS_PROMPT,
+                theme.dim.patch(theme.status),
+                m,
+            );
+        }
+        _ => {}
     }
     let line = Line::from(vec![
         Span::styled(label, theme.key.patch(theme.status)),

@@ -61,7 +61,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .into_iter()
         .find(|h| left_cols + m.width(h) + 3 <= width)
     {
-        hints_at_right(buf, area, hints, theme, m);
+        at_right(buf, area, hints, theme.dim.patch(theme.status), m);
     }
     if left_cols <= width {
         draw::put_line(buf, area, area.y, &left, m);
@@ -71,18 +71,18 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// Writes `hints` dimmed at the right end of the status row.
-pub fn hints_at_right(
+/// Writes `hints` in `style` at the right end of the status row.
+pub fn at_right(
     buf: &mut ratatui::buffer::Buffer,
     area: Rect,
     hints: &str,
-    theme: &Theme,
+    style: ratatui::style::Style,
     m: crate::text::Metrics,
 ) {
     let width = usize::from(area.width);
     let hint_cols = m.width(hints) + 1;
     let x = area.x + u16::try_from(width.saturating_sub(hint_cols)).unwrap_or(0);
     let hint_area = Rect::new(x, area.y, area.right() - x, 1);
-    let line = Line::styled(format!("{hints} "), theme.dim.patch(theme.status));
+    let line = Line::styled(format!("{hints} "), style);
     draw::put_line(buf, hint_area, area.y, &line, m);
 }

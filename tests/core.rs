@@ -1,0 +1,386 @@
+//! The reader's core: effects asked of the loop, a store arriving through the event path,
+//! references that survive a reload of an edited store, the NO_COLOR theme, and the module
+//! boundaries (nothing below the views imports them).
+
+use std::path::Path;
+
+use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use tuinews::action::{Action, Effect, Msg};
+use tuinews::app::App;
+use tuinews::layout::Focus;
+use tuinews::store::{Store, StoreError};
+use tuinews::text::Metrics;
+use tuinews::tui::{self, Event, Recorder, Scripted};
+use tuinews::ui::Theme;
+
+mod common;
+use common::{MAIN_2021, app_at, current_id, load, sample, select_id};
+
+#[test]
+fn actions_that_need_io_return_effects_and_do_none() {
+    let mut app = app_at(120, 40);
+    let json = r#"[
+        {"id":"web","title":"Có liên kết","url":"https://example.vn/bai-viet","published":"2026-01-02"},
+        {"id":"bare","title":"Không liên kết","published":"2026-01-01"},
+        {"id":"odd","title":"Liên kết lạ","url":"-oProxyCommand=x","published":"2025-12-31"}
+    ]"#;
+    app.update(Msg::Loaded(Box::new(Ok(load(json)))));
+    assert_eq!(current_id(&app), "web");
+    assert_eq!(
+        app.update(Action::OpenLink),
+        vec![Effect::OpenUrl("https://example.vn/bai-viet".to_owned())]
+    );
+    assert_eq!(
+        app.update(Action::CopyLink),
+        vec![Effect::Copy("https://example.vn/bai-viet".to_owned())]
+    );
+    assert_eq!(app.update(Action::Suspend), vec![Effect::Suspend]);
+
+    // No link: a notice, no effect; copying takes the title instead.
+    app.update(Action::Down);
+    assert_eq!(current_id(&app), "bare");
+    assert_eq!(app.update(Action::OpenLink), Vec::new());
+    assert!(app.notice.is_some());
+    assert_eq!(
+        app.update(Action::CopyLink),
+        vec![Effect::Copy("Không liên kết".to_owned())]
+    );
+    // Only web links are handed to a browser: an option-like "url" is not.
+    app.update(Action::Down);
+    assert_eq!(current_id(&app), "odd");
+    assert_eq!(app.update(Action::OpenLink), Vec::new());
+
+    // Reload asks once; while it runs, a second request or a file change asks nothing.
+    assert_eq!(app.update(Action::Reload), vec![Effect::Reload]);
+    assert!(app.loading.is_some());
+    assert_eq!(app.update(Action::Reload), Vec::new());
+    assert_eq!(app.update(Msg::StoreChanged), Vec::new());
+    app.update(Msg::Loaded(Box::new(Ok(load(json)))));
+    assert!(app.loading.is_none());
+    assert_eq!(app.update(Msg::StoreChanged), vec![Effect::Reload]);
+
+    // The embedded sample cannot change: no reload, a notice.
+    let mut fixed = app_at(80, 24);
+    fixed.can_reload = false;
+    assert_eq!(fixed.update(Action::Reload), Vec::new());
+    assert!(fixed.notice.is_some());
+    assert_eq!(fixed.update(Msg::StoreChanged), Vec::new());
+}
+
+#[test]
+fn the_loop_hands_effects_to_the_runner_and_suspend_works_in_every_mode() {
+    let mut terminal = terminal(100, 30);
+    let mut app = App::new(sample(), "embedded sample", Metrics::default());
+    let ctrl_z = TermEvent::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    let key = |c| TermEvent::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let mut events = Scripted::new([
+        key('y'),
+        ctrl_z.clone(),
+        key('?'),
+        ctrl_z.clone(),
+        TermEvent::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+        key('/'),
+        ctrl_z,
+    ]);
+    let mut runner = Recorder::default();
+    let result = tui::run(
+        &mut terminal,
+        &mut app,
+        &Theme::default(),
+        &mut events,
+        &mut runner,
+    );
+    assert!(result.is_ok());
+    let title = app
+        .store
+        .article(app.view[0])
+        .map(|a| a.title.clone())
+        .unwrap_or_default();
+    assert_eq!(
+        runner.effects,
+        vec![
+            Effect::Copy(title),
+            Effect::Suspend,
+            Effect::Suspend,
+            Effect::Suspend
+        ]
+    );
+    assert!(app.prompt().is_some());
+}
+
+fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {
+    match Terminal::new(TestBackend::new(w, h)) {
+        Ok(t) => t,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn run(terminal: &mut Terminal<TestBackend>, app: &mut App, events: Vec<Event>) {
+    let result = tui::run(
+        terminal,
+        app,
+        &Theme::default(),
+        &mut Scripted(events.into()),
+        &mut Recorder::default(),
+    );
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
+#[test]
+fn a_store_loaded_through_the_event_path_draws_a_loading_frame_first() {
+    let mut terminal = terminal(100, 30);
+    let mut app = App::loading("big.json", Metrics::default());
+    // No events yet: the first frame is drawn at once, saying the store is loading.
+    run(
+        &mut terminal,
+        &mut app,
+        vec![Event::Loading(166_000_000), Event::Terminal(key_j())],
+    );
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("loading… 166.0 MB"), "{screen}");
+    assert!(screen.contains("(loading…)"), "{screen}");
+    assert_eq!(app.selected, 0, "a key before the articles moves nothing");
+
+    run(
+        &mut terminal,
+        &mut app,
+        vec![
+            Event::Loaded(Box::new(Ok(sample()))),
+            Event::Terminal(key_j()),
+        ],
+    );
+    let screen = terminal.backend().to_string();
+    assert!(!screen.contains("loading"), "{screen}");
+    assert!(screen.contains("45/45"), "{screen}");
+    assert_eq!(app.selected, 1, "keys work once the articles are there");
+}
+
+fn key_j() -> TermEvent {
+    TermEvent::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE))
+}
+
+#[test]
+fn a_first_load_that_fails_ends_the_loop_with_the_error() {
+    let mut terminal = terminal(80, 24);
+    let mut app = App::loading("bad.json", Metrics::default());
+    let err = match Store::parse("{", "bad.json") {
+        Err(e) => e,
+        Ok(_) => panic!("'{{' is not a store"),
+    };
+    run(
+        &mut terminal,
+        &mut app,
+        vec![Event::Loaded(Box::new(Err(err))), Event::Terminal(key_j())],
+    );
+    assert!(app.quit);
+    assert!(matches!(app.fatal, Some(StoreError::Json { .. })));
+
+    // A reload that fails keeps what was loaded and says so.
+    let mut app = app_at(80, 24);
+    let before = app.store.len();
+    let err = match Store::parse("[1", "bad.json") {
+        Err(e) => e,
+        Ok(_) => panic!("'[1' is not a store"),
+    };
+    app.update(Msg::Loaded(Box::new(Err(err))));
+    assert!(!app.quit && app.fatal.is_none());
+    assert_eq!(app.store.len(), before);
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("bad.json"))
+    );
+}
+
+/// The sample with its articles in reverse order and one title edited.
+fn edited_sample() -> Store {
+    let value: serde_json::Value = match serde_json::from_str(tuinews::store::EMBEDDED_SAMPLE) {
+        Ok(v) => v,
+        Err(e) => panic!("{e}"),
+    };
+    let mut articles = match value.get("articles") {
+        Some(serde_json::Value::Array(a)) => a.clone(),
+        _ => panic!("the sample has an articles array"),
+    };
+    articles.reverse();
+    for a in &mut articles {
+        if a.get("id").and_then(|i| i.as_str()) == Some(MAIN_2021)
+            && let Some(t) = a.get_mut("title")
+        {
+            *t = serde_json::Value::String("Tiêu đề đã sửa".to_owned());
+        }
+    }
+    load(&serde_json::json!({ "articles": articles }).to_string())
+}
+
+#[test]
+fn references_survive_a_reload_of_an_edited_store() {
+    let mut app = app_at(80, 24);
+    select_id(&mut app, MAIN_2021);
+    let selected_before = app.selected;
+    app.update(Action::Open);
+    app.update(Action::PageDown);
+    let scroll = app.article_scroll;
+    assert!(scroll > 0);
+    // Open a related story, so there is a way back to the 2021 article.
+    app.update(Action::FocusNext);
+    app.update(Action::Open);
+    let related_id = current_id(&app).to_owned();
+    assert_ne!(related_id, MAIN_2021);
+    let old_ix = app.current;
+
+    app.update(Msg::Loaded(Box::new(Ok(edited_sample()))));
+    assert_eq!(current_id(&app), related_id, "the same article is shown");
+    assert_ne!(app.current, old_ix, "at another position in the new store");
+    assert_eq!(app.history.len(), 1);
+
+    app.update(Action::Back);
+    assert_eq!(current_id(&app), MAIN_2021);
+    assert_eq!(
+        app.current_article().map(|a| a.title.as_str()),
+        Some("Tiêu đề đã sửa"),
+        "the edited text is what is shown"
+    );
+    assert_eq!(app.article_scroll, scroll, "where the reader was in it");
+    assert_eq!(app.view.get(app.selected).copied(), app.current);
+    assert_eq!(
+        app.selected, selected_before,
+        "newest-first order does not depend on store order"
+    );
+    assert_eq!(app.focus, Focus::Related, "back where the story was opened");
+}
+
+#[test]
+fn an_article_gone_from_the_reloaded_store_leaves_a_valid_selection() {
+    let mut app = app_at(80, 24);
+    select_id(&mut app, MAIN_2021);
+    let json = r#"[{"id":"only","title":"Bài duy nhất"}]"#;
+    app.update(Msg::Loaded(Box::new(Ok(load(json)))));
+    assert_eq!(current_id(&app), "only");
+    assert_eq!(app.selected, 0);
+    assert!(app.history.is_empty());
+}
+
+#[test]
+fn without_colour_the_selected_row_is_reverse_video_in_every_pane() {
+    let mut app = app_at(120, 40);
+    app.update(Action::Down);
+    let theme = Theme::no_colour();
+    let mut terminal = terminal(120, 40);
+    if let Err(e) = terminal.draw(|f| tuinews::ui::render(&app, &theme, f)) {
+        panic!("{e}");
+    }
+    let buf = terminal.backend().buffer().clone();
+    let panes = app.panes();
+    let reversed_row = |rect: ratatui::layout::Rect, row: u16| {
+        (rect.x + 1..rect.right() - 1).all(|x| {
+            buf.cell((x, rect.y + 1 + row)).is_some_and(|c| {
+                c.modifier.contains(Modifier::REVERSED) && c.fg == ratatui::style::Color::Reset
+            })
+        })
+    };
+    let head = panes.headlines.unwrap_or_default();
+    let related = panes.related.unwrap_or_default();
+    assert!(
+        reversed_row(head, 1),
+        "focused headlines: row 1 is selected"
+    );
+    assert!(!reversed_row(head, 0));
+    assert!(
+        reversed_row(related, 0),
+        "unfocused related: row 0 is selected"
+    );
+    // No cell anywhere has a colour.
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
+    );
+}
+
+/// The modules that must never import the views (`ui`), the loop (`tui`) or the runtime.
+const BELOW_THE_VIEWS: &[&str] = &[
+    "app", "store", "query", "text", "cli", "document", "words", "related", "collate", "keymap",
+    "action", "input", "layout",
+];
+
+fn sources_of(module: &str) -> Vec<(String, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut out = Vec::new();
+    let file = src.join(format!("{module}.rs"));
+    if let Ok(text) = std::fs::read_to_string(&file) {
+        out.push((file.display().to_string(), text));
+    }
+    let mut dirs = vec![src.join(module)];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs")
+                && let Ok(text) = std::fs::read_to_string(&p)
+            {
+                out.push((p.display().to_string(), text));
+            }
+        }
+    }
+    out
+}
+
+/// The `crate::` paths a source file names: `use crate::{a, b::c}` and `crate::x::y` alike.
+fn crate_modules(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices("crate::") {
+        let rest = &text[i + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            let inner = group.split('}').next().unwrap_or("");
+            for part in inner.split(',') {
+                let name: String = part
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                out.push(name);
+            }
+        } else {
+            out.push(
+                rest.chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect(),
+            );
+        }
+    }
+    out
+}
+
+#[test]
+fn nothing_below_the_views_imports_them() {
+    let mut checked = 0;
+    for module in BELOW_THE_VIEWS {
+        let files = sources_of(module);
+        assert!(!files.is_empty(), "src/{module}.rs exists");
+        for (path, text) in files {
+            checked += 1;
+            for name in crate_modules(&text) {
+                assert!(
+                    !["ui", "tui", "runtime"].contains(&name.as_str()),
+                    "{path} imports crate::{name}"
+                );
+            }
+        }
+    }
+    assert!(checked >= BELOW_THE_VIEWS.len());
+    // The check itself sees both forms of import.
+    assert_eq!(
+        crate_modules("use crate::{app::App, ui::Theme};\nlet x = crate::tui::run;"),
+        ["app", "ui", "tui"]
+    );
+}
