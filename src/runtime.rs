@@ -253,9 +253,12 @@ impl System {
             let _ = crossterm::execute!(io::stdout(), LeaveAlternateScreen);
             return Some(Msg::Failed(e.to_string()));
         }
-        // Everything on screen is stale: draw the next frame in full, at the current size.
-        let _ = terminal.clear();
-        terminal.size().ok().map(|s| Msg::Resize(s.width, s.height))
+        // Everything on screen is stale: clear it and draw the next frame in full, at the
+        // current size. `resize` clears without asking the terminal where its cursor is (which
+        // `clear` does, and the answer would be read by the input thread instead).
+        let size = terminal.size().ok()?;
+        let _ = terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+        Some(Msg::Resize(size.width, size.height))
     }
 }
 

@@ -58,6 +58,11 @@ impl Tui {
     /// Starts `tuinews ARGS` in a `cols` x `rows` terminal with an empty home directory and no
     /// store variables, so without `--store` it opens the embedded sample.
     fn spawn(cols: u16, rows: u16, args: &[&str]) -> Tui {
+        Tui::spawn_program(BIN, cols, rows, args)
+    }
+
+    /// Starts any program (a shell, say) in the same terminal and environment as [`Tui::spawn`].
+    fn spawn_program(program: &str, cols: u16, rows: u16, args: &[&str]) -> Tui {
         let home = TempDir::new().expect("a temporary home directory");
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -67,7 +72,7 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(BIN);
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env_clear();
         cmd.env("PATH", "/usr/bin:/bin");
@@ -767,4 +772,105 @@ fn resize_to_a_single_pane_and_to_too_small() {
         !tui.screen().alternate_screen(),
         "the alternate screen is left"
     );
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_reader_back() {
+    // An interactive shell in the terminal has job control, as a user's does.
+    let mut tui = Tui::spawn_program("bash", 80, 24, &["--norc", "--noprofile", "-i"]);
+    tui.send(b"PS1='sh$ '\n");
+    tui.wait_for("the shell prompt", |s| s.contents().contains("sh$"));
+    tui.send(format!("{BIN}\n").as_bytes());
+    tui.wait_for("the reader", |s| {
+        s.contents().contains("Headlines") && status_drawn(s)
+    });
+    tui.send(b"j");
+    tui.wait_for("the second headline selected", |s| {
+        highlighted_rows(s, 2, 1..7) == [2]
+    });
+
+    tui.send(b"\x1a"); // Ctrl-Z
+    tui.wait_for("the shell saying the reader stopped", |s| {
+        s.contents().contains("Stopped") && !s.contents().contains("Headlines")
+    });
+    let raw = tui.raw();
+    let stopped_at = raw.len();
+    assert!(
+        ends_with_modes_off(&raw),
+        "the terminal was given back: alternate screen and mouse off"
+    );
+
+    tui.send(b"fg\n");
+    tui.wait_for("the reader back, as it was", |s| {
+        s.contents().contains("Headlines") && status_drawn(s) && highlighted_rows(s, 2, 1..7) == [2]
+    });
+    assert!(
+        find(&tui.raw()[stopped_at..], MOUSE_ON).is_some(),
+        "mouse reporting is back on"
+    );
+    tui.send(b"j");
+    tui.wait_for("keys work again", |s| highlighted_rows(s, 2, 1..7) == [3]);
+    tui.send(b"q");
+    tui.wait_for("the shell again", |s| {
+        !s.contents().contains("Headlines") && s.contents().contains("sh$")
+    });
+    tui.send(b"exit\n");
+    let status = tui.wait_exit();
+    assert!(status.success());
+}
+
+/// Whether, after the last time the alternate screen was switched on, it and mouse reporting
+/// were switched off again.
+fn ends_with_modes_off(raw: &[u8]) -> bool {
+    let on = rfind(raw, ALT_SCREEN_ON).unwrap_or(0);
+    let tail = &raw[on..];
+    find(tail, ALT_SCREEN_OFF).is_some() && find(tail, MOUSE_OFF).is_some()
+}
+
+#[test]
+fn the_store_changing_on_disk_is_read_again_keeping_the_article() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let path = dir.path().join("articles.json");
+    let article = |id: &str, title: &str, date: &str| {
+        format!(r#"{{"id":"{id}","title":"{title}","published":"{date}","body":"Nội dung {id}."}}"#)
+    };
+    let write = |articles: &[String]| {
+        std::fs::write(&path, format!("[{}]", articles.join(","))).expect("write the store");
+    };
+    write(&[
+        article("a", "Tin thứ nhất", "2026-01-02"),
+        article("b", "Tin thứ hai", "2026-01-01"),
+    ]);
+    let store = path.display().to_string();
+    let mut tui = Tui::spawn(80, 24, &["--store", &store]);
+    tui.wait_for("two articles", |s| {
+        status_drawn(s) && s.contents().contains("2/2")
+    });
+    tui.send(b"j");
+    tui.wait_for("the second article shown", |s| {
+        s.contents().contains("Nội dung b.")
+    });
+
+    // A newer article arrives at the top of the list; the one shown stays shown and selected.
+    write(&[
+        article("c", "Tin mới đến", "2026-01-03"),
+        article("a", "Tin thứ nhất", "2026-01-02"),
+        article("b", "Tin thứ hai, đã sửa", "2026-01-01"),
+    ]);
+    tui.wait_for("the store read again", |s| {
+        s.contents().contains("3/3") && s.contents().contains("Tin mới đến")
+    });
+    let screen = tui.wait_for("the edited article still shown", |s| {
+        s.contents().contains("Tin thứ hai, đã sửa") && s.contents().contains("Nội dung b.")
+    });
+    let rows = highlighted_rows(&screen, 2, 1..7);
+    assert_eq!(rows, [3], "the selection followed the article to row 3");
+
+    // A broken write keeps what was loaded and says so.
+    std::fs::write(&path, "[{").expect("write a broken store");
+    tui.wait_for("the failed reload reported", |s| {
+        s.contents().contains("reload failed") && s.contents().contains("Nội dung b.")
+    });
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
 }
