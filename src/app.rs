@@ -12,34 +12,22 @@ use ratatui::layout::Rect;
 
 use crate::action::{Action, Effect, Msg};
 use crate::document::Document;
-use crate::input::LineInput;
 use crate::keymap::{Keymap, ModeKind};
-use crate::layout::{self, Arrangement, Focus, Panes};
-use crate::query::{DateFilter, Filter, PersonQuery, SearchQuery};
-use crate::related::{self, PersonIndex, Related};
+use crate::layout::{self, Focus, Panes};
+use crate::query::Filter;
+use crate::related::{PersonIndex, Related};
 use crate::store::{Article, ArticleIx, Store, StoreError};
 use crate::text::Metrics;
 use crate::words;
 
-/// Lines the mouse wheel scrolls at a time.
-const WHEEL_STEP: usize = 3;
+mod navigation;
+mod prompt;
+
+pub use navigation::keep_visible;
+pub use prompt::{Prompt, PromptKind};
+
 /// Lines the help overlay pages by.
 const HELP_PAGE: usize = 10;
-
-/// What a line prompt is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PromptKind {
-    Search,
-    Person,
-    Date,
-}
-
-/// A line prompt: what it is for and what has been typed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Prompt {
-    pub kind: PromptKind,
-    pub input: LineInput,
-}
 
 /// What the reader is doing; the keymap resolves keys in it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -339,74 +327,6 @@ impl App {
         Vec::new()
     }
 
-    /// An action while a prompt is open: edit, apply, or cancel.
-    fn prompt_action(&mut self, action: Action) -> Vec<Effect> {
-        let Mode::Prompt(prompt) = &mut self.mode else {
-            return Vec::new();
-        };
-        let input = &mut prompt.input;
-        match action {
-            Action::DeleteBack => input.delete_back(),
-            Action::DeleteForward => input.delete_forward(),
-            Action::DeleteWord => input.delete_word(),
-            Action::DeleteToStart => input.delete_to_start(),
-            Action::CursorLeft => input.left(),
-            Action::CursorRight => input.right(),
-            Action::CursorStart => input.home(),
-            Action::CursorEnd => input.end(),
-            Action::Escape => self.mode = Mode::Normal,
-            Action::Submit => {
-                let (kind, text) = (prompt.kind, prompt.input.text().trim().to_owned());
-                self.submit(kind, &text);
-            }
-            Action::Suspend => return vec![Effect::Suspend],
-            Action::Quit => self.quit = true,
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    fn open_prompt(&mut self, kind: PromptKind) {
-        let mut input = LineInput::default();
-        // Search and date start from what is in force, to be edited; a person is added.
-        match kind {
-            PromptKind::Search => input.insert(self.filter.search.as_ref().map_or("", |s| &s.text)),
-            PromptKind::Date => input.insert(self.filter.date.as_ref().map_or("", |d| &d.spec)),
-            PromptKind::Person => {}
-        }
-        self.mode = Mode::Prompt(Prompt { kind, input });
-    }
-
-    /// Applies a prompt's text to the filter; a date that cannot be read keeps the prompt open
-    /// with the reason in the status line.
-    fn submit(&mut self, kind: PromptKind, text: &str) {
-        let mut filter = self.filter.clone();
-        match kind {
-            PromptKind::Search => {
-                filter.search = Some(SearchQuery::new(text)).filter(|s| !s.terms.is_empty());
-            }
-            PromptKind::Person => {
-                let query = PersonQuery::new(text);
-                if !text.is_empty() && !filter.persons.contains(&query) {
-                    filter.persons.push(query);
-                }
-            }
-            PromptKind::Date if text.is_empty() => filter.date = None,
-            PromptKind::Date => match DateFilter::parse(text, self.today) {
-                Ok(d) => filter.date = Some(d),
-                Err(e) => {
-                    // The prompt is one line: the reason alone; the forms are in the help.
-                    self.notice = Some(e.reason);
-                    return;
-                }
-            },
-        }
-        self.mode = Mode::Normal;
-        if filter != self.filter {
-            self.set_filter(filter);
-        }
-    }
-
     fn open_link(&mut self) -> Vec<Effect> {
         let url = self.current_article().and_then(|a| a.url.clone());
         match url {
@@ -523,152 +443,6 @@ impl App {
         self.refresh();
     }
 
-    /// Selects headline `pos` (clamped) and shows its article.
-    fn select(&mut self, pos: usize) {
-        self.selected = pos.min(self.view.len().saturating_sub(1));
-        self.show(self.view.get(self.selected).copied());
-    }
-
-    /// Shows an article from the top, with its related stories.
-    fn show(&mut self, ix: Option<ArticleIx>) {
-        self.current = ix;
-        self.article_scroll = 0;
-        self.related = ix.map_or_else(Vec::new, |i| {
-            related::related(&self.store, &self.persons, i)
-        });
-        self.related_selected = 0;
-        self.related_offset = 0;
-    }
-
-    fn step(&mut self, delta: isize) {
-        match self.focus {
-            Focus::Headlines => {
-                let target = self.selected.saturating_add_signed(delta);
-                let target = target.min(self.view.len().saturating_sub(1));
-                if target != self.selected {
-                    self.select(target);
-                }
-            }
-            Focus::Article => {
-                self.article_scroll = self
-                    .article_scroll
-                    .saturating_add_signed(delta)
-                    .min(self.max_article_scroll());
-            }
-            Focus::Related => {
-                self.related_selected = self
-                    .related_selected
-                    .saturating_add_signed(delta)
-                    .min(self.related.len().saturating_sub(1));
-            }
-        }
-    }
-
-    fn page(&mut self, direction: isize) {
-        let rows = self.panes().inner_height(self.focus).max(1);
-        // The article keeps one line of context across a page turn.
-        let rows = if self.focus == Focus::Article {
-            rows.saturating_sub(1).max(1)
-        } else {
-            rows
-        };
-        self.step(direction * isize::try_from(rows).unwrap_or(1));
-    }
-
-    fn max_article_scroll(&self) -> usize {
-        let rows = self.panes().inner_height(Focus::Article);
-        self.document.len().saturating_sub(rows.max(1))
-    }
-
-    fn open(&mut self) {
-        match self.focus {
-            Focus::Headlines => self.focus = Focus::Article,
-            Focus::Article => {}
-            Focus::Related => {
-                let Some(target) = self.related.get(self.related_selected).map(|r| r.ix) else {
-                    return;
-                };
-                self.history.push(HistoryEntry {
-                    current: self.current,
-                    selected_article: self.view.get(self.selected).copied(),
-                    article_scroll: self.article_scroll,
-                    related_selected: self.related_selected,
-                    focus: self.focus,
-                });
-                if let Some(pos) = self.view.iter().position(|&i| i == target) {
-                    self.selected = pos;
-                }
-                self.show(Some(target));
-                self.focus = Focus::Article;
-            }
-        }
-    }
-
-    fn back(&mut self) {
-        let Some(entry) = self.history.pop() else {
-            self.notice = Some(words::NOTHING_BACK.to_owned());
-            return;
-        };
-        if let Some(pos) = entry
-            .selected_article
-            .and_then(|a| self.view.iter().position(|&i| i == a))
-        {
-            self.selected = pos;
-        }
-        self.show(entry.current);
-        self.focus = entry.focus;
-        // Lay out now so the old scroll position can be restored within the new bounds.
-        self.refresh();
-        self.article_scroll = entry.article_scroll.min(self.max_article_scroll());
-        self.related_selected = entry
-            .related_selected
-            .min(self.related.len().saturating_sub(1));
-    }
-
-    fn click(&mut self, x: u16, y: u16) {
-        let panes = self.panes();
-        let Some(pane) = panes.pane_at(x, y) else {
-            return;
-        };
-        self.focus = pane;
-        let Some(rect) = panes.rect(pane) else {
-            return;
-        };
-        let inner = layout::inner(rect);
-        if y < inner.y || y >= inner.y + inner.height {
-            return;
-        }
-        let row = usize::from(y - inner.y);
-        match pane {
-            Focus::Headlines => {
-                let pos = self.headlines_offset + row;
-                if pos < self.view.len() && pos != self.selected {
-                    self.select(pos);
-                }
-            }
-            Focus::Related => {
-                let pos = self.related_offset + row;
-                if pos < self.related.len() {
-                    self.related_selected = pos;
-                }
-            }
-            Focus::Article => {}
-        }
-    }
-
-    fn wheel(&mut self, x: u16, y: u16, down: bool) {
-        let Some(pane) = self.panes().pane_at(x, y) else {
-            return;
-        };
-        let focus = std::mem::replace(&mut self.focus, pane);
-        let step = isize::try_from(WHEEL_STEP).unwrap_or(1);
-        self.step(if down { step } else { -step });
-        // Wheel scrolls the pane under the pointer without moving the focus.
-        if self.panes().arrangement != Arrangement::Single {
-            self.focus = focus;
-        }
-    }
-
     /// Brings derived state in line with the size: laid-out article, scroll bounds, offsets.
     fn refresh(&mut self) {
         if let Mode::Help { scroll } = self.mode {
@@ -710,20 +484,4 @@ impl App {
             self.related.len(),
         );
     }
-}
-
-/// The first visible row of a list of `len` rows with `rows` on screen, so `selected` is visible
-/// and the list does not end above the bottom of the pane.
-pub fn keep_visible(selected: usize, offset: usize, rows: usize, len: usize) -> usize {
-    if rows == 0 {
-        return offset.min(selected);
-    }
-    let offset = if selected < offset {
-        selected
-    } else if selected >= offset + rows {
-        selected + 1 - rows
-    } else {
-        offset
-    };
-    offset.min(len.saturating_sub(rows))
 }

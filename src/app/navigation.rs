@@ -1,0 +1,174 @@
+//! Moving around: the selection, scrolling, opening a story and going back, the mouse.
+
+use super::{App, HistoryEntry};
+use crate::layout::{self, Arrangement, Focus};
+use crate::related;
+use crate::store::ArticleIx;
+use crate::words;
+
+/// Lines the mouse wheel scrolls at a time.
+const WHEEL_STEP: usize = 3;
+
+impl App {
+    /// Selects headline `pos` (clamped) and shows its article.
+    pub(super) fn select(&mut self, pos: usize) {
+        self.selected = pos.min(self.view.len().saturating_sub(1));
+        self.show(self.view.get(self.selected).copied());
+    }
+
+    /// Shows an article from the top, with its related stories.
+    pub(super) fn show(&mut self, ix: Option<ArticleIx>) {
+        self.current = ix;
+        self.article_scroll = 0;
+        self.related = ix.map_or_else(Vec::new, |i| {
+            related::related(&self.store, &self.persons, i)
+        });
+        self.related_selected = 0;
+        self.related_offset = 0;
+    }
+
+    pub(super) fn step(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Headlines => {
+                let target = self.selected.saturating_add_signed(delta);
+                let target = target.min(self.view.len().saturating_sub(1));
+                if target != self.selected {
+                    self.select(target);
+                }
+            }
+            Focus::Article => {
+                self.article_scroll = self
+                    .article_scroll
+                    .saturating_add_signed(delta)
+                    .min(self.max_article_scroll());
+            }
+            Focus::Related => {
+                self.related_selected = self
+                    .related_selected
+                    .saturating_add_signed(delta)
+                    .min(self.related.len().saturating_sub(1));
+            }
+        }
+    }
+
+    pub(super) fn page(&mut self, direction: isize) {
+        let rows = self.panes().inner_height(self.focus).max(1);
+        // The article keeps one line of context across a page turn.
+        let rows = if self.focus == Focus::Article {
+            rows.saturating_sub(1).max(1)
+        } else {
+            rows
+        };
+        self.step(direction * isize::try_from(rows).unwrap_or(1));
+    }
+
+    pub(super) fn max_article_scroll(&self) -> usize {
+        let rows = self.panes().inner_height(Focus::Article);
+        self.document.len().saturating_sub(rows.max(1))
+    }
+
+    pub(super) fn open(&mut self) {
+        match self.focus {
+            Focus::Headlines => self.focus = Focus::Article,
+            Focus::Article => {}
+            Focus::Related => {
+                let Some(target) = self.related.get(self.related_selected).map(|r| r.ix) else {
+                    return;
+                };
+                self.history.push(HistoryEntry {
+                    current: self.current,
+                    selected_article: self.view.get(self.selected).copied(),
+                    article_scroll: self.article_scroll,
+                    related_selected: self.related_selected,
+                    focus: self.focus,
+                });
+                if let Some(pos) = self.view.iter().position(|&i| i == target) {
+                    self.selected = pos;
+                }
+                self.show(Some(target));
+                self.focus = Focus::Article;
+            }
+        }
+    }
+
+    pub(super) fn back(&mut self) {
+        let Some(entry) = self.history.pop() else {
+            self.notice = Some(words::NOTHING_BACK.to_owned());
+            return;
+        };
+        if let Some(pos) = entry
+            .selected_article
+            .and_then(|a| self.view.iter().position(|&i| i == a))
+        {
+            self.selected = pos;
+        }
+        self.show(entry.current);
+        self.focus = entry.focus;
+        // Lay out now so the old scroll position can be restored within the new bounds.
+        self.refresh();
+        self.article_scroll = entry.article_scroll.min(self.max_article_scroll());
+        self.related_selected = entry
+            .related_selected
+            .min(self.related.len().saturating_sub(1));
+    }
+
+    pub(super) fn click(&mut self, x: u16, y: u16) {
+        let panes = self.panes();
+        let Some(pane) = panes.pane_at(x, y) else {
+            return;
+        };
+        self.focus = pane;
+        let Some(rect) = panes.rect(pane) else {
+            return;
+        };
+        let inner = layout::inner(rect);
+        if y < inner.y || y >= inner.y + inner.height {
+            return;
+        }
+        let row = usize::from(y - inner.y);
+        match pane {
+            Focus::Headlines => {
+                let pos = self.headlines_offset + row;
+                if pos < self.view.len() && pos != self.selected {
+                    self.select(pos);
+                }
+            }
+            Focus::Related => {
+                let pos = self.related_offset + row;
+                if pos < self.related.len() {
+                    self.related_selected = pos;
+                }
+            }
+            Focus::Article => {}
+        }
+    }
+
+    pub(super) fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        let Some(pane) = self.panes().pane_at(x, y) else {
+            return;
+        };
+        let focus = std::mem::replace(&mut self.focus, pane);
+        let step = isize::try_from(WHEEL_STEP).unwrap_or(1);
+        self.step(if down { step } else { -step });
+        // Wheel scrolls the pane under the pointer without moving the focus.
+        if self.panes().arrangement != Arrangement::Single {
+            self.focus = focus;
+        }
+    }
+}
+
+/// The first visible row of a list of `len` rows with `rows` on screen, so `selected` is visible
+/// and the list does not end above the bottom of the pane.
+pub fn keep_visible(selected: usize, offset: usize, rows: usize, len: usize) -> usize {
+    if rows == 0 {
+        return offset.min(selected);
+    }
+    let offset = if selected < offset {
+        selected
+    } else if selected >= offset + rows {
+        selected + 1 - rows
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(rows))
+}
