@@ -55,6 +55,8 @@ pub enum Action {
     Quit,
     /// In a prompt: apply what was typed.
     Submit,
+    /// In the person picker: everyone, or only the persons of the articles shown.
+    ToggleScope,
     /// In a prompt: delete the grapheme before the cursor.
     DeleteBack,
     /// In a prompt: delete the grapheme under the cursor.
@@ -96,6 +98,7 @@ const NAMES: &[(Action, &str)] = &[
     (Action::Suspend, "suspend"),
     (Action::Quit, "quit"),
     (Action::Submit, "submit"),
+    (Action::ToggleScope, "toggle_scope"),
     (Action::DeleteBack, "delete_back"),
     (Action::DeleteForward, "delete_forward"),
     (Action::DeleteWord, "delete_word"),

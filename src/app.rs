@@ -14,6 +14,7 @@ use crate::action::{Action, Effect, Msg};
 use crate::document::Document;
 use crate::keymap::{Keymap, ModeKind};
 use crate::layout::{self, Focus, Panes};
+use crate::persons::Persons;
 use crate::query::Filter;
 use crate::related::{PersonIndex, Related};
 use crate::store::{Article, ArticleIx, Store, StoreError};
@@ -21,9 +22,11 @@ use crate::text::Metrics;
 use crate::words;
 
 mod navigation;
+mod picker;
 mod prompt;
 
 pub use navigation::keep_visible;
+pub use picker::Picker;
 pub use prompt::{Prompt, PromptKind};
 
 /// Lines the help overlay pages by.
@@ -39,6 +42,8 @@ pub enum Mode {
     Help { scroll: usize },
     /// A prompt in the status line takes the keys; printable keys are text.
     Prompt(Prompt),
+    /// The person picker takes the keys; printable keys are text.
+    Picker(Picker),
 }
 
 impl Mode {
@@ -48,6 +53,7 @@ impl Mode {
             Mode::Normal => ModeKind::Normal,
             Mode::Help { .. } => ModeKind::Help,
             Mode::Prompt(_) => ModeKind::Prompt,
+            Mode::Picker(_) => ModeKind::Picker,
         }
     }
 }
@@ -73,6 +79,8 @@ pub struct App {
     pub metrics: Metrics,
     pub keymap: Keymap,
     pub persons: PersonIndex,
+    /// Every person with their articles, for the picker.
+    pub people: Persons,
     pub filter: Filter,
     /// The articles the filter keeps, newest first.
     pub view: Vec<ArticleIx>,
@@ -132,6 +140,7 @@ impl App {
             metrics,
             keymap: Keymap::default(),
             persons: PersonIndex::default(),
+            people: Persons::default(),
             filter: Filter::default(),
             view: Vec::new(),
             selected: 0,
@@ -212,10 +221,13 @@ impl App {
                 ModeKind::Normal => self.normal(action),
                 ModeKind::Help => self.help(action),
                 ModeKind::Prompt => self.prompt_action(action),
+                ModeKind::Picker => self.picker_action(action),
             },
             Msg::Text(text) => {
-                if let Mode::Prompt(p) = &mut self.mode {
-                    p.input.insert(&text);
+                match self.mode.kind() {
+                    ModeKind::Prompt => self.prompt_text(&text),
+                    ModeKind::Picker => self.picker_text(&text),
+                    ModeKind::Normal | ModeKind::Help => {}
                 }
                 Vec::new()
             }
@@ -272,7 +284,7 @@ impl App {
             Action::Open => self.open(),
             Action::Back => self.back(),
             Action::Search => self.open_prompt(PromptKind::Search),
-            Action::PersonFilter => self.open_prompt(PromptKind::Person),
+            Action::PersonFilter => self.open_picker(),
             Action::DateFilter => self.open_prompt(PromptKind::Date),
             Action::Escape => {
                 if !self.filter.is_empty() {
@@ -288,6 +300,7 @@ impl App {
             Action::Quit => self.quit = true,
             // Prompt editing means nothing in the panes.
             Action::Submit
+            | Action::ToggleScope
             | Action::DeleteBack
             | Action::DeleteForward
             | Action::DeleteWord
@@ -408,6 +421,7 @@ impl App {
 
         self.history = history;
         self.persons = PersonIndex::new(&self.store);
+        self.people = Persons::new(&self.store);
         self.view = self.filter.apply(&self.store);
         self.document_key = None;
         match selected.and_then(|s| self.view.iter().position(|&i| i == s)) {

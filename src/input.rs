@@ -7,6 +7,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::action::Action;
+
 /// The text of a prompt and the cursor in it (a byte offset on a grapheme boundary).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineInput {
@@ -108,6 +110,22 @@ impl LineInput {
 
     pub fn end(&mut self) {
         self.cursor = self.text.len();
+    }
+
+    /// Carries out an editing action; `false` (and nothing done) for any other action.
+    pub fn apply(&mut self, action: Action) -> bool {
+        match action {
+            Action::DeleteBack => self.delete_back(),
+            Action::DeleteForward => self.delete_forward(),
+            Action::DeleteWord => self.delete_word(),
+            Action::DeleteToStart => self.delete_to_start(),
+            Action::CursorLeft => self.left(),
+            Action::CursorRight => self.right(),
+            Action::CursorStart => self.home(),
+            Action::CursorEnd => self.end(),
+            _ => return false,
+        }
+        true
     }
 }
 

@@ -21,6 +21,15 @@ pub enum ModeKind {
     Help,
     /// A line prompt: printable keys are text.
     Prompt,
+    /// The person picker: printable keys are text.
+    Picker,
+}
+
+impl ModeKind {
+    /// Whether printable keys are text in this mode.
+    pub fn takes_text(self) -> bool {
+        matches!(self, ModeKind::Prompt | ModeKind::Picker)
+    }
 }
 
 /// A key as the table names it.
@@ -77,6 +86,7 @@ pub struct Keymap {
     pub normal: Table,
     pub help: Table,
     pub prompt: Table,
+    pub picker: Table,
 }
 
 impl Default for Keymap {
@@ -120,9 +130,7 @@ impl Default for Keymap {
             (Action::Suspend, vec![Ctrl('z')]),
             (Action::Quit, vec![Ctrl('c')]),
         ]);
-        let prompt = vec![
-            (Action::Submit, vec![Code(KeyCode::Enter)]),
-            (Action::Escape, vec![Code(KeyCode::Esc), Ctrl('g')]),
+        let editing = vec![
             (
                 Action::DeleteBack,
                 vec![Code(KeyCode::Backspace), Ctrl('h')],
@@ -137,10 +145,26 @@ impl Default for Keymap {
             (Action::Suspend, vec![Ctrl('z')]),
             (Action::Quit, vec![Ctrl('c')]),
         ];
+        let mut prompt = vec![
+            (Action::Submit, vec![Code(KeyCode::Enter)]),
+            (Action::Escape, vec![Code(KeyCode::Esc), Ctrl('g')]),
+        ];
+        prompt.extend(editing.iter().cloned());
+        let mut picker = vec![
+            (Action::Submit, vec![Code(KeyCode::Enter)]),
+            (Action::Escape, vec![Code(KeyCode::Esc), Ctrl('g')]),
+            (Action::Down, vec![Code(KeyCode::Down), Ctrl('n')]),
+            (Action::Up, vec![Code(KeyCode::Up), Ctrl('p')]),
+            (Action::PageDown, vec![Code(KeyCode::PageDown)]),
+            (Action::PageUp, vec![Code(KeyCode::PageUp)]),
+            (Action::ToggleScope, vec![Code(KeyCode::Tab)]),
+        ];
+        picker.extend(editing);
         Keymap {
             normal,
             help,
             prompt,
+            picker,
         }
     }
 }
@@ -152,6 +176,7 @@ impl Keymap {
             ModeKind::Normal => &self.normal,
             ModeKind::Help => &self.help,
             ModeKind::Prompt => &self.prompt,
+            ModeKind::Picker => &self.picker,
         }
     }
 
@@ -170,7 +195,7 @@ impl Keymap {
         }
         match ev.code {
             KeyCode::Char(c)
-                if mode == ModeKind::Prompt
+                if mode.takes_text()
                     && !ev
                         .modifiers
                         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -187,7 +212,7 @@ impl Keymap {
             Event::Key(k) => self.key(mode, k),
             Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
             // A pasted block is text in a prompt and nothing elsewhere: never a run of keys.
-            Event::Paste(text) if mode == ModeKind::Prompt => Some(Msg::Text(text.clone())),
+            Event::Paste(text) if mode.takes_text() => Some(Msg::Text(text.clone())),
             Event::Mouse(m) if mode == ModeKind::Normal => match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click(m.column, m.row)),
                 MouseEventKind::ScrollDown => Some(Msg::Wheel(m.column, m.row, true)),
@@ -219,7 +244,12 @@ impl Keymap {
     /// Keys bound to more than one action in the same mode: (mode, key, the actions).
     pub fn conflicts(&self) -> Vec<(ModeKind, Key, Vec<Action>)> {
         let mut out = Vec::new();
-        for mode in [ModeKind::Normal, ModeKind::Help, ModeKind::Prompt] {
+        for mode in [
+            ModeKind::Normal,
+            ModeKind::Help,
+            ModeKind::Prompt,
+            ModeKind::Picker,
+        ] {
             let table = self.table(mode);
             let mut seen: Vec<Key> = Vec::new();
             for (_, keys) in table {

@@ -96,6 +96,34 @@ pub fn help_height(keys: usize, rows: u16) -> u16 {
     u16::try_from(keys + 3).unwrap_or(u16::MAX).min(rows)
 }
 
+/// Where the person picker goes: centred, up to 64 columns wide, leaving two rows above and
+/// below when the terminal has them.
+pub fn picker_rect(area: Rect) -> Rect {
+    let width = area.width.min(64);
+    let height = if area.height > 12 {
+        area.height - 4
+    } else {
+        area.height
+    };
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// The picker's list: inside its border, below the line being typed.
+pub fn picker_list(picker: Rect) -> Rect {
+    let inner = inner(picker);
+    Rect::new(
+        inner.x,
+        inner.y.saturating_add(1).min(inner.bottom()),
+        inner.width,
+        inner.height.saturating_sub(1),
+    )
+}
+
 /// The inside of a bordered pane.
 pub fn inner(r: Rect) -> Rect {
     r.inner(Margin::new(1, 1))

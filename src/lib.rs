@@ -13,6 +13,7 @@ pub mod document;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod persons;
 pub mod query;
 pub mod related;
 pub mod runtime;

@@ -7,6 +7,7 @@ pub mod draw;
 pub mod headlines;
 pub mod help;
 pub mod list;
+pub mod picker;
 pub mod prompt;
 pub mod related;
 pub mod status;
@@ -60,6 +61,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     }
     if let Some(scroll) = app.help_scroll() {
         help::render(app, theme, frame, area, scroll);
+    }
+    if let crate::app::Mode::Picker(picker) = &app.mode {
+        picker::render(app, picker, theme, frame, area);
     }
 }
 

@@ -37,7 +37,6 @@ pub const HINTS_PROMPT: &str = "Enter apply · Esc cancel";
 
 /// Prompt labels, shown before what is typed.
 pub const PROMPT_SEARCH: &str = "search: ";
-pub const PROMPT_PERSON: &str = "person: ";
 pub const PROMPT_DATE: &str = "date: ";
 
 pub const FILTERS_CLEARED: &str = "Filters cleared";
@@ -80,6 +79,20 @@ pub fn position(first: usize, last: usize, total: usize) -> String {
     format!("{first}-{last}/{total} {}%", last * 100 / total.max(1))
 }
 
+/// How many articles a filter shows.
+pub fn articles(n: usize) -> String {
+    match n {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    }
+}
+
+pub const PICKER_TITLE: &str = "Person";
+pub const PICKER_ALL: &str = "everyone";
+pub const PICKER_RESULT: &str = "in the articles shown";
+pub const PICKER_HINTS: &str = "Enter add · Tab scope · Esc cancel";
+pub const PICKER_NONE: &str = "(nobody matches)";
+
 pub fn copied(text: &str) -> String {
     format!("copied: {text}")
 }
@@ -112,6 +125,7 @@ pub fn action_help(action: Action) -> &'static str {
         Action::Suspend => "suspend to the shell (fg returns)",
         Action::Quit => "quit",
         Action::Submit => "apply",
+        Action::ToggleScope => "everyone / only the persons of the articles shown",
         Action::DeleteBack => "delete before the cursor",
         Action::DeleteForward => "delete under the cursor",
         Action::DeleteWord => "delete a word",

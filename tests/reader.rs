@@ -5,7 +5,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, Mouse
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tuinews::action::{Action, Effect, Msg};
+use tuinews::action::{Action, Msg};
 use tuinews::app::App;
 use tuinews::layout::Focus;
 use tuinews::query::{Filter, PersonQuery};
@@ -14,7 +14,7 @@ use tuinews::tui::{self, Recorder, Scripted};
 use tuinews::ui::Theme;
 
 mod common;
-use common::{MAIN_2021, MAIN_UNDATED, app_at, sample, select_id};
+use common::{MAIN_2021, MAIN_UNDATED, app_at, press, sample, select_id};
 
 #[test]
 fn starts_on_the_newest_headline() {
@@ -241,23 +241,6 @@ fn help_overlay_takes_keys_until_closed() {
     assert_eq!(app.selected, 1);
 }
 
-/// Feeds terminal keys through the app's keymap in its current mode, as the loop does.
-fn press(app: &mut App, keys: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for c in keys.chars() {
-        let ev = match c {
-            '\n' => code(KeyCode::Enter),
-            '\x1b' => code(KeyCode::Esc),
-            '\x08' => code(KeyCode::Backspace),
-            c => key(c),
-        };
-        if let Some(msg) = app.keymap.event(app.mode.kind(), &ev) {
-            effects.extend(app.update(msg));
-        }
-    }
-    effects
-}
-
 #[test]
 fn in_a_prompt_keys_are_text_until_enter_applies_them() {
     let mut app = app_at(80, 24);
@@ -295,7 +278,7 @@ fn in_a_prompt_keys_are_text_until_enter_applies_them() {
 fn person_and_date_prompts_add_filters_and_refuse_bad_dates() {
     let mut app = app_at(80, 24);
     press(&mut app, "pshii kazuo\n");
-    assert_eq!(app.filter.persons, vec![PersonQuery::new("shii kazuo")]);
+    assert_eq!(app.filter.persons, vec![PersonQuery::new("Shii Kazuo")]);
     let with_person = app.view.len();
     assert_eq!(with_person, 2);
     press(&mut app, "d2021-13\n");

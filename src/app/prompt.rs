@@ -1,23 +1,27 @@
-//! Prompts: opening one, editing its line, applying it to the filter.
+//! Line prompts in the status row: search (live: the list narrows on every key) and dates
+//! (checked on every key: valid or why not, and how many articles it would show).
 
 use super::{App, Mode};
 use crate::action::{Action, Effect};
 use crate::input::LineInput;
-use crate::query::{DateFilter, PersonQuery, SearchQuery};
+use crate::query::{DateFilter, Filter, SearchQuery};
 
 /// What a line prompt is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PromptKind {
     Search,
-    Person,
     Date,
 }
 
-/// A line prompt: what it is for and what has been typed.
+/// A line prompt: what it is for, what has been typed, and the filter before it opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prompt {
     pub kind: PromptKind,
     pub input: LineInput,
+    /// Restored by Esc.
+    pub before: Filter,
+    /// What the text means now: how many articles it shows, or why it cannot be read.
+    pub verdict: Result<usize, String>,
 }
 
 impl App {
@@ -26,17 +30,18 @@ impl App {
         let Mode::Prompt(prompt) = &mut self.mode else {
             return Vec::new();
         };
-        let input = &mut prompt.input;
+        if prompt.input.apply(action) {
+            self.prompt_changed();
+            return Vec::new();
+        }
         match action {
-            Action::DeleteBack => input.delete_back(),
-            Action::DeleteForward => input.delete_forward(),
-            Action::DeleteWord => input.delete_word(),
-            Action::DeleteToStart => input.delete_to_start(),
-            Action::CursorLeft => input.left(),
-            Action::CursorRight => input.right(),
-            Action::CursorStart => input.home(),
-            Action::CursorEnd => input.end(),
-            Action::Escape => self.mode = Mode::Normal,
+            Action::Escape => {
+                let before = prompt.before.clone();
+                self.mode = Mode::Normal;
+                if before != self.filter {
+                    self.set_filter(before);
+                }
+            }
             Action::Submit => {
                 let (kind, text) = (prompt.kind, prompt.input.text().trim().to_owned());
                 self.submit(kind, &text);
@@ -48,44 +53,87 @@ impl App {
         Vec::new()
     }
 
+    /// Text typed or pasted into the prompt.
+    pub(super) fn prompt_text(&mut self, text: &str) {
+        if let Mode::Prompt(p) = &mut self.mode {
+            p.input.insert(text);
+            self.prompt_changed();
+        }
+    }
+
     pub(super) fn open_prompt(&mut self, kind: PromptKind) {
         let mut input = LineInput::default();
-        // Search and date start from what is in force, to be edited; a person is added.
+        // The prompt starts from what is in force, to be edited.
         match kind {
             PromptKind::Search => input.insert(self.filter.search.as_ref().map_or("", |s| &s.text)),
             PromptKind::Date => input.insert(self.filter.date.as_ref().map_or("", |d| &d.spec)),
-            PromptKind::Person => {}
         }
-        self.mode = Mode::Prompt(Prompt { kind, input });
+        self.mode = Mode::Prompt(Prompt {
+            kind,
+            input,
+            before: self.filter.clone(),
+            verdict: Ok(self.view.len()),
+        });
+        self.prompt_changed();
     }
 
-    /// Applies a prompt's text to the filter; a date that cannot be read keeps the prompt open
-    /// with the reason in the status line.
-    pub(super) fn submit(&mut self, kind: PromptKind, text: &str) {
-        let mut filter = self.filter.clone();
+    /// The filter a prompt's text would make, or why the text cannot be read.
+    fn prompt_filter(
+        &self,
+        kind: PromptKind,
+        text: &str,
+        before: &Filter,
+    ) -> Result<Filter, String> {
+        let mut filter = before.clone();
         match kind {
             PromptKind::Search => {
                 filter.search = Some(SearchQuery::new(text)).filter(|s| !s.terms.is_empty());
             }
-            PromptKind::Person => {
-                let query = PersonQuery::new(text);
-                if !text.is_empty() && !filter.persons.contains(&query) {
-                    filter.persons.push(query);
+            PromptKind::Date if text.trim().is_empty() => filter.date = None,
+            // The prompt is one line: the reason alone; the forms are in the help.
+            PromptKind::Date => {
+                filter.date = Some(DateFilter::parse(text, self.today).map_err(|e| e.reason)?);
+            }
+        }
+        Ok(filter)
+    }
+
+    /// After every edit: search applies at once; a date is checked and counted.
+    fn prompt_changed(&mut self) {
+        let Mode::Prompt(p) = &self.mode else {
+            return;
+        };
+        let (kind, text, before) = (p.kind, p.input.text().to_owned(), p.before.clone());
+        let verdict = match self.prompt_filter(kind, &text, &before) {
+            Ok(filter) if kind == PromptKind::Search => {
+                if filter != self.filter {
+                    self.set_filter(filter);
+                }
+                Ok(self.view.len())
+            }
+            Ok(filter) => Ok(filter.apply(&self.store).len()),
+            Err(reason) => Err(reason),
+        };
+        if let Mode::Prompt(p) = &mut self.mode {
+            p.verdict = verdict;
+        }
+    }
+
+    /// Applies a prompt's text to the filter; text that cannot be read keeps the prompt open
+    /// with the reason in the status line.
+    fn submit(&mut self, kind: PromptKind, text: &str) {
+        let before = match &self.mode {
+            Mode::Prompt(p) => p.before.clone(),
+            _ => self.filter.clone(),
+        };
+        match self.prompt_filter(kind, text, &before) {
+            Ok(filter) => {
+                self.mode = Mode::Normal;
+                if filter != self.filter {
+                    self.set_filter(filter);
                 }
             }
-            PromptKind::Date if text.is_empty() => filter.date = None,
-            PromptKind::Date => match DateFilter::parse(text, self.today) {
-                Ok(d) => filter.date = Some(d),
-                Err(e) => {
-                    // The prompt is one line: the reason alone; the forms are in the help.
-                    self.notice = Some(e.reason);
-                    return;
-                }
-            },
-        }
-        self.mode = Mode::Normal;
-        if filter != self.filter {
-            self.set_filter(filter);
+            Err(reason) => self.notice = Some(reason),
         }
     }
 }

@@ -92,6 +92,17 @@ pub fn put_str(
     x
 }
 
+/// The longest end of `text` that fits in `cols` columns, cut between graphemes: what a line
+/// being typed shows before the cursor, so the cursor stays on screen.
+pub fn tail_fitting(text: &str, cols: usize, metrics: Metrics) -> &str {
+    for (at, _) in text.grapheme_indices(true) {
+        if metrics.width(&text[at..]) <= cols {
+            return &text[at..];
+        }
+    }
+    ""
+}
+
 /// Fills a row of `area` with spaces in `style` (a selected row's highlight).
 pub fn fill_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
     buf.set_style(Rect::new(area.x, y, area.width, 1), style);

@@ -1,10 +1,10 @@
 //! A line prompt in the status row: its label, what has been typed, the terminal's cursor where
-//! the next letter goes; the hints (or why the text was refused) at the right.
+//! the next letter goes; at the right, what the text means (how many articles it shows, or
+//! why it cannot be read) and the hints.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::status::at_right;
 use super::{Theme, draw};
@@ -16,46 +16,39 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, area
     let width = usize::from(area.width);
     let label = match prompt.kind {
         PromptKind::Search => words::PROMPT_SEARCH,
-        PromptKind::Person => words::PROMPT_PERSON,
         PromptKind::Date => words::PROMPT_DATE,
     };
     let label = format!(" {label}");
     let text = prompt.input.text();
     let (before, after) = text.split_at(prompt.input.cursor());
-    // Keep the cursor on screen: drop whole graphemes from the start while the text before it
-    // does not fit beside the label.
-    let room = width.saturating_sub(m.width(&label) + 1);
-    let mut shown_from = 0;
-    for (at, _) in before.grapheme_indices(true) {
-        if m.width(&before[at..]) <= room {
-            shown_from = at;
-            break;
-        }
-        shown_from = before.len();
-    }
-    let before = &before[shown_from..];
+    let before = draw::tail_fitting(before, width.saturating_sub(m.width(&label) + 1), m);
     let cursor_x = m.width(&label) + m.width(before);
 
     let buf = frame.buffer_mut();
     draw::fill_row(buf, area, area.y, theme.status);
-    // Why the text was refused matters more than the hints, so it is cut to fit rather than
-    // left out.
+    // What the text means matters more than the hints, so it is cut to fit rather than left out.
     let room = width.saturating_sub(cursor_x + m.width(after) + 3);
-    match app.notice.as_deref() {
-        Some(notice) if room >= 8 => {
-            let style = theme.status.patch(theme.warning);
-            at_right(buf, area, &m.truncate(notice, room), style, m);
+    let problem = app
+        .notice
+        .clone()
+        .or_else(|| prompt.verdict.as_ref().err().cloned());
+    let right = match (problem, &prompt.verdict) {
+        (Some(problem), _) if room >= 8 => Some((
+            m.truncate(&problem, room),
+            theme.status.patch(theme.warning),
+        )),
+        (None, Ok(n)) => {
+            let count = words::articles(*n);
+            let full = format!("{count} · {}", words::HINTS_PROMPT);
+            [full, count]
+                .into_iter()
+                .find(|t| m.width(t) <= room)
+                .map(|t| (t, theme.dim.patch(theme.status)))
         }
-        _ if m.width(words::HINTS_PROMPT) <= room => {
-            at_right(
-                buf,
-                area,
-                words::HINTS_PROMPT,
-                theme.dim.patch(theme.status),
-                m,
-            );
-        }
-        _ => {}
+        _ => None,
+    };
+    if let Some((text, style)) = right {
+        at_right(buf, area, &text, style, m);
     }
     let line = Line::from(vec![
         Span::styled(label, theme.key.patch(theme.status)),

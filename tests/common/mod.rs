@@ -3,7 +3,8 @@
 
 // Each test binary compiles this module on its own and uses only some of it.
 #![allow(dead_code)]
-use tuinews::action::{Action, Msg};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tuinews::action::{Action, Effect, Msg};
 use tuinews::app::App;
 use tuinews::store::{EMBEDDED_SAMPLE, Store};
 use tuinews::text::Metrics;
@@ -48,4 +49,24 @@ pub fn select_id(app: &mut App, id: &str) {
         app.update(Action::Down);
     }
     panic!("{id} is not in the view");
+}
+
+/// Feeds keys through the app's keymap in its current mode, as the loop does: `\n` is Enter,
+/// `\x1b` Esc, `\x08` Backspace, `\t` Tab, any other character that key.
+pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            '\x08' => KeyCode::Backspace,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        let ev = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        if let Some(msg) = app.keymap.event(app.mode.kind(), &ev) {
+            effects.extend(app.update(msg));
+        }
+    }
+    effects
 }

@@ -1,0 +1,274 @@
+//! Every person of a store with their articles, and the person picker's matching and ranking.
+//!
+//! The picker narrows on whole-word prefixes in any order (`l cuong`, `cuong`, `Lương C` all
+//! find "Lương Cường"), accent- and case-insensitively for words typed without marks, and
+//! with "smart accents" for words typed with them: `Hùng` finds "Hùng" but not "Hưng", a
+//! different person, while `hung` finds both.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::collate;
+use crate::store::{ArticleIx, Store};
+use crate::text::fold;
+
+/// One person as the store names them, with the articles that do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    /// The name's words folded (no marks, lowercase, đ as d).
+    folded: Vec<String>,
+    /// The name's words lowercased with their marks (NFC).
+    marked: Vec<String>,
+    /// The articles naming this person, in store order.
+    pub articles: Vec<ArticleIx>,
+}
+
+/// Every person of a store, most articles first, ties in Vietnamese alphabetical order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Persons {
+    pub list: Vec<Person>,
+}
+
+impl Persons {
+    pub fn new(store: &Store) -> Persons {
+        let mut by_name: std::collections::HashMap<&str, Vec<ArticleIx>> =
+            std::collections::HashMap::new();
+        for (ix, a) in store.iter() {
+            for p in &a.persons {
+                let list = by_name.entry(p.as_str()).or_default();
+                if list.last() != Some(&ix) {
+                    list.push(ix);
+                }
+            }
+        }
+        let mut list: Vec<Person> = by_name
+            .into_iter()
+            .map(|(name, articles)| Person {
+                name: name.to_owned(),
+                folded: words(&fold(name)),
+                marked: words(&marked(name)),
+                articles,
+            })
+            .collect();
+        list.sort_by(|a, b| {
+            b.articles
+                .len()
+                .cmp(&a.articles.len())
+                .then_with(|| collate::compare(&a.name, &b.name))
+        });
+        Persons { list }
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Each person's number of articles among `shown` (a flag per store position).
+    pub fn counts_among(&self, shown: &[bool]) -> Vec<usize> {
+        self.list
+            .iter()
+            .map(|p| {
+                p.articles
+                    .iter()
+                    .filter(|ix| shown.get(ix.position()).copied().unwrap_or(false))
+                    .count()
+            })
+            .collect()
+    }
+
+    /// The persons matching `query` whose count in `counts` is not zero, best first: more query
+    /// words matching a whole word above prefixes, then more articles, then the list's order.
+    /// Returns positions in [`Persons::list`].
+    pub fn rank(&self, query: &str, counts: &[usize]) -> Vec<usize> {
+        let query = Query::new(query);
+        let mut hits: Vec<(usize, usize, usize)> = self
+            .list
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let count = counts.get(i).copied().unwrap_or(0);
+                if count == 0 {
+                    return None;
+                }
+                query.score(p).map(|exact| (i, exact, count))
+            })
+            .collect();
+        hits.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        hits.into_iter().map(|(i, _, _)| i).collect()
+    }
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_owned).collect()
+}
+
+/// Lowercase NFC with marks kept; whitespace of any kind becomes one space.
+fn marked(s: &str) -> String {
+    let lower: String = s.nfc().flat_map(char::to_lowercase).collect();
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One typed word: folded, and with its marks when it was typed with any.
+struct Word {
+    folded: String,
+    marked: Option<String>,
+}
+
+struct Query {
+    words: Vec<Word>,
+}
+
+impl Query {
+    fn new(text: &str) -> Query {
+        let words = text
+            .split_whitespace()
+            .map(|w| {
+                let folded = fold(w);
+                let with_marks = marked(w);
+                Word {
+                    marked: (with_marks != folded).then_some(with_marks),
+                    folded,
+                }
+            })
+            .filter(|w| !w.folded.is_empty())
+            .collect();
+        Query { words }
+    }
+
+    /// `None` when the person does not match; else how many query words equal a whole word.
+    /// Each query word must be a prefix of a different word of the name.
+    fn score(&self, p: &Person) -> Option<usize> {
+        let mut used = vec![false; p.folded.len()];
+        let mut exact = 0;
+        // Longer query words first, so "c" does not take the word "cuong" wants.
+        let mut order: Vec<&Word> = self.words.iter().collect();
+        order.sort_by_key(|w| std::cmp::Reverse(w.folded.len()));
+        for w in order {
+            let name_word = |i: usize| match &w.marked {
+                Some(_) => p.marked.get(i).map(String::as_str).unwrap_or(""),
+                None => p.folded[i].as_str(),
+            };
+            let typed = w.marked.as_deref().unwrap_or(&w.folded);
+            // An exact word first, else the first prefix.
+            let found = (0..used.len())
+                .filter(|&i| !used[i])
+                .find(|&i| name_word(i) == typed)
+                .map(|i| (i, true))
+                .or_else(|| {
+                    (0..used.len())
+                        .filter(|&i| !used[i])
+                        .find(|&i| name_word(i).starts_with(typed))
+                        .map(|i| (i, false))
+                })?;
+            used[found.0] = true;
+            exact += usize::from(found.1);
+        }
+        Some(exact)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> Store {
+        let json = r#"[
+            {"id":"1","title":"A","persons":["Lương Cường","Lê Văn Hùng"]},
+            {"id":"2","title":"B","persons":["Lương Cường"]},
+            {"id":"3","title":"C","persons":["Lê Văn Hưng","Cường Lê"]},
+            {"id":"4","title":"D","persons":["Lương Cường","Lê Văn Hưng"]},
+            {"id":"5","title":"E","persons":["Lê Văn Hưng"]}
+        ]"#;
+        match Store::parse(json, "t.json") {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn names(p: &Persons, query: &str) -> Vec<String> {
+        let all: Vec<usize> = p.list.iter().map(|x| x.articles.len()).collect();
+        p.rank(query, &all)
+            .into_iter()
+            .map(|i| p.list[i].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn most_articles_first() {
+        let p = Persons::new(&store());
+        let counts: Vec<(&str, usize)> = p
+            .list
+            .iter()
+            .map(|x| (x.name.as_str(), x.articles.len()))
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                ("Lê Văn Hưng", 3),
+                ("Lương Cường", 3),
+                ("Cường Lê", 1),
+                ("Lê Văn Hùng", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn whole_word_prefixes_in_any_order_with_or_without_accents() {
+        let p = Persons::new(&store());
+        for q in [
+            "l cuong",
+            "cuong",
+            "Lương C",
+            "LUONG",
+            "cường lương",
+            "Lu\u{31b}o\u{31b}ng",
+        ] {
+            assert!(
+                names(&p, q).contains(&"Lương Cường".to_owned()),
+                "{q} finds Lương Cường"
+            );
+        }
+        assert!(!names(&p, "uong").contains(&"Lương Cường".to_owned()));
+        assert_eq!(names(&p, ""), names(&p, "  "));
+        assert_eq!(names(&p, "").len(), 4);
+        // Each query word takes its own word of the name: "le le" needs two "le" words.
+        assert_eq!(names(&p, "le le"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn exact_words_rank_above_prefixes() {
+        let p = Persons::new(&store());
+        // "cuong" is a whole word of both; "le" is a whole word of Cường Lê but only a prefix
+        // of nothing else here, so Cường Lê (two exact) comes first.
+        assert_eq!(names(&p, "cuong le")[0], "Cường Lê");
+        assert_eq!(names(&p, "cuong")[0], "Lương Cường", "then by count");
+    }
+
+    #[test]
+    fn words_typed_with_marks_match_only_those_marks() {
+        let p = Persons::new(&store());
+        assert_eq!(names(&p, "Hùng"), ["Lê Văn Hùng"]);
+        assert_eq!(names(&p, "hưng"), ["Lê Văn Hưng"]);
+        assert_eq!(names(&p, "hung").len(), 2);
+        assert_eq!(names(&p, "lê văn h").len(), 2);
+    }
+
+    #[test]
+    fn only_persons_in_the_result_when_asked() {
+        let s = store();
+        let p = Persons::new(&s);
+        // Articles 1 and 2 shown: Lương Cường twice, Lê Văn Hùng once.
+        let shown = [true, true, false, false, false];
+        let counts = p.counts_among(&shown);
+        let ranked: Vec<(&str, usize)> = p
+            .rank("", &counts)
+            .into_iter()
+            .map(|i| (p.list[i].name.as_str(), counts[i]))
+            .collect();
+        assert_eq!(ranked, [("Lương Cường", 2), ("Lê Văn Hùng", 1)]);
+    }
+}

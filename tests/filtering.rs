@@ -1,0 +1,173 @@
+//! Filtering in the reader: the person picker, live search, the date prompt's verdict, all
+//! driven through the keymap as a user types.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tuinews::action::Msg;
+use tuinews::app::{App, Mode};
+use tuinews::query::PersonQuery;
+
+mod common;
+use common::{app_at, press};
+
+fn picker_names(app: &App) -> Vec<String> {
+    match &app.mode {
+        Mode::Picker(p) => p
+            .rows
+            .iter()
+            .filter_map(|&i| app.people.list.get(i))
+            .map(|p| p.name.clone())
+            .collect(),
+        _ => panic!("the picker is not open"),
+    }
+}
+
+fn picker_text(app: &App) -> String {
+    match &app.mode {
+        Mode::Picker(p) => p.input.text().to_owned(),
+        _ => panic!("the picker is not open"),
+    }
+}
+
+#[test]
+fn the_picker_narrows_as_you_type_and_enter_adds_the_person() {
+    let mut app = app_at(100, 30);
+    press(&mut app, "p");
+    let everyone = picker_names(&app);
+    assert_eq!(everyone.len(), app.people.len());
+    assert_eq!(everyone[0], "Nguyễn Phú Trọng", "most articles first");
+    // q, j, d and Space are letters in the picker.
+    press(&mut app, "shii");
+    assert_eq!(picker_names(&app), ["Shii Kazuo"]);
+    assert!(!app.quit);
+    press(&mut app, "\n");
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.filter.persons, [PersonQuery::new("Shii Kazuo")]);
+    assert_eq!(app.view.len(), 2);
+    assert!(
+        app.filter.to_string().contains("Shii Kazuo"),
+        "the status line names them"
+    );
+}
+
+#[test]
+fn a_vietnamese_input_method_edit_ends_with_the_composed_name() {
+    let mut app = app_at(100, 30);
+    press(&mut app, "p");
+    // Telex in a terminal: "to la", then a backspace and the composed "â", then "m".
+    press(&mut app, "to la\x08");
+    app.update(Msg::Text("âm".to_owned()));
+    assert_eq!(picker_text(&app), "to lâm");
+    assert_eq!(picker_names(&app), ["Tô Lâm"]);
+}
+
+#[test]
+fn pasted_nfd_text_matches_like_typed_nfc_and_is_never_run_as_keys() {
+    let mut app = app_at(100, 30);
+    press(&mut app, "p");
+    let paste = Event::Paste("Tra\u{302}\u{300}n Thanh Ma\u{302}\u{303}n\nq".to_owned());
+    if let Some(msg) = app.keymap.event(app.mode.kind(), &paste) {
+        app.update(msg);
+    }
+    assert!(!app.quit);
+    assert_eq!(
+        picker_names(&app),
+        Vec::<String>::new(),
+        "the pasted q is a letter"
+    );
+    press(&mut app, "\x08\x08");
+    assert_eq!(picker_names(&app), ["Trần Thanh Mẫn"]);
+}
+
+#[test]
+fn words_typed_with_marks_keep_them() {
+    let mut app = app_at(100, 30);
+    press(&mut app, "p");
+    app.update(Msg::Text("Hùng".to_owned()));
+    let with_marks = picker_names(&app);
+    assert!(
+        with_marks.iter().all(|n| n.contains("Hùng")),
+        "{with_marks:?}"
+    );
+    press(&mut app, "\x08\x08\x08\x08hung");
+    assert!(picker_names(&app).len() >= with_marks.len());
+}
+
+#[test]
+fn tab_shows_only_the_persons_of_the_articles_shown_and_esc_changes_nothing() {
+    let mut app = app_at(100, 30);
+    press(&mut app, "pshii\n");
+    let filter = app.filter.clone();
+    press(&mut app, "p");
+    let all = picker_names(&app).len();
+    press(&mut app, "\t");
+    let in_result = picker_names(&app);
+    assert!(in_result.len() < all);
+    assert!(in_result.contains(&"Shii Kazuo".to_owned()));
+    assert!(
+        in_result.contains(&"Phạm Minh Chính".to_owned()),
+        "met in the 2021 article"
+    );
+    // Up and Down move; Esc leaves the filters as they were.
+    press(&mut app, "\x1b");
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.filter, filter);
+    // A second person narrows further.
+    press(&mut app, "p\tpham minh\n");
+    assert_eq!(app.filter.persons.len(), 2);
+    assert_eq!(app.view.len(), 1);
+}
+
+#[test]
+fn the_picker_moves_with_arrows_and_ctrl_n_p() {
+    let mut app = app_at(100, 30);
+    press(&mut app, "p");
+    let names = picker_names(&app);
+    let key = |app: &mut App, code: KeyCode, mods: KeyModifiers| {
+        let ev = Event::Key(KeyEvent::new(code, mods));
+        if let Some(msg) = app.keymap.event(app.mode.kind(), &ev) {
+            app.update(msg);
+        }
+    };
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    key(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    press(&mut app, "\n");
+    assert_eq!(app.filter.persons, [PersonQuery::new(&names[1])]);
+}
+
+#[test]
+fn search_narrows_on_every_key_and_esc_restores_the_list() {
+    let mut app = app_at(100, 30);
+    let all = app.view.len();
+    press(&mut app, "/");
+    press(&mut app, "nh");
+    let after_two = app.view.len();
+    assert!(after_two < all, "narrowed while typing");
+    press(&mut app, "at ban");
+    assert!(app.view.len() <= after_two);
+    press(&mut app, "\x1b");
+    assert_eq!(app.view.len(), all);
+    assert!(app.filter.search.is_none());
+    press(&mut app, "/nhat ban\n");
+    assert!(app.filter.search.is_some());
+    assert!(app.view.len() < all);
+}
+
+#[test]
+fn the_date_prompt_says_how_many_articles_or_why_not_while_typing() {
+    let mut app = app_at(100, 30);
+    press(&mut app, "d2021");
+    let verdict = match &app.mode {
+        Mode::Prompt(p) => p.verdict.clone(),
+        _ => panic!("the date prompt is open"),
+    };
+    assert_eq!(verdict, Ok(1), "one article from 2021");
+    assert_eq!(app.view.len(), 45, "not applied before Enter");
+    press(&mut app, "-13");
+    match &app.mode {
+        Mode::Prompt(p) => assert!(p.verdict.is_err()),
+        _ => panic!("the date prompt is open"),
+    }
+    press(&mut app, "\x08\x0811\n");
+    assert_eq!(app.view.len(), 1);
+}
