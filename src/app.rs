@@ -103,6 +103,12 @@ pub struct App {
     pub notice: Option<String>,
     /// Terminal size, columns and rows.
     pub size: (u16, u16),
+    /// The filters before each one the user applied, for Esc to take back.
+    pub undo: Vec<Filter>,
+    /// Whether the last key was Esc in the panes (a second clears every filter).
+    escaped: bool,
+    /// Undated articles a date filter leaves out that would otherwise be shown.
+    pub undated_hidden: usize,
     pub quit: bool,
     /// The command the status line names for the load warnings of this store.
     pub check_command: String,
@@ -155,6 +161,9 @@ impl App {
             mode: Mode::Normal,
             notice: None,
             size: (80, 24),
+            undo: Vec::new(),
+            escaped: false,
+            undated_hidden: 0,
             quit: false,
             check_command: words::CHECK_COMMAND.to_owned(),
             today: jiff::Zoned::now().date(),
@@ -216,6 +225,8 @@ impl App {
         ) {
             self.notice = None;
         }
+        let escape = matches!(msg, Msg::Action(Action::Escape)) && self.mode == Mode::Normal;
+        let key = matches!(msg, Msg::Action(_) | Msg::Text(_));
         let effects = match msg {
             Msg::Action(action) => match self.mode.kind() {
                 ModeKind::Normal => self.normal(action),
@@ -266,6 +277,9 @@ impl App {
                 Vec::new()
             }
         };
+        if key {
+            self.escaped = escape;
+        }
         self.refresh();
         effects
     }
@@ -286,12 +300,7 @@ impl App {
             Action::Search => self.open_prompt(PromptKind::Search),
             Action::PersonFilter => self.open_picker(),
             Action::DateFilter => self.open_prompt(PromptKind::Date),
-            Action::Escape => {
-                if !self.filter.is_empty() {
-                    self.set_filter(Filter::default());
-                    self.notice = Some(words::FILTERS_CLEARED.to_owned());
-                }
-            }
+            Action::Escape => self.escape_filters(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::OpenLink => return self.open_link(),
             Action::CopyLink => return self.copy_link(),
@@ -439,10 +448,50 @@ impl App {
         }
     }
 
-    /// Replaces the filter, keeping the shown article selected when the new view has it.
+    /// Applies a filter the user chose (a prompt, the picker): Esc takes it back.
+    pub fn apply_filter(&mut self, filter: Filter) {
+        if filter != self.filter {
+            self.undo.push(self.filter.clone());
+            self.set_filter(filter);
+        }
+    }
+
+    /// Esc in the panes: the first takes back the last filter applied, a second in a row
+    /// clears them all.
+    fn escape_filters(&mut self) {
+        if self.filter.is_empty() {
+            return;
+        }
+        match self.undo.pop() {
+            Some(previous) if !self.escaped => {
+                self.set_filter(previous);
+                self.notice = Some(words::FILTER_REMOVED.to_owned());
+            }
+            _ => {
+                self.undo.clear();
+                self.set_filter(Filter::default());
+                self.notice = Some(words::FILTERS_CLEARED.to_owned());
+            }
+        }
+    }
+
+    /// Replaces the filter, keeping the shown article selected when the new view has it, else
+    /// selecting the article nearest to it in date.
     pub fn set_filter(&mut self, filter: Filter) {
         self.filter = filter;
         self.view = self.filter.apply(&self.store);
+        self.undated_hidden = if self.filter.date.is_some() {
+            let without_date = Filter {
+                date: None,
+                ..self.filter.clone()
+            };
+            self.store
+                .iter()
+                .filter(|(_, a)| a.published.is_none() && without_date.matches(a))
+                .count()
+        } else {
+            0
+        };
         let keep = self
             .current
             .and_then(|c| self.view.iter().position(|&i| i == c));
@@ -451,10 +500,30 @@ impl App {
             Some(pos) => self.selected = pos,
             None => {
                 self.headlines_offset = 0;
-                self.select(0);
+                self.select(self.nearest_in_date());
             }
         }
         self.refresh();
+    }
+
+    /// The position in the view of the article nearest in date to the one shown (the top when
+    /// it is undated or there is none).
+    fn nearest_in_date(&self) -> usize {
+        let date_of = |ix: ArticleIx| {
+            self.store
+                .article(ix)
+                .and_then(|a| a.published)
+                .map(|p| p.sort_key())
+        };
+        let Some(here) = self.current.and_then(date_of) else {
+            return 0;
+        };
+        self.view
+            .iter()
+            .enumerate()
+            .filter_map(|(pos, &ix)| date_of(ix).map(|d| (pos, d.abs_diff(here))))
+            .min_by_key(|&(pos, distance)| (distance, pos))
+            .map_or(0, |(pos, _)| pos)
     }
 
     /// Brings derived state in line with the size: laid-out article, scroll bounds, offsets.

@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod collate;
 pub mod document;
+pub mod histogram;
 pub mod input;
 pub mod keymap;
 pub mod layout;

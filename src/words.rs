@@ -21,7 +21,15 @@ pub const NO_BODY: &str = "(this store has no body text for this story)";
 pub const NO_ARTICLE: &str = "(no article selected)";
 pub const NO_RELATED: &str = "(no related stories)";
 pub const EMPTY_STORE: &str = "(the store has no articles)";
-pub const NO_MATCH: &str = "(no article matches the filters; Esc clears them)";
+/// The headline list when the filters leave nothing.
+pub fn no_match(filters: &str) -> String {
+    format!("no articles match {filters} · Esc removes the last filter, Esc Esc all")
+}
+
+/// Undated articles a date filter leaves out.
+pub fn undated_hidden(n: usize) -> String {
+    format!("{n} undated hidden")
+}
 pub const LOADING_LIST: &str = "(loading…)";
 pub const TOO_SMALL: &str = "terminal too small for tuinews";
 pub const TOO_SMALL_SHORT: &str = "too small";
@@ -40,6 +48,7 @@ pub const PROMPT_SEARCH: &str = "search: ";
 pub const PROMPT_DATE: &str = "date: ";
 
 pub const FILTERS_CLEARED: &str = "Filters cleared";
+pub const FILTER_REMOVED: &str = "last filter removed; Esc again clears all";
 pub const NOTHING_BACK: &str = "Nothing to go back to";
 pub const NO_LINK: &str = "this article has no web link";
 pub const RELOADING: &str = "reloading the store…";

@@ -106,7 +106,7 @@ impl App {
                     if !self.filter.persons.contains(&query) {
                         let mut filter = self.filter.clone();
                         filter.persons.push(query);
-                        self.set_filter(filter);
+                        self.apply_filter(filter);
                     }
                     return Vec::new();
                 }

@@ -129,6 +129,10 @@ impl App {
         match self.prompt_filter(kind, text, &before) {
             Ok(filter) => {
                 self.mode = Mode::Normal;
+                // Live search may have applied it already; Esc takes back to before the prompt.
+                if filter != before {
+                    self.undo.push(before);
+                }
                 if filter != self.filter {
                     self.set_filter(filter);
                 }

@@ -82,6 +82,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         app.view.len(),
         app.store.len()
     );
+    let no_match = words::no_match(&app.filter.to_string());
     let pane = ListPane {
         title: &title,
         focused: app.focus == Focus::Headlines,
@@ -93,7 +94,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else if app.store.is_empty() {
             words::EMPTY_STORE
         } else {
-            words::NO_MATCH
+            &no_match
         },
         theme,
         metrics: app.metrics,

@@ -22,6 +22,12 @@ pub fn details(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     if !app.filter.is_empty() {
         spans.push(Span::raw(format!(" · {}", app.filter)));
     }
+    if app.undated_hidden > 0 {
+        spans.push(Span::styled(
+            format!(" · {}", words::undated_hidden(app.undated_hidden)),
+            theme.dim.patch(theme.status),
+        ));
+    }
     if !app.store.warnings.is_empty() {
         spans.push(Span::styled(
             format!(
