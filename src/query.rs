@@ -265,13 +265,6 @@ impl SearchQuery {
             Term::Word(w) | Term::Phrase(w) => haystack.contains(w.as_str()),
         })
     }
-
-    /// The folded strings to highlight.
-    pub fn needles(&self) -> impl Iterator<Item = &str> {
-        self.terms.iter().map(|t| match t {
-            Term::Word(w) | Term::Phrase(w) => w.as_str(),
-        })
-    }
 }
 
 fn push_words(s: &str, terms: &mut Vec<Term>) {

@@ -22,6 +22,9 @@ pub use json::{NotAnArticle, Shape};
 /// The sample store built from the two seed pages, embedded so tuinews works with no store at all.
 pub const EMBEDDED_SAMPLE: &str = include_str!("../sample-data/articles.json");
 
+/// How messages and the reader's status line name the embedded sample.
+pub const EMBEDDED_NAME: &str = "embedded sample";
+
 /// How messages name a store built by [`Store::from_articles`].
 const HAND_BUILT_NAME: &str = "test store";
 
@@ -43,7 +46,7 @@ impl Origin {
     pub fn name(&self) -> String {
         match self {
             Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => p.display().to_string(),
-            Origin::Embedded => "embedded sample".to_owned(),
+            Origin::Embedded => EMBEDDED_NAME.to_owned(),
         }
     }
 
@@ -218,7 +221,7 @@ impl Store {
     pub fn open(origin: &Origin) -> Result<Store, StoreError> {
         match origin {
             Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => Store::load_path(p),
-            Origin::Embedded => Store::parse(EMBEDDED_SAMPLE, "embedded sample"),
+            Origin::Embedded => Store::parse(EMBEDDED_SAMPLE, EMBEDDED_NAME),
         }
     }
 
