@@ -187,9 +187,9 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
 }
 
 /// Builds the filter of `tuinews list`; a bad date SPEC is a usage error.
-pub fn filter_from_args(args: &ListArgs, today: Date) -> Result<Filter, String> {
+pub fn filter_from_args(args: &ListArgs, today: Date) -> Result<Filter, crate::query::FilterError> {
     let date = match &args.date {
-        Some(spec) => Some(DateFilter::parse(spec, today).map_err(|e| e.to_string())?),
+        Some(spec) => Some(DateFilter::parse(spec, today)?),
         None => None,
     };
     Ok(Filter {
@@ -213,8 +213,8 @@ fn list(
     let today = env.today.unwrap_or_else(|| jiff::Zoned::now().date());
     let filter = match filter_from_args(args, today) {
         Ok(f) => f,
-        Err(msg) => {
-            writeln!(err, "tuinews: {msg}")?;
+        Err(e) => {
+            writeln!(err, "tuinews: {e}")?;
             return Ok(EXIT_USAGE);
         }
     };

@@ -36,6 +36,14 @@ pub struct DateSpecError {
     pub reason: String,
 }
 
+/// Why the filter the user asked for cannot be built; the command line reports it as a usage error.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FilterError {
+    /// The date SPEC is none of the [`DATE_FORMS`].
+    #[error(transparent)]
+    Date(#[from] DateSpecError),
+}
+
 /// A date filter: the text the user wrote and the range it means on the day it was parsed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateFilter {
@@ -257,13 +265,6 @@ impl SearchQuery {
             Term::Word(w) | Term::Phrase(w) => haystack.contains(w.as_str()),
         })
     }
-
-    /// The folded strings to highlight.
-    pub fn needles(&self) -> impl Iterator<Item = &str> {
-        self.terms.iter().map(|t| match t {
-            Term::Word(w) | Term::Phrase(w) => w.as_str(),
-        })
-    }
 }
 
 fn push_words(s: &str, terms: &mut Vec<Term>) {
@@ -333,5 +334,43 @@ fn quote_if_needed(s: &str) -> String {
         format!("{s:?}")
     } else {
         s.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::cli::{ListArgs, filter_from_args};
+
+    #[test]
+    fn a_bad_date_is_a_filter_error_with_the_date_message() {
+        let today = date(2026, 1, 30);
+        let args = ListArgs {
+            date: Some("hôm qua".to_owned()),
+            ..ListArgs::default()
+        };
+        let Err(spec_error) = DateFilter::parse("hôm qua", today) else {
+            panic!("\"hôm qua\" is no date form");
+        };
+        let e = filter_from_args(&args, today);
+        assert_eq!(e, Err(FilterError::Date(spec_error.clone())));
+        if let Err(e) = e {
+            assert_eq!(e.to_string(), spec_error.to_string());
+        }
+    }
+
+    #[test]
+    fn good_arguments_make_the_filter() {
+        let today = date(2026, 1, 30);
+        let args = ListArgs {
+            person: vec!["Tô Lâm".to_owned()],
+            date: Some("2026-01".to_owned()),
+            search: Some("  ".to_owned()),
+            ..ListArgs::default()
+        };
+        let f = filter_from_args(&args, today).map(|f| f.to_string());
+        assert_eq!(f, Ok("person:\"Tô Lâm\" date:2026-01".to_owned()));
     }
 }

@@ -1,184 +1,32 @@
-//! The article store: JSON wire format -> validated, sanitised [`Article`]s.
+//! The article store: where the articles come from, and the loaded, validated collection.
 //!
-//! Parsing goes through `serde_json::Value` first so that one bad article (a wrong type, a missing
-//! title) costs a warning for that article only, never the whole file. Every text field passes
-//! through [`crate::text`]'s sanitiser here, once, so nothing downstream sees a control character.
+//! Loading runs in steps, each in its own module: `json` reads the file's wire format into
+//! [`RawArticle`]s, [`build()`] validates and sanitises each one into an [`Article`] (the only way
+//! an article gets into a store, so every text field passes through [`crate::text`]'s sanitiser
+//! once and nothing downstream sees a control character), and [`Store`] checks what needs every
+//! article at once: duplicate ids and related ids.
+
+mod article;
+mod build;
+mod json;
 
 use std::collections::HashMap;
 use std::fmt;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use jiff::civil::{Date, DateTime};
-use jiff::tz::Offset;
-use serde_json::{Map, Value};
-
-use crate::text::{fold, sanitize_block, sanitize_line};
+pub use article::{Article, Published, short_date};
+pub use build::{BuildCtx, Field, FieldProblem, RawArticle, RawPublished, build};
+pub use json::{NotAnArticle, Shape};
 
 /// The sample store built from the two seed pages, embedded so tuinews works with no store at all.
 pub const EMBEDDED_SAMPLE: &str = include_str!("../sample-data/articles.json");
 
-/// When an article was published, as precisely as the store says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Published {
-    /// A moment with its own UTC offset (RFC 3339).
-    Zoned { local: DateTime, offset: Offset },
-    /// A date and time with no offset: shown as written, sorted as if UTC.
-    Floating(DateTime),
-    /// A calendar date only.
-    Day(Date),
-}
+/// How messages and the reader's status line name the embedded sample.
+pub const EMBEDDED_NAME: &str = "embedded sample";
 
-impl Published {
-    /// Parses the forms the store accepts: RFC 3339 with offset, a timestamp without offset,
-    /// or a plain `YYYY-MM-DD`.
-    pub fn parse(s: &str) -> Option<Published> {
-        let s = s.trim();
-        if let Ok(ts) = s.parse::<jiff::Timestamp>() {
-            // The timestamp parser accepts `Z` and numeric offsets; recover the offset that was
-            // written so the article's calendar date is the one in its own offset.
-            let offset = written_offset(s)?;
-            let local = offset.to_datetime(ts);
-            return Some(Published::Zoned { local, offset });
-        }
-        if let Ok(dt) = s.parse::<DateTime>()
-            && s.len() > 10
-        {
-            return Some(Published::Floating(dt));
-        }
-        if let Ok(d) = s.parse::<Date>() {
-            return Some(Published::Day(d));
-        }
-        None
-    }
-
-    /// The calendar date in the article's own offset.
-    pub fn date(&self) -> Date {
-        match self {
-            Published::Zoned { local, .. } | Published::Floating(local) => local.date(),
-            Published::Day(d) => *d,
-        }
-    }
-
-    /// A key that orders articles by time: instants by their UTC moment, floating times and
-    /// plain dates as if they were UTC (a plain date counts as its start).
-    pub fn sort_key(&self) -> i64 {
-        let (local, offset) = match self {
-            Published::Zoned { local, offset } => (*local, offset.seconds()),
-            Published::Floating(local) => (*local, 0),
-            Published::Day(d) => (d.to_datetime(jiff::civil::Time::midnight()), 0),
-        };
-        let days = i64::from(
-            local
-                .date()
-                .since(Date::constant(1970, 1, 1))
-                .map_or(0, |s| s.get_days()),
-        );
-        let t = local.time();
-        days * 86_400
-            + i64::from(t.hour()) * 3600
-            + i64::from(t.minute()) * 60
-            + i64::from(t.second())
-            - i64::from(offset)
-    }
-
-    /// `dd/mm/yyyy`, as Vietnamese readers write dates.
-    pub fn short(&self) -> String {
-        let d = self.date();
-        format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
-    }
-
-    /// The date with time and offset when the store gives them: `24/11/2021 09:30 +09:00`.
-    pub fn long(&self) -> String {
-        match self {
-            Published::Zoned { local, offset } => {
-                let secs = offset.seconds();
-                let sign = if secs < 0 { '-' } else { '+' };
-                let abs = secs.unsigned_abs();
-                format!(
-                    "{} {:02}:{:02} {sign}{:02}:{:02}",
-                    self.short(),
-                    local.hour(),
-                    local.minute(),
-                    abs / 3600,
-                    abs % 3600 / 60
-                )
-            }
-            Published::Floating(local) => {
-                format!("{} {:02}:{:02}", self.short(), local.hour(), local.minute())
-            }
-            Published::Day(_) => self.short(),
-        }
-    }
-
-    /// ISO 8601 / RFC 3339 form, for JSON output.
-    pub fn iso(&self) -> String {
-        match self {
-            Published::Zoned { local, offset } => {
-                let secs = offset.seconds();
-                if secs == 0 {
-                    format!("{}Z", local.strftime("%Y-%m-%dT%H:%M:%S"))
-                } else {
-                    let sign = if secs < 0 { '-' } else { '+' };
-                    let abs = secs.unsigned_abs();
-                    format!(
-                        "{}{sign}{:02}:{:02}",
-                        local.strftime("%Y-%m-%dT%H:%M:%S"),
-                        abs / 3600,
-                        abs % 3600 / 60
-                    )
-                }
-            }
-            Published::Floating(local) => local.strftime("%Y-%m-%dT%H:%M:%S").to_string(),
-            Published::Day(d) => d.strftime("%Y-%m-%d").to_string(),
-        }
-    }
-}
-
-/// `dd/mm/yyyy`, or `-` for an undated article: the date column of lists.
-pub fn short_date(p: Option<Published>) -> String {
-    p.map_or_else(|| "-".to_owned(), |p| p.short())
-}
-
-/// The offset written at the end of an RFC 3339 string (`Z`, `+07:00`, `-0500`).
-fn written_offset(s: &str) -> Option<Offset> {
-    if s.ends_with(['Z', 'z']) {
-        return Some(Offset::UTC);
-    }
-    let pos = s.rfind(['+', '-'])?;
-    let tail = &s[pos + 1..];
-    let digits: String = tail.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() != 4 || tail.len() > 5 {
-        return None;
-    }
-    let h: i32 = digits[..2].parse().ok()?;
-    let m: i32 = digits[2..].parse().ok()?;
-    let secs = (h * 3600 + m * 60) * if s.as_bytes()[pos] == b'-' { -1 } else { 1 };
-    Offset::from_seconds(secs).ok()
-}
-
-/// One article, validated and sanitised.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Article {
-    pub id: String,
-    pub title: String,
-    pub published: Option<Published>,
-    /// The lead; empty when the store gives none.
-    pub summary: String,
-    /// Paragraphs, each non-empty.
-    pub body: Vec<String>,
-    pub persons: Vec<String>,
-    /// Ids of related stories; every one exists in the store.
-    pub related: Vec<String>,
-    pub section: Option<String>,
-    pub source: Option<String>,
-    pub url: Option<String>,
-    pub tags: Vec<String>,
-    pub captions: Vec<String>,
-    /// Folded person names, computed once at load for the person filter.
-    pub persons_folded: Vec<String>,
-    /// Folded title, summary, body, captions and persons, computed once for text search.
-    pub search_key: String,
-}
+/// How messages name a store built by [`Store::from_articles`].
+const HAND_BUILT_NAME: &str = "test store";
 
 /// Which store was opened, and why that one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -198,7 +46,7 @@ impl Origin {
     pub fn name(&self) -> String {
         match self {
             Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => p.display().to_string(),
-            Origin::Embedded => "embedded sample".to_owned(),
+            Origin::Embedded => EMBEDDED_NAME.to_owned(),
         }
     }
 
@@ -262,7 +110,7 @@ pub enum StoreError {
     #[error(
         "{file}: expected an object with an \"articles\" array, or an array of articles; found {found}"
     )]
-    Shape { file: String, found: String },
+    Shape { file: String, found: Shape },
 }
 
 /// A problem with one article or one field: the article is skipped or the field dropped.
@@ -315,19 +163,23 @@ pub struct Store {
 }
 
 impl Store {
-    /// Builds a store from already valid articles (tests, future importers).
+    /// Builds a store from articles written by hand (tests, fixtures). They go through
+    /// [`build()`] like loaded ones, so they are sanitised, their derived fields are recomputed and
+    /// their related ids checked; whatever fails lands in [`Store::warnings`].
     pub fn from_articles(articles: Vec<Article>) -> Store {
-        let by_id = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), ArticleIx(ix_u32(i))))
-            .collect();
-        Store {
-            name: "test store".to_owned(),
-            articles,
-            warnings: Vec::new(),
-            by_id,
+        Store::from_raw(HAND_BUILT_NAME, articles.into_iter().map(RawArticle::from))
+    }
+
+    /// Builds a store from raw articles, as an importer reads them; `name` names the source in
+    /// messages and each article's position in `raws` is its index in warnings.
+    pub fn from_raw(name: &str, raws: impl IntoIterator<Item = RawArticle>) -> Store {
+        let mut loader = Loader::new(name);
+        for (index, raw) in raws.into_iter().enumerate() {
+            if loader.add(index, raw).is_break() {
+                break;
+            }
         }
+        loader.finish()
     }
 
     pub fn len(&self) -> usize {
@@ -369,7 +221,7 @@ impl Store {
     pub fn open(origin: &Origin) -> Result<Store, StoreError> {
         match origin {
             Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => Store::load_path(p),
-            Origin::Embedded => Store::parse(EMBEDDED_SAMPLE, "embedded sample"),
+            Origin::Embedded => Store::parse(EMBEDDED_SAMPLE, EMBEDDED_NAME),
         }
     }
 
@@ -389,81 +241,91 @@ impl Store {
 
     /// Parses store text; `file` names it in messages.
     pub fn parse(text: &str, file: &str) -> Result<Store, StoreError> {
-        // A UTF-8 byte order mark is legal in files written by some editors.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text).map_err(|e| StoreError::Json {
-            file: file.to_owned(),
-            line: e.line(),
-            column: e.column(),
-            message: json_message(&e),
-        })?;
-        let items = match value {
-            Value::Array(items) => items,
-            Value::Object(mut map) => match map.remove("articles") {
-                Some(Value::Array(items)) => items,
-                Some(other) => {
-                    return Err(StoreError::Shape {
-                        file: file.to_owned(),
-                        found: format!("\"articles\" is {}", kind(&other)),
-                    });
+        let mut loader = Loader::new(file);
+        for (index, item) in json::article_values(text, file)?.into_iter().enumerate() {
+            let step = match json::raw_article(item) {
+                Ok(raw) => loader.add(index, raw),
+                Err(not_an_article) => {
+                    loader.skip(index, &not_an_article);
+                    ControlFlow::Continue(())
                 }
-                None => {
-                    return Err(StoreError::Shape {
-                        file: file.to_owned(),
-                        found: "an object without \"articles\"".to_owned(),
-                    });
-                }
-            },
-            other => {
-                return Err(StoreError::Shape {
-                    file: file.to_owned(),
-                    found: kind(&other).to_owned(),
-                });
-            }
-        };
-        Ok(Store::from_values(items, file))
-    }
-
-    fn from_values(items: Vec<Value>, file: &str) -> Store {
-        let mut store = Store {
-            name: file.to_owned(),
-            ..Store::default()
-        };
-        // Each kept article's position in the file, so later warnings name the right one.
-        let mut file_index = Vec::with_capacity(items.len());
-        for (index, item) in items.into_iter().enumerate() {
-            let mut ctx = Ctx {
-                file,
-                index,
-                id: None,
-                warnings: &mut store.warnings,
             };
-            let Some(article) = read_article(item, &mut ctx) else {
-                continue;
-            };
-            if store.by_id.contains_key(&article.id) {
-                ctx.warn(
-                    Some("id"),
-                    "duplicate id; the first article with this id is kept".to_owned(),
-                );
-                continue;
-            }
-            if store.articles.len() >= MAX_ARTICLES {
-                ctx.warn(
-                    None,
-                    format!("more than {MAX_ARTICLES} articles; the rest are skipped"),
-                );
+            if step.is_break() {
                 break;
             }
-            store
-                .by_id
-                .insert(article.id.clone(), ArticleIx(ix_u32(store.articles.len())));
-            store.articles.push(article);
-            file_index.push(index);
         }
-        // Related ids are checked once every article is known, so forward links work.
-        let by_id = &store.by_id;
-        for (article, &index) in store.articles.iter_mut().zip(&file_index) {
+        Ok(loader.finish())
+    }
+}
+
+/// The store-level step of loading: what cannot be decided one article at a time.
+struct Loader {
+    store: Store,
+    /// Each kept article's position in its source, so later warnings name the right one.
+    source_index: Vec<usize>,
+}
+
+impl Loader {
+    fn new(name: &str) -> Loader {
+        Loader {
+            store: Store {
+                name: name.to_owned(),
+                ..Store::default()
+            },
+            source_index: Vec::new(),
+        }
+    }
+
+    /// Builds the article at `index` of the source and keeps it unless its id is taken; breaks
+    /// once the store is full.
+    fn add(&mut self, index: usize, raw: RawArticle) -> ControlFlow<()> {
+        let store = &mut self.store;
+        let mut ctx = BuildCtx::new(&store.name, index, &mut store.warnings);
+        let Some(article) = build(raw, &mut ctx) else {
+            return ControlFlow::Continue(());
+        };
+        if store.by_id.contains_key(&article.id) {
+            ctx.warn(
+                Some(Field::Id),
+                "duplicate id; the first article with this id is kept".to_owned(),
+            );
+            return ControlFlow::Continue(());
+        }
+        if store.articles.len() >= MAX_ARTICLES {
+            ctx.warn(
+                None,
+                format!("more than {MAX_ARTICLES} articles; the rest are skipped"),
+            );
+            return ControlFlow::Break(());
+        }
+        store
+            .by_id
+            .insert(article.id.clone(), ArticleIx(ix_u32(store.articles.len())));
+        store.articles.push(article);
+        self.source_index.push(index);
+        ControlFlow::Continue(())
+    }
+
+    /// Notes an entry of the source that is no article at all.
+    fn skip(&mut self, index: usize, why: &NotAnArticle) {
+        let store = &mut self.store;
+        BuildCtx::new(&store.name, index, &mut store.warnings).warn(None, why.to_string());
+    }
+
+    /// Drops related ids that name no kept article or the article itself. This waits until every
+    /// article is known, so a link may point forward in the file.
+    fn finish(self) -> Store {
+        let Loader {
+            mut store,
+            source_index,
+        } = self;
+        let Store {
+            name,
+            articles,
+            warnings,
+            by_id,
+        } = &mut store;
+        for (article, &index) in articles.iter_mut().zip(&source_index) {
             let own = article.id.clone();
             let mut dropped = Vec::new();
             article.related.retain(|r| {
@@ -473,19 +335,18 @@ impl Store {
                 }
                 keep
             });
+            let mut ctx = BuildCtx::new(name, index, warnings);
+            ctx.set_id(&own);
             for r in dropped {
                 let why = if r == own {
                     "links to itself"
                 } else {
                     "names no article in this store"
                 };
-                store.warnings.push(Warning {
-                    file: file.to_owned(),
-                    index,
-                    id: Some(own.clone()),
-                    field: Some("related".to_owned()),
-                    message: format!("related id {r:?} {why}; dropped"),
-                });
+                ctx.warn(
+                    Some(Field::Related),
+                    format!("related id {r:?} {why}; dropped"),
+                );
             }
         }
         store
@@ -501,290 +362,128 @@ fn ix_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// serde_json's message without its trailing " at line L column C" (we print those ourselves).
-fn json_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    match full.rfind(" at line ") {
-        Some(pos) => full[..pos].to_owned(),
-        None => full,
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn parse(v: &serde_json::Value) -> Store {
+        match Store::parse(&v.to_string(), "f.json") {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        }
     }
-}
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+    fn ids(s: &Store) -> Vec<&str> {
+        s.articles().iter().map(|a| a.id.as_str()).collect()
     }
-}
 
-struct Ctx<'a> {
-    file: &'a str,
-    index: usize,
-    id: Option<String>,
-    warnings: &'a mut Vec<Warning>,
-}
-
-impl Ctx<'_> {
-    fn warn(&mut self, field: Option<&str>, message: String) {
-        self.warnings.push(Warning {
-            file: self.file.to_owned(),
-            index: self.index,
-            id: self.id.clone(),
-            field: field.map(str::to_owned),
-            message,
-        });
+    #[test]
+    fn a_hand_built_article_ends_up_as_if_loaded() {
+        let title = "\u{1b}[31mVie\u{323}\u{302}t Nam\u{1b}[0m \u{2014} To\u{302} La\u{302}m";
+        let person = "To\u{302} La\u{302}m";
+        let loaded = parse(&json!([
+            {"id": "a", "title": title, "published": "2026-01-28T09:30:00+07:00",
+             "summary": " Lead\u{7} ", "body": "p1\n\np2", "persons": [person, " "],
+             "related": ["b"], "captions": ["c\u{1b}]0;x\u{7}"]},
+            {"id": "b", "title": "B"},
+        ]));
+        let by_hand = Store::from_articles(vec![
+            Article {
+                id: "a".to_owned(),
+                title: title.to_owned(),
+                published: Published::parse("2026-01-28T09:30:00+07:00"),
+                summary: " Lead\u{7} ".to_owned(),
+                body: vec!["p1\n\np2".to_owned()],
+                persons: vec![person.to_owned(), " ".to_owned()],
+                related: vec!["b".to_owned()],
+                captions: vec!["c\u{1b}]0;x\u{7}".to_owned()],
+                ..Article::default()
+            },
+            Article {
+                id: "b".to_owned(),
+                title: "B".to_owned(),
+                ..Article::default()
+            },
+        ]);
+        assert_eq!(by_hand.articles(), loaded.articles());
+        assert_eq!(by_hand.articles()[0].title, "Việt Nam — Tô Lâm");
+        assert_eq!(by_hand.articles()[0].persons_folded, ["to lam"]);
+        assert!(by_hand.articles()[0].search_key.contains("viet nam"));
+        assert!(by_hand.warnings.is_empty(), "{:?}", by_hand.warnings);
+        assert_eq!(by_hand.ix_of("b").map(ArticleIx::position), Some(1));
     }
-}
 
-fn read_article(item: Value, ctx: &mut Ctx<'_>) -> Option<Article> {
-    let Value::Object(mut obj) = item else {
-        ctx.warn(
-            None,
-            format!("expected an object, found {}; skipped", kind(&item)),
+    #[test]
+    fn hand_built_stores_check_ids_like_loaded_ones() {
+        let article = |id: &str, related: &[&str]| Article {
+            id: id.to_owned(),
+            title: id.to_uppercase(),
+            related: related.iter().map(|r| (*r).to_owned()).collect(),
+            ..Article::default()
+        };
+        let s = Store::from_articles(vec![
+            article("a", &["b", "a", "zz"]),
+            article("", &[]),
+            article("a", &[]),
+            article("b", &["a"]),
+        ]);
+        assert_eq!(ids(&s), ["a", "b"]);
+        assert_eq!(s.articles()[0].related, ["b"]);
+        let warnings: Vec<String> = s.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                r#"test store: article #1, field "id": empty; article skipped"#,
+                r#"test store: article #2 (id "a"), field "id": duplicate id; the first article with this id is kept"#,
+                r#"test store: article #0 (id "a"), field "related": related id "a" links to itself; dropped"#,
+                r#"test store: article #0 (id "a"), field "related": related id "zz" names no article in this store; dropped"#,
+            ]
         );
-        return None;
-    };
-    let id = match obj.remove("id") {
-        Some(Value::String(s)) => sanitize_line(&s),
-        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => n.to_string(),
-        Some(other) => {
-            ctx.warn(
-                Some("id"),
-                format!(
-                    "expected a string or an integer, found {}; article skipped",
-                    kind(&other)
-                ),
-            );
-            return None;
-        }
-        None => {
-            ctx.warn(Some("id"), "missing; article skipped".to_owned());
-            return None;
-        }
-    };
-    if id.is_empty() {
-        ctx.warn(Some("id"), "empty; article skipped".to_owned());
-        return None;
-    }
-    ctx.id = Some(id.clone());
-    let title = match obj.remove("title") {
-        Some(Value::String(s)) => sanitize_line(&s),
-        Some(other) => {
-            ctx.warn(
-                Some("title"),
-                format!("expected a string, found {}; article skipped", kind(&other)),
-            );
-            return None;
-        }
-        None => {
-            ctx.warn(Some("title"), "missing; article skipped".to_owned());
-            return None;
-        }
-    };
-    if title.is_empty() {
-        ctx.warn(Some("title"), "empty; article skipped".to_owned());
-        return None;
     }
 
-    let published = match obj.remove("published") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => {
-            let p = Published::parse(&s);
-            if p.is_none() {
-                ctx.warn(
-                    Some("published"),
-                    format!(
-                        "{:?} is not RFC 3339, a timestamp or YYYY-MM-DD; the article is kept undated",
-                        sanitize_line(&s)
-                    ),
-                );
-            }
-            p
-        }
-        Some(other) => {
-            ctx.warn(
-                Some("published"),
-                format!(
-                    "expected a string, found {}; the article is kept undated",
-                    kind(&other)
-                ),
-            );
-            None
-        }
-    };
-
-    let summary = opt_string(&mut obj, "summary", ctx, true).unwrap_or_default();
-    let section = opt_string(&mut obj, "section", ctx, false);
-    let source = opt_string(&mut obj, "source", ctx, false);
-    let url = opt_string(&mut obj, "url", ctx, false);
-    let body = read_body(obj.remove("body"), ctx);
-    let persons = string_list(&mut obj, "persons", ctx, false);
-    let related = string_list(&mut obj, "related", ctx, false);
-    let tags = string_list(&mut obj, "tags", ctx, false);
-    let captions = string_list(&mut obj, "captions", ctx, true);
-
-    let persons_folded = persons.iter().map(|p| fold(p)).collect();
-    let search_key = {
-        let mut all = String::with_capacity(title.len() + summary.len() + 64);
-        for part in std::iter::once(&title)
-            .chain(std::iter::once(&summary))
-            .chain(&body)
-            .chain(&captions)
-            .chain(&persons)
-        {
-            all.push_str(part);
-            // A separator that fold keeps, so words of adjacent fields never run together and a
-            // phrase never matches across two fields.
-            all.push_str("\n\u{1}\n");
-        }
-        fold(&all)
-    };
-
-    Some(Article {
-        id,
-        title,
-        published,
-        summary,
-        body,
-        persons,
-        related,
-        section,
-        source,
-        url,
-        tags,
-        captions,
-        persons_folded,
-        search_key,
-    })
-}
-
-/// An optional string field; a wrong type drops the field with a warning.
-fn opt_string(
-    obj: &mut Map<String, Value>,
-    key: &str,
-    ctx: &mut Ctx<'_>,
-    block: bool,
-) -> Option<String> {
-    match obj.remove(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => {
-            let s = if block {
-                sanitize_block(&s)
-            } else {
-                sanitize_line(&s)
-            };
-            let s = s.trim().to_owned();
-            (!s.is_empty()).then_some(s)
-        }
-        Some(other) => {
-            ctx.warn(
-                Some(key),
-                format!("expected a string, found {}; field ignored", kind(&other)),
-            );
-            None
-        }
-    }
-}
-
-/// An optional array of strings; non-string entries are dropped with a warning.
-fn string_list(
-    obj: &mut Map<String, Value>,
-    key: &str,
-    ctx: &mut Ctx<'_>,
-    block: bool,
-) -> Vec<String> {
-    let items = match obj.remove(key) {
-        None | Some(Value::Null) => return Vec::new(),
-        Some(Value::Array(items)) => items,
-        Some(other) => {
-            ctx.warn(
-                Some(key),
-                format!(
-                    "expected an array of strings, found {}; field ignored",
-                    kind(&other)
-                ),
-            );
-            return Vec::new();
-        }
-    };
-    let mut out: Vec<String> = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        let s = match item {
-            Value::String(s) => s,
-            // Related ids may be integers, like article ids.
-            Value::Number(n) if key == "related" && (n.is_u64() || n.is_i64()) => n.to_string(),
-            other => {
-                ctx.warn(
-                    Some(key),
-                    format!("entry {i} is {}, not a string; entry dropped", kind(&other)),
-                );
-                continue;
-            }
+    #[test]
+    fn raw_articles_keep_their_position_in_warnings() {
+        let raw = |id: &str, related: &str| RawArticle {
+            id: Some(id.to_owned()),
+            title: Some("t".to_owned()),
+            related: vec![related.to_owned()],
+            ..RawArticle::default()
         };
-        let s = if block {
-            sanitize_block(&s)
-        } else {
-            sanitize_line(&s)
-        };
-        let s = s.trim().to_owned();
-        if !s.is_empty() && !out.contains(&s) {
-            out.push(s);
-        }
+        let s = Store::from_raw(
+            "feed.xml",
+            [RawArticle::default(), raw("x", "y"), raw("y", "nope")],
+        );
+        assert_eq!(ids(&s), ["x", "y"]);
+        assert_eq!(s.name, "feed.xml");
+        let at: Vec<(usize, Option<&str>)> = s
+            .warnings
+            .iter()
+            .map(|w| (w.index, w.id.as_deref()))
+            .collect();
+        assert_eq!(at, [(0, None), (2, Some("y"))]);
     }
-    out
-}
 
-/// `body` is a string whose blank lines separate paragraphs, or an array of paragraphs.
-fn read_body(value: Option<Value>, ctx: &mut Ctx<'_>) -> Vec<String> {
-    let mut paragraphs = Vec::new();
-    let push_text = |text: &str, out: &mut Vec<String>| {
-        let clean = sanitize_block(text);
-        let mut current = String::new();
-        for line in clean.split('\n') {
-            if line.trim().is_empty() {
-                if !current.trim().is_empty() {
-                    out.push(current.trim().to_owned());
-                }
-                current.clear();
-            } else {
-                if !current.is_empty() {
-                    current.push('\n');
-                }
-                current.push_str(line);
-            }
-        }
-        if !current.trim().is_empty() {
-            out.push(current.trim().to_owned());
-        }
-    };
-    match value {
-        None | Some(Value::Null) => {}
-        Some(Value::String(s)) => push_text(&s, &mut paragraphs),
-        Some(Value::Array(items)) => {
-            for (i, item) in items.into_iter().enumerate() {
-                match item {
-                    Value::String(s) => push_text(&s, &mut paragraphs),
-                    other => ctx.warn(
-                        Some("body"),
-                        format!(
-                            "paragraph {i} is {}, not a string; paragraph dropped",
-                            kind(&other)
-                        ),
-                    ),
-                }
-            }
-        }
-        Some(other) => ctx.warn(
-            Some("body"),
-            format!(
-                "expected a string or an array of strings, found {}; body ignored",
-                kind(&other)
-            ),
-        ),
+    #[test]
+    fn entries_that_are_not_articles_count_in_positions() {
+        let s = parse(&json!([3, {"id": "a", "title": "A", "related": ["q"]}]));
+        assert_eq!(ids(&s), ["a"]);
+        let warnings: Vec<String> = s.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "f.json: article #0: expected an object, found a number; skipped",
+                r#"f.json: article #1 (id "a"), field "related": related id "q" names no article in this store; dropped"#,
+            ]
+        );
     }
-    paragraphs
+
+    #[test]
+    fn the_embedded_sample_is_named_the_same_everywhere() {
+        match Store::open(&Origin::Embedded) {
+            Ok(s) => assert_eq!(s.name, Origin::Embedded.name()),
+            Err(e) => panic!("{e}"),
+        }
+    }
 }

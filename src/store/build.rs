@@ -1,0 +1,572 @@
+//! One path from a raw article to a validated, sanitised [`Article`].
+//!
+//! Every source of articles (the JSON store today, feeds and pages later, articles written by hand
+//! in tests) fills a [`RawArticle`] with the text exactly as it found it, and [`build()`] does the
+//! rest: required fields, NFC and control characters, blank entries, duplicate entries, and the
+//! derived search fields. Keeping this in one place is what lets the reader trust that no control
+//! character and no unfolded name gets past the store, whatever the article came from.
+
+use std::fmt;
+
+use crate::text::{fold, sanitize_block, sanitize_line};
+
+use super::Warning;
+use super::article::{Article, Published};
+
+/// A field of an article, named as the JSON store spells it and as warnings name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Id,
+    Title,
+    Published,
+    Summary,
+    Body,
+    Persons,
+    Related,
+    Section,
+    Source,
+    Url,
+    Tags,
+    Captions,
+}
+
+impl Field {
+    /// The key in the JSON store, which is also the name a warning gives the field, so a user can
+    /// find the field a warning is about in their file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Title => "title",
+            Field::Published => "published",
+            Field::Summary => "summary",
+            Field::Body => "body",
+            Field::Persons => "persons",
+            Field::Related => "related",
+            Field::Section => "section",
+            Field::Source => "source",
+            Field::Url => "url",
+            Field::Tags => "tags",
+            Field::Captions => "captions",
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Something the reader of a source could not use in one field (a wrong JSON type, an entry that
+/// is not text), with the full message a user reads.
+///
+/// It travels inside the [`RawArticle`] instead of becoming a warning at once, so that [`build()`]
+/// reports it in field order and only when the article gets that far: an article skipped for an
+/// empty id does not also warn about its summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: Field,
+    pub message: String,
+}
+
+/// The publication time as a source gave it: text to be read by [`Published::parse`], or a time
+/// the source already understood (a feed's own date format, an article built by hand).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RawPublished {
+    Text(String),
+    Known(Published),
+}
+
+/// An article as a source gave it: nothing validated, nothing sanitised.
+///
+/// Importers fill what they found and leave the rest empty; [`build()`] decides what is required,
+/// what is dropped and how text is cleaned, so those rules cannot drift between sources.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawArticle {
+    /// Required: an article without an id is skipped.
+    pub id: Option<String>,
+    /// Required: an article without a title is skipped.
+    pub title: Option<String>,
+    pub published: Option<RawPublished>,
+    pub summary: Option<String>,
+    /// Pieces of body text; blank lines inside a piece separate paragraphs.
+    pub body: Vec<String>,
+    pub persons: Vec<String>,
+    /// Ids of related stories, checked against the store once every article is known.
+    pub related: Vec<String>,
+    pub section: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub tags: Vec<String>,
+    pub captions: Vec<String>,
+    /// What the source's reader had to leave out, in the order it met it.
+    pub problems: Vec<FieldProblem>,
+}
+
+impl From<Article> for RawArticle {
+    /// An article built by hand goes back through [`build()`] like any other, so it is sanitised
+    /// and its derived fields recomputed; its own derived fields are ignored.
+    fn from(a: Article) -> RawArticle {
+        RawArticle {
+            id: Some(a.id),
+            title: Some(a.title),
+            published: a.published.map(RawPublished::Known),
+            summary: Some(a.summary),
+            body: a.body,
+            persons: a.persons,
+            related: a.related,
+            section: a.section,
+            source: a.source,
+            url: a.url,
+            tags: a.tags,
+            captions: a.captions,
+            problems: Vec::new(),
+        }
+    }
+}
+
+/// Where the article being built sits in its source, so every warning about it names the file,
+/// its position and (once known) its id.
+pub struct BuildCtx<'a> {
+    file: &'a str,
+    index: usize,
+    id: Option<String>,
+    warnings: &'a mut Vec<Warning>,
+}
+
+impl<'a> BuildCtx<'a> {
+    /// A context for the article at position `index` (0-based) of `file`, collecting warnings into
+    /// `warnings`.
+    pub fn new(file: &'a str, index: usize, warnings: &'a mut Vec<Warning>) -> BuildCtx<'a> {
+        BuildCtx {
+            file,
+            index,
+            id: None,
+            warnings,
+        }
+    }
+
+    /// Names the article in later warnings, once its id is known to be usable.
+    pub(super) fn set_id(&mut self, id: &str) {
+        self.id = Some(id.to_owned());
+    }
+
+    pub(super) fn warn(&mut self, field: Option<Field>, message: String) {
+        self.warnings.push(Warning {
+            file: self.file.to_owned(),
+            index: self.index,
+            id: self.id.clone(),
+            field: field.map(|f| f.name().to_owned()),
+            message,
+        });
+    }
+}
+
+/// Validates, sanitises and completes one article; `None` when it must be skipped, with the
+/// reason among the warnings.
+///
+/// Related ids are kept as given: whether they name an article is a question for the whole store.
+pub fn build(raw: RawArticle, ctx: &mut BuildCtx<'_>) -> Option<Article> {
+    let RawArticle {
+        id,
+        title,
+        published,
+        summary,
+        body,
+        persons,
+        related,
+        section,
+        source,
+        url,
+        tags,
+        captions,
+        mut problems,
+    } = raw;
+
+    let id = required(Field::Id, id, &mut problems, ctx)?;
+    ctx.set_id(&id);
+    let title = required(Field::Title, title, &mut problems, ctx)?;
+    report(Field::Published, &mut problems, ctx);
+    let published = published.and_then(|p| read_published(p, ctx));
+    // Problems with the optional fields cost only that field; report them in the order met.
+    for p in problems {
+        ctx.warn(Some(p.field), p.message);
+    }
+
+    let mut article = Article {
+        id,
+        title,
+        published,
+        summary: summary
+            .and_then(|s| clean(&s, Kind::Block))
+            .unwrap_or_default(),
+        body: body.iter().flat_map(|b| paragraphs(b)).collect(),
+        persons: clean_list(&persons, Kind::Line),
+        related: clean_list(&related, Kind::Line),
+        section: section.and_then(|s| clean(&s, Kind::Line)),
+        source: source.and_then(|s| clean(&s, Kind::Line)),
+        url: url.and_then(|s| clean(&s, Kind::Line)),
+        tags: clean_list(&tags, Kind::Line),
+        captions: clean_list(&captions, Kind::Block),
+        persons_folded: Vec::new(),
+        search_key: String::new(),
+    };
+    derive(&mut article);
+    Some(article)
+}
+
+/// A required one-line field: its problems are reported and the article skipped; missing or
+/// empty once sanitised, it is skipped too.
+fn required(
+    field: Field,
+    value: Option<String>,
+    problems: &mut Vec<FieldProblem>,
+    ctx: &mut BuildCtx<'_>,
+) -> Option<String> {
+    let reported = report(field, problems, ctx);
+    let Some(value) = value else {
+        if !reported {
+            ctx.warn(Some(field), "missing; article skipped".to_owned());
+        }
+        return None;
+    };
+    let value = sanitize_line(&value);
+    if value.is_empty() {
+        ctx.warn(Some(field), "empty; article skipped".to_owned());
+        return None;
+    }
+    Some(value)
+}
+
+/// Reports and removes the problems of `field`; whether there were any.
+fn report(field: Field, problems: &mut Vec<FieldProblem>, ctx: &mut BuildCtx<'_>) -> bool {
+    let mut reported = false;
+    problems.retain(|p| {
+        if p.field != field {
+            return true;
+        }
+        ctx.warn(Some(field), p.message.clone());
+        reported = true;
+        false
+    });
+    reported
+}
+
+/// A time the store cannot read leaves the article undated, which sorts it last instead of
+/// losing it.
+fn read_published(raw: RawPublished, ctx: &mut BuildCtx<'_>) -> Option<Published> {
+    match raw {
+        RawPublished::Known(p) => Some(p),
+        RawPublished::Text(s) => {
+            let p = Published::parse(&s);
+            if p.is_none() {
+                ctx.warn(
+                    Some(Field::Published),
+                    format!(
+                        "{:?} is not RFC 3339, a timestamp or YYYY-MM-DD; the article is kept undated",
+                        sanitize_line(&s)
+                    ),
+                );
+            }
+            p
+        }
+    }
+}
+
+/// Fills the fields computed from the others (folded person names, the search key), so the
+/// filters fold each article once at load instead of on every keystroke.
+fn derive(article: &mut Article) {
+    article.persons_folded = article.persons.iter().map(|p| fold(p)).collect();
+    let mut all = String::with_capacity(article.title.len() + article.summary.len() + 64);
+    for part in std::iter::once(&article.title)
+        .chain(std::iter::once(&article.summary))
+        .chain(&article.body)
+        .chain(&article.captions)
+        .chain(&article.persons)
+    {
+        all.push_str(part);
+        // A separator that fold keeps, so words of adjacent fields never run together and a
+        // phrase never matches across two fields.
+        all.push_str("\n\u{1}\n");
+    }
+    article.search_key = fold(&all);
+}
+
+/// Whether a field is shown on one line (line breaks and tabs become spaces) or as a block
+/// (line breaks kept).
+#[derive(Clone, Copy)]
+enum Kind {
+    Line,
+    Block,
+}
+
+/// Sanitised and trimmed; `None` when nothing is left.
+fn clean(s: &str, kind: Kind) -> Option<String> {
+    let s = match kind {
+        Kind::Line => sanitize_line(s),
+        Kind::Block => sanitize_block(s),
+    };
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_owned())
+}
+
+/// Every entry cleaned; blank entries and repeats dropped, first occurrence kept.
+fn clean_list(items: &[String], kind: Kind) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(items.len());
+    for s in items.iter().filter_map(|s| clean(s, kind)) {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The paragraphs of one piece of body text: blank lines (spaces allowed) separate them, and
+/// each is trimmed.
+fn paragraphs(text: &str) -> Vec<String> {
+    let clean = sanitize_block(text);
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in clean.split('\n') {
+        if line.trim().is_empty() {
+            if !current.trim().is_empty() {
+                out.push(current.trim().to_owned());
+            }
+            current.clear();
+        } else {
+            if !current.is_empty() {
+                current.push('\n');
+            }
+            current.push_str(line);
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim().to_owned());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Builds `raw` as article #3 of "f.json"; the article and every warning's text.
+    fn run(raw: RawArticle) -> (Option<Article>, Vec<String>) {
+        let mut warnings = Vec::new();
+        let article = build(raw, &mut BuildCtx::new("f.json", 3, &mut warnings));
+        (article, warnings.iter().map(ToString::to_string).collect())
+    }
+
+    fn titled(id: &str, title: &str) -> RawArticle {
+        RawArticle {
+            id: Some(id.to_owned()),
+            title: Some(title.to_owned()),
+            ..RawArticle::default()
+        }
+    }
+
+    fn problem(field: Field, message: &str) -> FieldProblem {
+        FieldProblem {
+            field,
+            message: message.to_owned(),
+        }
+    }
+
+    fn built(raw: RawArticle) -> Article {
+        match run(raw) {
+            (Some(a), _) => a,
+            (None, w) => panic!("the article should build: {w:?}"),
+        }
+    }
+
+    #[test]
+    fn required_fields_skip_the_article_with_one_warning() {
+        let id_problem = problem(
+            Field::Id,
+            "expected a string or an integer, found null; article skipped",
+        );
+        for (raw, want) in [
+            (
+                RawArticle::default(),
+                r#"f.json: article #3, field "id": missing; article skipped"#,
+            ),
+            (
+                titled("\u{1b}[31m", "t"),
+                r#"f.json: article #3, field "id": empty; article skipped"#,
+            ),
+            (
+                RawArticle {
+                    problems: vec![id_problem],
+                    ..RawArticle::default()
+                },
+                r#"f.json: article #3, field "id": expected a string or an integer, found null; article skipped"#,
+            ),
+            (
+                RawArticle {
+                    title: None,
+                    ..titled("a", "")
+                },
+                r#"f.json: article #3 (id "a"), field "title": missing; article skipped"#,
+            ),
+            (
+                titled("a", " \t "),
+                r#"f.json: article #3 (id "a"), field "title": empty; article skipped"#,
+            ),
+        ] {
+            assert_eq!(run(raw), (None, vec![want.to_owned()]));
+        }
+    }
+
+    #[test]
+    fn problems_are_reported_in_field_order_and_only_once_the_article_gets_there() {
+        let problems = vec![
+            problem(Field::Summary, "s"),
+            problem(Field::Published, "p"),
+            problem(Field::Tags, "t"),
+        ];
+        let skipped = RawArticle {
+            problems: problems.clone(),
+            ..titled("", "t")
+        };
+        assert_eq!(run(skipped).1.len(), 1, "only the empty id is reported");
+        let kept = RawArticle {
+            problems,
+            ..titled("a", "t")
+        };
+        let (article, warnings) = run(kept);
+        assert!(article.is_some());
+        assert_eq!(
+            warnings,
+            [
+                r#"f.json: article #3 (id "a"), field "published": p"#,
+                r#"f.json: article #3 (id "a"), field "summary": s"#,
+                r#"f.json: article #3 (id "a"), field "tags": t"#,
+            ]
+        );
+    }
+
+    #[test]
+    fn unreadable_published_text_leaves_the_article_undated() {
+        let day = Published::parse("2021-11-24");
+        for (published, want, warns) in [
+            (RawPublished::Text(" 2021-11-24 ".to_owned()), day, false),
+            (
+                RawPublished::Known(Published::Day(jiff::civil::date(2021, 11, 24))),
+                day,
+                false,
+            ),
+            (RawPublished::Text("2021-02-30\u{7}".to_owned()), None, true),
+        ] {
+            let raw = RawArticle {
+                published: Some(published.clone()),
+                ..titled("a", "t")
+            };
+            let (article, warnings) = run(raw);
+            assert_eq!(article.and_then(|a| a.published), want, "{published:?}");
+            assert_eq!(!warnings.is_empty(), warns, "{published:?}: {warnings:?}");
+        }
+        let (_, warnings) = run(RawArticle {
+            published: Some(RawPublished::Text("x\u{1b}[1m".to_owned())),
+            ..titled("a", "t")
+        });
+        assert_eq!(
+            warnings,
+            [
+                r#"f.json: article #3 (id "a"), field "published": "x" is not RFC 3339, a timestamp or YYYY-MM-DD; the article is kept undated"#
+            ]
+        );
+    }
+
+    #[test]
+    fn text_is_sanitised_nfc_and_trimmed() {
+        let a = built(RawArticle {
+            summary: Some("  Lead\u{7}\n\nnext\u{9b}  ".to_owned()),
+            section: Some(" Thời\tsự ".to_owned()),
+            source: Some("   ".to_owned()),
+            url: Some("http://x\u{0}y".to_owned()),
+            ..titled(" a ", "\u{1b}[31mVie\u{323}\u{302}t Nam\u{1b}[0m")
+        });
+        assert_eq!(a.id, "a");
+        assert_eq!(a.title, "Việt Nam");
+        assert_eq!(a.summary, "Lead\n\nnext");
+        assert_eq!(a.section.as_deref(), Some("Thời sự"));
+        assert_eq!(a.source, None);
+        assert_eq!(a.url.as_deref(), Some("http://xy"));
+    }
+
+    #[test]
+    fn lists_drop_blank_and_repeated_entries() {
+        let a = built(RawArticle {
+            persons: ["Tô Lâm", " ", "To\u{302} La\u{302}m", "Lê\nHoài Trung"]
+                .map(str::to_owned)
+                .to_vec(),
+            captions: ["Ảnh 1\n\nchú thích", "Ảnh 1\n\nchú thích", ""]
+                .map(str::to_owned)
+                .to_vec(),
+            ..titled("a", "t")
+        });
+        assert_eq!(a.persons, ["Tô Lâm", "Lê Hoài Trung"]);
+        assert_eq!(a.captions, ["Ảnh 1\n\nchú thích"]);
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs() {
+        for (text, want) in [
+            ("", vec![]),
+            ("một", vec!["một"]),
+            ("một\nhai", vec!["một\nhai"]),
+            ("một\n\nhai", vec!["một", "hai"]),
+            ("  một \r\n \t \r\nhai\r\n", vec!["một", "hai"]),
+            ("\n\n\nmột\n\n\n", vec!["một"]),
+        ] {
+            assert_eq!(paragraphs(text), want, "{text:?}");
+        }
+        let a = built(RawArticle {
+            body: ["p1", "p2\n\np3", "  "].map(str::to_owned).to_vec(),
+            ..titled("a", "t")
+        });
+        assert_eq!(a.body, ["p1", "p2", "p3"]);
+    }
+
+    #[test]
+    fn derived_fields_are_folded_and_fields_stay_apart() {
+        let mut a = Article {
+            title: "Thủ tướng".to_owned(),
+            summary: "gặp".to_owned(),
+            persons: vec!["Phạm Minh Chính".to_owned()],
+            ..Article::default()
+        };
+        derive(&mut a);
+        assert_eq!(a.persons_folded, ["pham minh chinh"]);
+        assert!(a.search_key.contains("thu tuong"), "{:?}", a.search_key);
+        assert!(
+            a.search_key.contains("pham minh chinh"),
+            "{:?}",
+            a.search_key
+        );
+        assert!(
+            !a.search_key.contains("tuong gap"),
+            "a phrase must not match across title and summary: {:?}",
+            a.search_key
+        );
+    }
+
+    #[test]
+    fn a_hand_built_article_is_rebuilt_from_its_fields_only() {
+        let stale = Article {
+            id: "a".to_owned(),
+            title: "Tô Lâm".to_owned(),
+            persons: vec!["Tô Lâm".to_owned()],
+            persons_folded: vec!["stale".to_owned()],
+            search_key: "stale".to_owned(),
+            ..Article::default()
+        };
+        let a = built(RawArticle::from(stale.clone()));
+        assert_eq!(a.persons_folded, ["to lam"]);
+        assert!(!a.search_key.contains("stale"));
+        assert_eq!(
+            (a.id, a.title, a.persons),
+            (stale.id, stale.title, stale.persons)
+        );
+    }
+}
