@@ -434,7 +434,107 @@ pub fn sanitize_line(s: &str) -> String {
     sanitize(s, Field::Line)
 }
 
+/// [`sanitize_block`] of a string the caller owns: text that needs no work (almost every
+/// field of a real store) is handed back as it is, without a copy.
+pub fn sanitize_block_owned(s: String) -> String {
+    if is_clean(&s, Field::Block) {
+        s
+    } else {
+        sanitize_slow(&s, Field::Block)
+    }
+}
+
+/// [`sanitize_line`] of a string the caller owns, without a copy when it needs no work.
+pub fn sanitize_line_owned(s: String) -> String {
+    if is_clean(&s, Field::Line) {
+        s
+    } else {
+        sanitize_slow(&s, Field::Line)
+    }
+}
+
+/// The general algorithms, without the fast paths, so tests can check that a fast path gives
+/// byte for byte what they give. Not for use elsewhere: they are only slower.
+#[doc(hidden)]
+pub mod slow {
+    use super::{Field, fold_map, sanitize_slow};
+
+    pub fn sanitize_block(s: &str) -> String {
+        sanitize_slow(s, Field::Block)
+    }
+
+    pub fn sanitize_line(s: &str) -> String {
+        sanitize_slow(s, Field::Line)
+    }
+
+    pub fn fold(s: &str) -> String {
+        fold_map(s).text
+    }
+}
+
 fn sanitize(s: &str, field: Field) -> String {
+    if is_clean(s, field) {
+        s.to_owned()
+    } else {
+        sanitize_slow(s, field)
+    }
+}
+
+/// Characters that, in any sequence of them, the sanitiser leaves exactly as they are:
+/// printable ASCII, Latin-1 and Latin Extended-A/B letters and signs (not the soft hyphen, a
+/// format character), Latin Extended Additional (ạ ả ấ ... ỹ, the precomposed Vietnamese
+/// letters) and the dashes, quotes, bullets and ellipsis of General Punctuation. Each is NFC
+/// with combining class 0 and an NFC quick-check of Yes, so any string of them is NFC (and a
+/// join of two such strings stays NFC: none composes with what comes before it); none is a
+/// control, a bidi control, a combining mark or a line break, and each is a grapheme of its
+/// own, so the mark-dropping pass finds nothing either. The only whitespace among them is the
+/// space and NBSP, which matter only to single-line tidying (see [`is_clean`]). A unit test
+/// checks each of these properties for every character of the set.
+fn is_clean_char(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{a0}'..='\u{ac}'
+        | '\u{ae}'..='\u{24f}'
+        | '\u{1e00}'..='\u{1eff}'
+        | '\u{2010}'..='\u{2027}')
+}
+
+/// Whether sanitising `s` as `field` would return it unchanged: true for almost every field
+/// of typical news text, and one pass over the bytes instead of two NFC passes, the control
+/// strip and the grapheme pass. Only [`is_clean_char`] characters, and for a single-line
+/// field no leading or trailing space or NBSP (they are trimmed) and no two spaces in a row
+/// (they collapse; "a\u{a0} b" is kept as it is).
+fn is_clean(s: &str, field: Field) -> bool {
+    if field == Field::Line
+        && (s.starts_with([' ', '\u{a0}']) || s.ends_with([' ', '\u{a0}']) || s.contains("  "))
+    {
+        return false;
+    }
+    // Bytes while they are ASCII (most of the text), a decoded character otherwise.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !(b' '..=b'~').contains(&b) {
+                return false;
+            }
+            i += 1;
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            if !is_clean_char(c) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
+}
+
+/// NFC, control strip, then marks and whitespace tidied to a fixed point: the whole algorithm,
+/// for text [`is_clean`] cannot vouch for.
+fn sanitize_slow(s: &str, field: Field) -> String {
     // NFC first, so that canonically equivalent inputs are the same string by the time the
     // escape parser decides what a sequence's final byte is ("ESC e\u{323}" vs "ESC ệ").
     let composed: String = s.nfc().collect();
@@ -643,6 +743,100 @@ fn is_fold_ignorable(c: char) -> bool {
     )
 }
 
+/// The fold of one character of a grapheme's NFD, appended to `text`; `after_space` says the
+/// key ends in a space (or is empty), so whitespace runs collapse and leading ones vanish.
+fn fold_decomposed(c: char, text: &mut String, after_space: &mut bool) {
+    if is_combining_mark(c) || is_fold_ignorable(c) {
+        return;
+    }
+    if c.is_whitespace() {
+        if !*after_space {
+            text.push(' ');
+        }
+        *after_space = true;
+        return;
+    }
+    *after_space = false;
+    match c {
+        // Đ has no decomposition; Ð (eth) and Ɖ are common stand-ins for it.
+        'Đ' | 'đ' | 'Ð' | 'ð' | 'Ɖ' | 'ɖ' => text.push('d'),
+        _ => text.extend(c.to_lowercase().filter(|&l| !is_combining_mark(l))),
+    }
+}
+
+/// The fold of one character (of any grapheme): [`fold_decomposed`] of each character of its
+/// canonical decomposition.
+///
+/// Folding character by character gives what folding grapheme by grapheme gives: a
+/// grapheme's NFD is its characters' decompositions, concatenated, with runs of characters of
+/// non-zero combining class stably sorted by class; every such character is a combining mark
+/// (a unit test checks all of Unicode), and the fold drops marks, so the sort never moves a
+/// character that reaches the key.
+fn fold_char(c: char, text: &mut String, after_space: &mut bool) {
+    unicode_normalization::char::decompose_canonical(c, |d| fold_decomposed(d, text, after_space));
+}
+
+/// What a character of the precomputed ranges does to the key, whatever precedes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CharFold {
+    /// Nothing (a combining mark, a soft hyphen).
+    Drop,
+    /// Whitespace: one space, unless the key already ends in one.
+    Space,
+    /// This one character (lowercased, accents gone, đ as d).
+    To(char),
+    /// Anything else: ask [`fold_char`].
+    Other,
+}
+
+/// Where `c` sits in [`FOLD_TABLE`]: ASCII to the combining diacritics (U+0000-U+036F), Latin
+/// Extended Additional (U+1E00-U+1EFF) and General Punctuation (U+2000-U+206F), the
+/// characters of Vietnamese text in NFC or NFD.
+fn fold_table_index(c: char) -> Option<usize> {
+    match c as usize {
+        u @ 0..0x370 => Some(u),
+        u @ 0x1e00..0x1f00 => Some(u - 0x1e00 + 0x370),
+        u @ 0x2000..0x2070 => Some(u - 0x2000 + 0x470),
+        _ => None,
+    }
+}
+
+const FOLD_TABLE_LEN: usize = 0x4e0;
+
+/// [`fold_char`] of each character of [`fold_table_index`]'s ranges, computed once, so the
+/// common case costs a table look-up instead of a decomposition and a lowercasing.
+static FOLD_TABLE: std::sync::LazyLock<Vec<CharFold>> = std::sync::LazyLock::new(|| {
+    let mut table = vec![CharFold::Other; FOLD_TABLE_LEN];
+    for c in '\0'..='\u{206f}' {
+        if let Some(i) = fold_table_index(c) {
+            table[i] = classify_fold(c);
+        }
+    }
+    table
+});
+
+/// Runs [`fold_char`] on `c` after a letter and after a space, and names what it did if that
+/// is one of the simple cases; both runs must agree, so the entry is right in any context.
+fn classify_fold(c: char) -> CharFold {
+    let run = |after_space: bool| {
+        let (mut text, mut after) = (String::new(), after_space);
+        fold_char(c, &mut text, &mut after);
+        (text, after)
+    };
+    let (after_letter, after_space) = (run(false), run(true));
+    let mut chars = after_letter.0.chars();
+    match (chars.next(), chars.next()) {
+        (None, None) if !after_letter.1 && after_space == (String::new(), true) => CharFold::Drop,
+        (Some(' '), None) if after_letter.1 && after_space == (String::new(), true) => {
+            CharFold::Space
+        }
+        (Some(l), None) if !after_letter.1 && after_space == (l.to_string(), false) => {
+            CharFold::To(l)
+        }
+        _ => CharFold::Other,
+    }
+}
+
 /// Folds `s` grapheme by grapheme (see [`fold`]), remembering where each grapheme went.
 pub fn fold_map(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len());
@@ -651,22 +845,7 @@ pub fn fold_map(s: &str) -> Folded {
     for (at, g) in s.grapheme_indices(true) {
         let start = text.len();
         for c in g.nfd() {
-            if is_combining_mark(c) || is_fold_ignorable(c) {
-                continue;
-            }
-            if c.is_whitespace() {
-                if !after_space {
-                    text.push(' ');
-                }
-                after_space = true;
-                continue;
-            }
-            after_space = false;
-            match c {
-                // Đ has no decomposition; Ð (eth) and Ɖ are common stand-ins for it.
-                'Đ' | 'đ' | 'Ð' | 'ð' | 'Ɖ' | 'ɖ' => text.push('d'),
-                _ => text.extend(c.to_lowercase().filter(|&l| !is_combining_mark(l))),
-            }
+            fold_decomposed(c, &mut text, &mut after_space);
         }
         if text.len() > start {
             spans.push((start, at..at + g.len()));
@@ -684,8 +863,34 @@ pub fn fold_map(s: &str) -> Folded {
 /// The accent- and case-insensitive matching key: NFD, combining marks dropped, đ/Đ to d,
 /// lowercase, any whitespace run (NBSP included) to one space, trimmed. Kanji stay kanji, and
 /// NFC and NFD input fold the same.
+///
+/// Character by character with a table for the Latin ranges (see [`fold_char`] for why that
+/// equals folding by grapheme); [`fold_map`] gives the same text plus the way back.
 pub fn fold(s: &str) -> String {
-    fold_map(s).text
+    let table = &*FOLD_TABLE;
+    let mut text = String::with_capacity(s.len());
+    let mut after_space = true; // also drops leading whitespace
+    for c in s.chars() {
+        let entry = fold_table_index(c).map_or(CharFold::Other, |i| table[i]);
+        match entry {
+            CharFold::Drop => {}
+            CharFold::Space => {
+                if !after_space {
+                    text.push(' ');
+                }
+                after_space = true;
+            }
+            CharFold::To(l) => {
+                text.push(l);
+                after_space = false;
+            }
+            CharFold::Other => fold_char(c, &mut text, &mut after_space),
+        }
+    }
+    if text.ends_with(' ') {
+        text.pop();
+    }
+    text
 }
 
 /// Byte ranges of `haystack`, on grapheme boundaries of the original text, where its fold
@@ -1093,6 +1298,118 @@ mod tests {
         assert_eq!(f.original_range(3..6), 7.."  Hà  Nội".len());
         assert_eq!(f.original_range(1..1), 3..3);
         assert_eq!(fold_map("").original_range(0..3), 0..0);
+    }
+
+    #[test]
+    fn clean_characters_are_left_alone_by_the_general_sanitiser() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let clean: Vec<char> = ('\0'..=char::MAX).filter(|&c| is_clean_char(c)).collect();
+        assert_eq!(clean.len(), 95 + 13 + 0x1a2 + 0x100 + 0x18);
+        for &c in &clean {
+            assert_eq!(is_nfc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert!(!is_combining_mark(c) && !c.is_control(), "{c:?}");
+            assert!(!c.is_whitespace() || c == ' ' || c == '\u{a0}', "{c:?}");
+            let own = c.to_string();
+            for x in ["a", " ", "\u{a0}", "ệ", "志", own.as_str()] {
+                let s = format!("{x}{c}{x}");
+                assert_eq!(s.graphemes(true).count(), 3, "{s:?}");
+                assert_eq!(sanitize_slow(&s, Field::Block), s);
+            }
+        }
+        // Every clean character next to every other, both ways round.
+        let all: String = clean.iter().filter(|c| !c.is_whitespace()).collect();
+        let back: String = all.chars().rev().collect();
+        for s in [all, back] {
+            assert!(is_clean(&s, Field::Line));
+            assert_eq!(sanitize_slow(&s, Field::Line), s);
+        }
+    }
+
+    #[test]
+    fn the_fast_path_tidies_nothing_it_should_not() {
+        for (raw, want) in [
+            (" a", "a"),
+            ("a ", "a"),
+            ("a  b", "a b"),
+            ("\u{a0}a", "a"),
+            ("a\u{a0}", "a"),
+            ("a\u{a0} b", "a\u{a0} b"),
+            ("a\u{ad}b", "a\u{ad}b"),
+            ("", ""),
+        ] {
+            assert_eq!(sanitize_line(raw), want, "{raw:?}");
+            assert_eq!(sanitize_line_owned(raw.to_owned()), want, "{raw:?}");
+        }
+        assert!(!is_clean("a\u{ad}b", Field::Block));
+        assert!(is_clean("  a  b  ", Field::Block));
+        assert_eq!(sanitize_block("  a  b  "), "  a  b  ");
+        assert_eq!(sanitize_block_owned("a\u{301}".to_owned()), "á");
+    }
+
+    #[test]
+    fn typical_text_is_handed_back_without_a_copy() {
+        let title = "Thủ tướng Phạm Minh Chính: “Việt Nam – ASEAN” tăng 12,5%…".to_owned();
+        let at = title.as_ptr();
+        let out = sanitize_line_owned(title);
+        assert_eq!(out.as_ptr(), at);
+        let para = "Đà Nẵng  sáng 28/1.\u{a0}Ảnh: Ngọc Thành ".to_owned();
+        let at = para.as_ptr();
+        let out = sanitize_block_owned(para);
+        assert_eq!(out.as_ptr(), at);
+    }
+
+    #[test]
+    fn canonical_ordering_moves_only_marks() {
+        // fold_char relies on this to fold by character instead of by grapheme.
+        use unicode_normalization::char::canonical_combining_class;
+        for c in '\0'..=char::MAX {
+            if canonical_combining_class(c) != 0 {
+                assert!(
+                    is_combining_mark(c),
+                    "{c:?} is reordered but kept by the fold"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_fold_table_agrees_with_folding_each_character() {
+        let table = &*FOLD_TABLE;
+        assert_eq!(table.len(), FOLD_TABLE_LEN);
+        assert_eq!(fold_table_index('\u{206f}'), Some(FOLD_TABLE_LEN - 1));
+        assert_eq!(table[fold_table_index('A').unwrap_or(0)], CharFold::To('a'));
+        assert_eq!(table[fold_table_index('Đ').unwrap_or(0)], CharFold::To('d'));
+        assert_eq!(table[fold_table_index('Ệ').unwrap_or(0)], CharFold::To('e'));
+        assert_eq!(table[fold_table_index('İ').unwrap_or(0)], CharFold::To('i'));
+        assert_eq!(
+            table[fold_table_index('\u{301}').unwrap_or(0)],
+            CharFold::Drop
+        );
+        assert_eq!(
+            table[fold_table_index('\u{ad}').unwrap_or(0)],
+            CharFold::Drop
+        );
+        assert_eq!(table[fold_table_index('\t').unwrap_or(0)], CharFold::Space);
+        assert_eq!(
+            table[fold_table_index('\u{a0}').unwrap_or(0)],
+            CharFold::Space
+        );
+        assert_eq!(
+            table[fold_table_index('\u{2003}').unwrap_or(0)],
+            CharFold::Space
+        );
+        assert!(table[..0x80].iter().all(|&e| e != CharFold::Other));
+        let all: String = ('\0'..='\u{206f}')
+            .filter(|&c| fold_table_index(c).is_some())
+            .collect();
+        assert_eq!(fold(&all), slow::fold(&all));
+        for c in all.chars() {
+            for s in [format!("x{c}y"), format!(" {c} "), format!("{c}{c}")] {
+                assert_eq!(fold(&s), slow::fold(&s), "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -120,6 +120,49 @@ fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![3 => text(), 1 => any::<String>()]
 }
 
+/// Typical news text, all of it on the sanitiser's fast path when joined without stray spaces:
+/// NFC Vietnamese, digits, typographic punctuation, NBSP.
+const CLEAN_FRAGMENTS: &[&str] = &[
+    "Hà", "Nội", "Phạm", "Minh", "Chính", "Thủ", "tướng", "Đà", "Nẵng", "ĐẢNG", "hoà", "ỹ", "ư",
+    "Ông", "Ảnh:", "12,5%", "2026", "“", "”", "‘", "’", "–", "—", "…", "•", "(", ")", ".", ",",
+    "ß", "Æ", "Ø", "ǅ", "ȸ", "ɏ", "ẞ", "ẛ", " ", " ", " ", "\u{a0}",
+];
+
+/// Characters on and around the edges of the fast paths' ranges: C0 and C1 controls, Latin-1
+/// to the combining diacritics, Latin Extended Additional and its neighbours, General
+/// Punctuation (spaces, format characters, bidi controls, separators).
+fn edge_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        prop::char::range('\0', '\u{7f}'),
+        prop::char::range('\u{80}', '\u{36f}'),
+        prop::char::range('\u{1dc0}', '\u{1f0f}'),
+        prop::char::range('\u{2000}', '\u{206f}'),
+        prop::sample::select(vec![
+            '\u{3000}', '志', '\u{feff}', '\u{1100}', '\u{1161}', '가'
+        ]),
+    ]
+}
+
+/// Clean text, clean text with a few characters from the edges, store-like text, anything.
+fn fast_or_slow_text() -> impl Strategy<Value = String> {
+    let clean = || prop::collection::vec(prop::sample::select(CLEAN_FRAGMENTS), 0..40);
+    prop_oneof![
+        3 => clean().prop_map(|v| v.concat()),
+        3 => (clean(), prop::collection::vec((0usize..40, edge_char()), 1..4)).prop_map(
+            |(v, edges)| {
+                let mut s: Vec<String> = v.iter().map(|f| f.to_string()).collect();
+                for (at, c) in edges {
+                    s.insert(at.min(s.len()), c.to_string());
+                }
+                s.concat()
+            }
+        ),
+        2 => prop::collection::vec(edge_char(), 0..30).prop_map(String::from_iter),
+        2 => text(),
+        1 => any::<String>(),
+    ]
+}
+
 /// A line fits, or is the documented exception: one grapheme wider than the width, alone.
 fn fits(m: Metrics, line: &str, cols: usize) -> bool {
     m.width(line) <= cols || (line.graphemes(true).count() == 1 && m.width(line) > cols)
@@ -284,6 +327,19 @@ proptest! {
             prop_assert!(fold(&hay[r.clone()]).contains(&fold(&needle)), "{r:?} does not hold {needle:?}");
             end = r.end;
         }
+    }
+
+    #[test]
+    fn fast_paths_give_what_the_general_algorithms_give(s in fast_or_slow_text()) {
+        prop_assert_eq!(sanitize_line(&s), slow::sanitize_line(&s), "line {:?}", s);
+        prop_assert_eq!(sanitize_block(&s), slow::sanitize_block(&s), "block {:?}", s);
+        prop_assert_eq!(sanitize_line_owned(s.clone()), slow::sanitize_line(&s));
+        prop_assert_eq!(sanitize_block_owned(s.clone()), slow::sanitize_block(&s));
+        prop_assert_eq!(fold(&s), slow::fold(&s), "fold {:?}", s);
+        prop_assert_eq!(fold_map(&s).text, fold(&s));
+        // As the store builds its search key: sanitised fields joined by "\n\u{1}\n".
+        let key = format!("{}\n\u{1}\n{}", sanitize_line(&s), sanitize_block(&s));
+        prop_assert_eq!(fold(&key), slow::fold(&key));
     }
 
     #[test]
