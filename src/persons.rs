@@ -5,20 +5,16 @@
 //! with "smart accents" for words typed with them: `Hùng` finds "Hùng" but not "Hưng", a
 //! different person, while `hung` finds both.
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::collate;
+use crate::query::words::{self, Typed};
 use crate::store::{ArticleIx, Store};
-use crate::text::fold;
 
 /// One person as the store names them, with the articles that do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Person {
     pub name: String,
-    /// The name's words folded (no marks, lowercase, đ as d).
-    folded: Vec<String>,
-    /// The name's words lowercased with their marks (NFC).
-    marked: Vec<String>,
+    /// The name's words as written.
+    words: Vec<String>,
     /// The articles naming this person, in store order.
     pub articles: Vec<ArticleIx>,
 }
@@ -45,8 +41,7 @@ impl Persons {
             .into_iter()
             .map(|(name, articles)| Person {
                 name: name.to_owned(),
-                folded: words(&fold(name)),
-                marked: words(&marked(name)),
+                words: words::words(name).map(|(_, w)| w.to_owned()).collect(),
                 articles,
             })
             .collect();
@@ -102,70 +97,32 @@ impl Persons {
     }
 }
 
-fn words(s: &str) -> Vec<String> {
-    s.split_whitespace().map(str::to_owned).collect()
-}
-
-/// Lowercase NFC with marks kept; whitespace of any kind becomes one space.
-fn marked(s: &str) -> String {
-    let lower: String = s.nfc().flat_map(char::to_lowercase).collect();
-    lower.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// One typed word: folded, and with its marks when it was typed with any.
-struct Word {
-    folded: String,
-    marked: Option<String>,
-}
-
+/// Matches a name's words against typed words: each typed word takes a different word of the
+/// name, exactly if it can, else as its start.
 struct Query {
-    words: Vec<Word>,
+    words: Vec<Typed>,
 }
 
 impl Query {
     fn new(text: &str) -> Query {
-        let words = text
-            .split_whitespace()
-            .map(|w| {
-                let folded = fold(w);
-                let with_marks = marked(w);
-                Word {
-                    marked: (with_marks != folded).then_some(with_marks),
-                    folded,
-                }
-            })
-            .filter(|w| !w.folded.is_empty())
-            .collect();
+        let mut words = words::typed(text);
+        // Longer typed words first, so "c" does not take the word "cuong" wants.
+        words.sort_by_key(|w| std::cmp::Reverse(w.folded.len()));
         Query { words }
     }
 
-    /// `None` when the person does not match; else how many query words equal a whole word.
-    /// Each query word must be a prefix of a different word of the name.
+    /// `None` when the person does not match; else how many typed words equal a whole word.
     fn score(&self, p: &Person) -> Option<usize> {
-        let mut used = vec![false; p.folded.len()];
+        let mut used = vec![false; p.words.len()];
         let mut exact = 0;
-        // Longer query words first, so "c" does not take the word "cuong" wants.
-        let mut order: Vec<&Word> = self.words.iter().collect();
-        order.sort_by_key(|w| std::cmp::Reverse(w.folded.len()));
-        for w in order {
-            let name_word = |i: usize| match &w.marked {
-                Some(_) => p.marked.get(i).map(String::as_str).unwrap_or(""),
-                None => p.folded[i].as_str(),
-            };
-            let typed = w.marked.as_deref().unwrap_or(&w.folded);
-            // An exact word first, else the first prefix.
-            let found = (0..used.len())
-                .filter(|&i| !used[i])
-                .find(|&i| name_word(i) == typed)
+        for t in &self.words {
+            let free =
+                |whole: bool| (0..used.len()).find(|&i| !used[i] && t.matches(&p.words[i], whole));
+            let (i, whole) = free(true)
                 .map(|i| (i, true))
-                .or_else(|| {
-                    (0..used.len())
-                        .filter(|&i| !used[i])
-                        .find(|&i| name_word(i).starts_with(typed))
-                        .map(|i| (i, false))
-                })?;
-            used[found.0] = true;
-            exact += usize::from(found.1);
+                .or_else(|| free(false).map(|i| (i, false)))?;
+            used[i] = true;
+            exact += usize::from(whole);
         }
         Some(exact)
     }

@@ -9,7 +9,10 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::store::{Article, ArticleIx, Store};
-use crate::text::fold;
+
+pub mod words;
+
+pub use words::Typed;
 
 /// The date forms `--date` accepts, for error messages and help.
 pub const DATE_FORMS: &str = "YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY, a range A..B of any of these \
@@ -171,56 +174,77 @@ fn parse_single(s: &str, today: Date) -> Option<(Date, Date)> {
     }
 }
 
-/// A person filter: the words of a name, folded. Matches a person whose name contains every
-/// one of these words as a whole word, in any order (Japanese names are written both ways).
+/// A person filter: the words of a name. Matches a person whose name has every one of these
+/// words as a whole word, in any order (Japanese names are written both ways); words typed
+/// without marks match any marks, words typed with marks only those (see [`words`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonQuery {
     pub text: String,
-    words: Vec<String>,
+    words: Vec<Typed>,
 }
 
 impl PersonQuery {
     pub fn new(text: &str) -> PersonQuery {
-        let folded = fold(text);
         PersonQuery {
             text: text.trim().to_owned(),
-            words: folded
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            words: words::typed(text),
         }
-    }
-
-    /// Whether the folded name `name_folded` matches.
-    pub fn matches_folded(&self, name_folded: &str) -> bool {
-        !self.words.is_empty()
-            && self
-                .words
-                .iter()
-                .all(|w| name_folded.split(' ').any(|n| n == w))
     }
 
     /// Whether a name as written matches.
     pub fn matches_name(&self, name: &str) -> bool {
-        self.matches_folded(&fold(name))
+        !self.words.is_empty() && {
+            let name_words: Vec<&str> = words::words(name).map(|(_, w)| w).collect();
+            self.words
+                .iter()
+                .all(|t| name_words.iter().any(|w| t.matches(w, true)))
+        }
     }
 
     /// Whether any of the article's persons matches.
     pub fn matches(&self, article: &Article) -> bool {
+        if self.words.is_empty() {
+            return false;
+        }
+        // The folded names settle words typed without marks; the names as written the rest.
         article
             .persons_folded
             .iter()
-            .any(|p| self.matches_folded(p))
+            .zip(&article.persons)
+            .any(|(folded, name)| {
+                self.words
+                    .iter()
+                    .all(|t| t.marked.is_some() || folded.split(' ').any(|n| n == t.folded))
+                    && (self.words.iter().all(|t| t.marked.is_none()) || self.matches_name(name))
+            })
     }
 }
 
-/// One search term: a word that must occur somewhere, or a quoted phrase that must occur as written
-/// (still accent- and case-insensitive).
+/// One search term: a word that must start a word of the text, or a quoted phrase whose words
+/// must follow each other (the last may be the start of a word).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Term {
-    Word(String),
-    Phrase(String),
+    Word(Typed),
+    Phrase(Vec<Typed>),
+}
+
+impl Term {
+    /// The term's words, a phrase of one for a word.
+    pub fn words(&self) -> &[Typed] {
+        match self {
+            Term::Word(w) => std::slice::from_ref(w),
+            Term::Phrase(p) => p,
+        }
+    }
+
+    /// The term folded, as it appears in an article's folded search key when it matches.
+    fn folded(&self) -> String {
+        self.words()
+            .iter()
+            .map(|w| w.folded.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 /// A text search: every term must occur in the title, summary, body, captions or persons.
@@ -228,6 +252,8 @@ pub enum Term {
 pub struct SearchQuery {
     pub text: String,
     pub terms: Vec<Term>,
+    /// Each term folded, for the first pass over the folded search key.
+    folded: Vec<String>,
 }
 
 impl SearchQuery {
@@ -236,44 +262,81 @@ impl SearchQuery {
         let mut rest = text;
         while !rest.is_empty() {
             if let Some((before, after)) = rest.split_once('"') {
-                push_words(before, &mut terms);
+                terms.extend(words::typed(before).into_iter().map(Term::Word));
                 // An unclosed quote runs to the end.
                 let (phrase, after) = after.split_once('"').unwrap_or((after, ""));
-                let folded = fold(phrase);
-                if !folded.is_empty() {
-                    terms.push(Term::Phrase(folded));
+                let phrase = words::typed(phrase);
+                if !phrase.is_empty() {
+                    terms.push(Term::Phrase(phrase));
                 }
                 rest = after;
             } else {
-                push_words(rest, &mut terms);
+                terms.extend(words::typed(rest).into_iter().map(Term::Word));
                 break;
             }
         }
         SearchQuery {
             text: text.trim().to_owned(),
+            folded: terms.iter().map(Term::folded).collect(),
             terms,
         }
     }
 
-    /// Whether every term occurs in the article's folded text.
+    /// Whether every term occurs in the article.
     pub fn matches(&self, article: &Article) -> bool {
-        self.matches_folded(&article.search_key)
+        if !self.matches_folded(&article.search_key) {
+            return false;
+        }
+        // The folded key settles terms typed without marks; the rest are checked in the text
+        // as written, field by field (a phrase never spans two fields).
+        self.terms
+            .iter()
+            .filter(|t| t.words().iter().any(|w| w.marked.is_some()))
+            .all(|t| article_fields(article).any(|f| !words::find(f, t.words()).is_empty()))
     }
 
+    /// Whether every term, folded, starts a word of the folded text `haystack` (or occurs
+    /// anywhere, for a script written without spaces).
     pub fn matches_folded(&self, haystack: &str) -> bool {
-        self.terms.iter().all(|t| match t {
-            Term::Word(w) | Term::Phrase(w) => haystack.contains(w.as_str()),
+        self.terms.iter().zip(&self.folded).all(|(term, folded)| {
+            let anywhere = term.words().first().is_some_and(Typed::anywhere);
+            haystack.match_indices(folded.as_str()).any(|(at, _)| {
+                anywhere
+                    || !haystack[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            })
         })
+    }
+
+    /// Where the terms occur in `text`, in order, overlapping ones merged: what the reader
+    /// highlights.
+    pub fn highlights(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut all: Vec<std::ops::Range<usize>> = self
+            .terms
+            .iter()
+            .flat_map(|t| words::find(text, t.words()))
+            .collect();
+        all.sort_by_key(|r| (r.start, r.end));
+        let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(all.len());
+        for r in all {
+            match out.last_mut() {
+                Some(prev) if r.start <= prev.end => prev.end = prev.end.max(r.end),
+                _ => out.push(r),
+            }
+        }
+        out
     }
 }
 
-fn push_words(s: &str, terms: &mut Vec<Term>) {
-    terms.extend(
-        fold(s)
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(|w| Term::Word(w.to_owned())),
-    );
+/// The fields a search looks in, as written.
+fn article_fields(a: &Article) -> impl Iterator<Item = &str> {
+    std::iter::once(a.title.as_str())
+        .chain(std::iter::once(a.summary.as_str()))
+        .chain(a.body.iter().map(String::as_str))
+        .chain(a.captions.iter().map(String::as_str))
+        .chain(a.persons.iter().map(String::as_str))
 }
 
 /// Every filter at once; they combine with AND. An empty filter keeps everything.

@@ -572,3 +572,68 @@ fn filtered_results_keep_the_same_order() {
     ]));
     assert_eq!(by_persons(&s, &["to lam"]), ["new", "old", "undated"]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Word starts and smart accents (the filtering issue)
+
+fn syllable_store() -> Store {
+    store(&json!([
+        {"id": "ha", "title": "Hà Nội mưa to"},
+        {"id": "hai", "title": "Hải Phòng đón tàu"},
+        {"id": "nhat", "title": "Nhật Bản và pha trà"},
+        {"id": "hung", "title": "Ông Lê Văn Hùng phát biểu", "persons": ["Lê Văn Hùng"]},
+        {"id": "hung2", "title": "Ông Lê Văn Hưng tiếp khách", "persons": ["Lê Văn Hưng"]},
+        {"id": "hoa-cu", "title": "Giữ gìn hoà bình"},
+        {"id": "hoa-moi", "title": "Hòa hợp dân tộc"},
+        {"id": "kanji", "title": "Chủ tịch 志位和夫"},
+    ]))
+}
+
+#[test]
+fn a_search_word_matches_the_start_of_a_word() {
+    let s = syllable_store();
+    assert_eq!(sorted(by_search(&s, "ha")), ["ha", "hai"]);
+    assert!(by_search(&s, "hat").is_empty(), "not the end of Nhật");
+    assert_eq!(by_search(&s, "nha"), ["nhat"]);
+    // Kanji run together: found anywhere.
+    assert_eq!(by_search(&s, "和夫"), ["kanji"]);
+}
+
+#[test]
+fn search_words_typed_with_marks_match_only_those_marks() {
+    let s = syllable_store();
+    assert_eq!(by_search(&s, "Hùng"), ["hung"]);
+    assert_eq!(by_search(&s, "hưng"), ["hung2"]);
+    assert_eq!(sorted(by_search(&s, "hung")), ["hung", "hung2"]);
+    assert_eq!(by_search(&s, "hà"), ["ha"]);
+    // Tone placement aside: the old "hoà" and the new "hòa" are one word.
+    assert_eq!(sorted(by_search(&s, "hòa")), ["hoa-cu", "hoa-moi"]);
+    assert_eq!(sorted(by_search(&s, "hoà")), ["hoa-cu", "hoa-moi"]);
+    assert_eq!(sorted(by_search(&s, &nfd("hòa"))), ["hoa-cu", "hoa-moi"]);
+    assert_eq!(by_search(&s, "\"lê văn hùng\""), ["hung"]);
+}
+
+#[test]
+fn person_words_typed_with_marks_keep_different_people_apart() {
+    let s = syllable_store();
+    assert_eq!(by_persons(&s, &["Lê Văn Hùng"]), ["hung"]);
+    assert_eq!(by_persons(&s, &["Hưng"]), ["hung2"]);
+    assert_eq!(sorted(by_persons(&s, &["le van hung"])), ["hung", "hung2"]);
+    assert!(PersonQuery::new("Hùng").matches_name(&nfd("Lê Văn Hùng")));
+    assert!(!PersonQuery::new("Hùng").matches_name("Lê Văn Hưng"));
+}
+
+#[test]
+fn highlights_cover_whole_graphemes_of_what_matched() {
+    let q = SearchQuery::new("ha \"nhật bản\"");
+    let text = "Hà Nội và Nhật Bản; pha trà";
+    let got: Vec<&str> = q.highlights(text).into_iter().map(|r| &text[r]).collect();
+    assert_eq!(got, ["Hà", "Nhật Bản"]);
+    let text = nfd("Hà Nội");
+    let got: Vec<String> = q
+        .highlights(&text)
+        .into_iter()
+        .map(|r| text[r].to_owned())
+        .collect();
+    assert_eq!(got, [nfd("Hà")], "the mark stays with its letter");
+}

@@ -1,0 +1,238 @@
+//! How a typed word matches a word of the text: the rules search and person filters share.
+//!
+//! - A word typed without marks matches accent- and case-insensitively (`ha` finds "Hà", "Hải",
+//!   "hạ"); a word typed with marks matches only words with those marks ("smart accents", as
+//!   smartcase does for case), so `Hùng` never finds "Hưng", a different person.
+//! - The tone mark's placement does not matter: "hoà" and "hòa", "thuý" and "thúy" are one
+//!   word. A marked word is compared as its letters with their vowel marks (circumflex, breve,
+//!   horn; đ) plus its tone, wherever the tone was written.
+//! - Search words match the start of a word of the text (`ha` does not find "Nhật" or "pha");
+//!   a word in a script written without spaces (Chinese, Japanese) matches anywhere.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::{fold, fold_map};
+
+/// The five Vietnamese tone marks as combining characters, in a fixed order.
+const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// A marked word in a form where tone placement does not matter: lowercase NFC letters with
+/// their vowel marks, and the tone (0 for none, else 1 + its index in [`TONES`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkedKey {
+    pub letters: String,
+    pub tone: u8,
+}
+
+/// The key of a word as written (any normalisation form, any case).
+pub fn marked_key(word: &str) -> MarkedKey {
+    let mut tone = 0;
+    let mut letters = String::with_capacity(word.len());
+    for c in word.nfd().flat_map(char::to_lowercase) {
+        match TONES.iter().position(|&t| t == c) {
+            Some(i) => tone = u8::try_from(i + 1).unwrap_or(0),
+            None => letters.push(c),
+        }
+    }
+    MarkedKey {
+        letters: letters.nfc().collect(),
+        tone,
+    }
+}
+
+/// A word the user typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Typed {
+    /// Folded: no marks, lowercase, đ as d.
+    pub folded: String,
+    /// With its marks, when it was typed with any.
+    pub marked: Option<MarkedKey>,
+}
+
+impl Typed {
+    pub fn new(word: &str) -> Typed {
+        let folded = fold(word);
+        let key = marked_key(word);
+        let plain = key.tone == 0 && key.letters == folded;
+        Typed {
+            marked: (!plain).then_some(key),
+            folded,
+        }
+    }
+
+    /// Words of a script written without spaces match anywhere inside a word.
+    pub fn anywhere(&self) -> bool {
+        self.folded
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii() && c.is_alphabetic() && !is_latin(c))
+    }
+
+    /// Whether a word of the text, as written, matches: the whole word, or its start.
+    pub fn matches(&self, word: &str, whole: bool) -> bool {
+        match &self.marked {
+            None => {
+                let f = fold(word);
+                if whole {
+                    f == self.folded
+                } else if self.anywhere() {
+                    f.contains(&self.folded)
+                } else {
+                    f.starts_with(&self.folded)
+                }
+            }
+            Some(key) => {
+                let k = marked_key(word);
+                k.tone == key.tone
+                    && if whole {
+                        k.letters == key.letters
+                    } else if self.anywhere() {
+                        k.letters.contains(&key.letters)
+                    } else {
+                        k.letters.starts_with(&key.letters)
+                    }
+            }
+        }
+    }
+}
+
+/// Latin letters (Vietnamese among them) and the other alphabets written with spaces.
+fn is_latin(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{370}'..='\u{52F}')
+}
+
+/// The words of a text with their byte ranges: stretches with a letter or digit, as Unicode
+/// word boundaries cut them (each Chinese character is a word).
+pub fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    text.split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(at, w)| (at..at + w.len(), w))
+}
+
+/// Where the typed words `phrase` occur in `text` as consecutive words (only spaces between
+/// them), every one whole but the last, which may be the start of a word. The ranges cover the
+/// matched graphemes. One typed word is a phrase of one.
+pub fn find(text: &str, phrase: &[Typed]) -> Vec<Range<usize>> {
+    let Some((last, whole)) = phrase.split_last() else {
+        return Vec::new();
+    };
+    // Chinese and Japanese run their characters together: each is a "word" of its own, so a
+    // typed run is looked for anywhere in the text.
+    if whole.is_empty() && last.anywhere() {
+        return fold_map(text).find(&last.folded);
+    }
+    let list: Vec<(Range<usize>, &str)> = words(text).collect();
+    let mut out = Vec::new();
+    for start in 0..list.len() {
+        let Some(window) = list.get(start..start + phrase.len()) else {
+            break;
+        };
+        let together = window.windows(2).all(|w| {
+            text[w[0].0.end..w[1].0.start]
+                .chars()
+                .all(char::is_whitespace)
+        });
+        let fits = together
+            && whole
+                .iter()
+                .zip(window)
+                .all(|(t, (_, w))| t.matches(w, true))
+            && window.last().is_some_and(|(_, w)| last.matches(w, false));
+        if !fits {
+            continue;
+        }
+        let (first, (last_range, last_word)) = (&window[0].0, &window[window.len() - 1]);
+        // Highlight what matched of the last word: its start, or the place inside it.
+        let map = fold_map(last_word);
+        let inner = map
+            .text
+            .find(last.folded.as_str())
+            .map(|at| map.original_range(at..at + last.folded.len()))
+            .unwrap_or(0..last_word.len());
+        let end = last_range.start + inner.end;
+        let begin = if phrase.len() == 1 {
+            last_range.start + inner.start
+        } else {
+            first.start
+        };
+        out.push(begin..end);
+    }
+    out
+}
+
+/// The typed words of a text.
+pub fn typed(text: &str) -> Vec<Typed> {
+    text.split_whitespace()
+        .map(Typed::new)
+        .filter(|t| !t.folded.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(text: &str, query: &str) -> Vec<String> {
+        find(text, &typed(query))
+            .into_iter()
+            .map(|r| text[r].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn unmarked_words_match_word_starts_with_any_marks() {
+        let text = "Hà Nội, Hải Phòng và hạ tầng; Nhật Bản, pha trà";
+        assert_eq!(hits(text, "ha"), ["Hà", "Hả", "hạ"]);
+        assert_eq!(hits(text, "HA"), ["Hà", "Hả", "hạ"]);
+        assert!(hits(text, "at").is_empty(), "not inside Nhật");
+    }
+
+    #[test]
+    fn marked_words_match_only_those_marks_wherever_the_tone_sits() {
+        let text = "Lê Văn Hùng gặp Lê Văn Hưng; hoà bình và hòa hợp; Thuý, Thúy";
+        assert_eq!(hits(text, "Hùng"), ["Hùng"]);
+        assert_eq!(hits(text, "hưng"), ["Hưng"]);
+        assert_eq!(hits(text, "hung"), ["Hùng", "Hưng"]);
+        assert_eq!(hits(text, "hòa"), ["hoà", "hòa"]);
+        assert_eq!(hits(text, "hoà"), ["hoà", "hòa"]);
+        assert_eq!(hits(text, "thúy"), ["Thuý", "Thúy"]);
+        // A marked prefix keeps its marks: "Hư" is the start of Hưng only.
+        assert_eq!(hits(text, "Hư"), ["Hư"]);
+        // NFD typed or stored is the same word.
+        let nfd: String = "Hùng".nfd().collect();
+        assert_eq!(hits(text, &nfd), ["Hùng"]);
+        let nfd_text: String = text.nfd().collect();
+        assert_eq!(find(&nfd_text, &typed("Hùng")).len(), 1);
+    }
+
+    #[test]
+    fn phrases_are_consecutive_words() {
+        let text = "Thủ đô Hà Nội đón Tết; Hà, Nội Bài";
+        assert_eq!(hits(text, "ha noi"), ["Hà Nội"]);
+        assert_eq!(hits(text, "hà n"), ["Hà N"]);
+        assert!(hits(text, "noi ha").is_empty());
+        assert!(hits(text, "do noi").is_empty());
+    }
+
+    #[test]
+    fn scripts_without_spaces_match_inside_words() {
+        let text = "Chủ tịch Shii Kazuo 志位和夫 phát biểu";
+        assert_eq!(hits(text, "和夫"), ["和夫"]);
+        assert_eq!(hits(text, "kazuo"), ["Kazuo"]);
+        assert!(hits(text, "azuo").is_empty());
+    }
+
+    #[test]
+    fn keys_ignore_tone_placement_but_not_vowel_marks() {
+        assert_eq!(marked_key("hoà"), marked_key("hòa"));
+        assert_eq!(marked_key("qúy"), marked_key("quý"));
+        assert_ne!(marked_key("Hùng"), marked_key("Hưng"));
+        assert_ne!(marked_key("lâm"), marked_key("lấm"));
+        assert_eq!(Typed::new("ha").marked, None);
+        assert!(Typed::new("hà").marked.is_some());
+        assert!(Typed::new("Đà").marked.is_some());
+    }
+}
