@@ -51,6 +51,10 @@ pub enum Action {
     Reload,
     /// Suspend the reader and return to the shell (`fg` brings it back).
     Suspend,
+    /// Scroll the article to the next search match.
+    NextMatch,
+    /// Scroll the article to the previous search match.
+    PrevMatch,
     /// Leave the reader.
     Quit,
     /// In a prompt: apply what was typed.
@@ -96,6 +100,8 @@ const NAMES: &[(Action, &str)] = &[
     (Action::CopyLink, "copy_link"),
     (Action::Reload, "reload"),
     (Action::Suspend, "suspend"),
+    (Action::NextMatch, "next_match"),
+    (Action::PrevMatch, "prev_match"),
     (Action::Quit, "quit"),
     (Action::Submit, "submit"),
     (Action::ToggleScope, "toggle_scope"),

@@ -81,6 +81,8 @@ pub struct App {
     pub persons: PersonIndex,
     /// Every person with their articles, for the picker.
     pub people: Persons,
+    /// Every dated article's date, sorted: the date prompt's histogram counts from it.
+    pub dates: Vec<Date>,
     pub filter: Filter,
     /// The articles the filter keeps, newest first.
     pub view: Vec<ArticleIx>,
@@ -125,6 +127,8 @@ pub struct App {
     /// The current article laid out for the article pane's width, and for which (article, width).
     document: Document,
     document_key: Option<(ArticleIx, usize)>,
+    /// Search matches in each block of the document, as byte ranges of the block's text.
+    pub highlights: Vec<Vec<std::ops::Range<usize>>>,
 }
 
 impl App {
@@ -147,6 +151,7 @@ impl App {
             keymap: Keymap::default(),
             persons: PersonIndex::default(),
             people: Persons::default(),
+            dates: Vec::new(),
             filter: Filter::default(),
             view: Vec::new(),
             selected: 0,
@@ -173,6 +178,7 @@ impl App {
             fatal: None,
             document: Document::default(),
             document_key: None,
+            highlights: Vec::new(),
         }
     }
 
@@ -306,6 +312,8 @@ impl App {
             Action::CopyLink => return self.copy_link(),
             Action::Reload => return self.reload(),
             Action::Suspend => return vec![Effect::Suspend],
+            Action::NextMatch => self.jump_to_match(true),
+            Action::PrevMatch => self.jump_to_match(false),
             Action::Quit => self.quit = true,
             // Prompt editing means nothing in the panes.
             Action::Submit
@@ -431,6 +439,13 @@ impl App {
         self.history = history;
         self.persons = PersonIndex::new(&self.store);
         self.people = Persons::new(&self.store);
+        self.dates = self
+            .store
+            .articles()
+            .iter()
+            .filter_map(|a| a.published.map(|p| p.date()))
+            .collect();
+        self.dates.sort_unstable();
         self.view = self.filter.apply(&self.store);
         self.document_key = None;
         match selected.and_then(|s| self.view.iter().position(|&i| i == s)) {
@@ -478,6 +493,10 @@ impl App {
     /// Replaces the filter, keeping the shown article selected when the new view has it, else
     /// selecting the article nearest to it in date.
     pub fn set_filter(&mut self, filter: Filter) {
+        // The highlights follow the search: lay the article out again.
+        if filter.search != self.filter.search {
+            self.document_key = None;
+        }
         self.filter = filter;
         self.view = self.filter.apply(&self.store);
         self.undated_hidden = if self.filter.date.is_some() {
@@ -546,11 +565,21 @@ impl App {
                     self.document = Document::layout(a, width, self.metrics);
                 }
                 self.document_key = Some((ix, width));
+                self.highlights = match &self.filter.search {
+                    Some(q) => self
+                        .document
+                        .blocks
+                        .iter()
+                        .map(|b| q.highlights(&b.text))
+                        .collect(),
+                    None => Vec::new(),
+                };
             }
             Some(_) => {}
             None => {
                 self.document = Document::default();
                 self.document_key = None;
+                self.highlights.clear();
             }
         }
         self.article_scroll = self.article_scroll.min(self.max_article_scroll());

@@ -119,6 +119,8 @@ impl Default for Keymap {
             (Action::OpenLink, vec![Char('o')]),
             (Action::CopyLink, vec![Char('y')]),
             (Action::Reload, vec![Char('R')]),
+            (Action::NextMatch, vec![Char('n')]),
+            (Action::PrevMatch, vec![Char('N')]),
             (Action::Help, vec![Char('?')]),
             (Action::Suspend, vec![Ctrl('z')]),
             (Action::Quit, vec![Char('q'), Ctrl('c')]),

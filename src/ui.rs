@@ -6,6 +6,7 @@ pub mod article;
 pub mod draw;
 pub mod headlines;
 pub mod help;
+pub mod histogram;
 pub mod list;
 pub mod picker;
 pub mod prompt;
@@ -55,7 +56,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     }
     if let Some(r) = panes.status {
         match app.prompt() {
-            Some(p) => prompt::render(app, p, theme, frame, r),
+            Some(p) => {
+                if p.kind == crate::app::PromptKind::Date {
+                    histogram::render(app, p, theme, frame, area);
+                }
+                prompt::render(app, p, theme, frame, r);
+            }
             None => status::render(app, theme, frame, r),
         }
     }

@@ -47,6 +47,14 @@ pub const HINTS_PROMPT: &str = "Enter apply · Esc cancel";
 pub const PROMPT_SEARCH: &str = "search: ";
 pub const PROMPT_DATE: &str = "date: ";
 
+pub const NO_MATCHES_HERE: &str = "no search matches in this article";
+pub const LAST_MATCH: &str = "no more matches below";
+pub const FIRST_MATCH: &str = "no more matches above";
+
+/// Which search match the article shows.
+pub fn match_position(n: usize, of: usize) -> String {
+    format!("match {n}/{of}")
+}
 pub const FILTERS_CLEARED: &str = "Filters cleared";
 pub const FILTER_REMOVED: &str = "last filter removed; Esc again clears all";
 pub const NOTHING_BACK: &str = "Nothing to go back to";
@@ -96,6 +104,13 @@ pub fn articles(n: usize) -> String {
     }
 }
 
+pub const PER_MONTH: &str = "Articles per month";
+
+/// The histogram's title when it shows the days of one month (`mm/yyyy`).
+pub fn per_day(month: &str) -> String {
+    format!("Articles per day, {month}")
+}
+
 pub const PICKER_TITLE: &str = "Person";
 pub const PICKER_ALL: &str = "everyone";
 pub const PICKER_RESULT: &str = "in the articles shown";
@@ -132,6 +147,8 @@ pub fn action_help(action: Action) -> &'static str {
         Action::CopyLink => "copy the article's link to the clipboard",
         Action::Reload => "read the store again",
         Action::Suspend => "suspend to the shell (fg returns)",
+        Action::NextMatch => "next search match in the article",
+        Action::PrevMatch => "previous search match in the article",
         Action::Quit => "quit",
         Action::Submit => "apply",
         Action::ToggleScope => "everyone / only the persons of the articles shown",

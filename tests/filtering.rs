@@ -7,7 +7,7 @@ use tuinews::app::{App, Mode};
 use tuinews::query::PersonQuery;
 
 mod common;
-use common::{app_at, press};
+use common::{MAIN_2021, app_at, press, select_id};
 
 fn picker_names(app: &App) -> Vec<String> {
     match &app.mode {
@@ -170,4 +170,125 @@ fn the_date_prompt_says_how_many_articles_or_why_not_while_typing() {
     }
     press(&mut app, "\x08\x0811\n");
     assert_eq!(app.view.len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screens: the picker, the date prompt with its histogram, the empty result, at three sizes;
+// search highlights, checked cell by cell (a text snapshot cannot show them).
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use tuinews::ui::Theme;
+
+fn screen(app: &App) -> Terminal<TestBackend> {
+    let (w, h) = app.size;
+    let mut terminal = match Terminal::new(TestBackend::new(w, h)) {
+        Ok(t) => t,
+        Err(e) => panic!("{e}"),
+    };
+    if let Err(e) = terminal.draw(|f| tuinews::ui::render(app, &Theme::default(), f)) {
+        panic!("{e}");
+    }
+    terminal
+}
+
+fn filtering_screens(w: u16, h: u16) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let mut app = app_at(w, h);
+    press(&mut app, "pt");
+    out.push(("picker", screen(&app).backend().to_string()));
+    press(&mut app, "\x1bd2026-01");
+    out.push(("date_prompt", screen(&app).backend().to_string()));
+    press(&mut app, "\x08\x08\x08\x08\x08\x08\x08\x081999\n");
+    out.push(("no_match", screen(&app).backend().to_string()));
+    out
+}
+
+#[test]
+fn filtering_snapshots() {
+    for (w, h) in [(120, 40), (80, 24), (50, 20)] {
+        for (name, s) in filtering_screens(w, h) {
+            insta::assert_snapshot!(format!("{w}x{h}_{name}"), s);
+        }
+    }
+}
+
+#[test]
+fn prompts_and_the_picker_draw_at_20x5_and_survive_resizes() {
+    for keys in ["p", "d", "/"] {
+        let mut app = app_at(20, 5);
+        press(&mut app, keys);
+        press(&mut app, "lê");
+        let s = screen(&app).backend().to_string();
+        assert!(s.contains("lê"), "{keys}: what is typed is on screen:\n{s}");
+        for (w, h) in [(1, 1), (120, 40), (20, 5)] {
+            app.update(Msg::Resize(w, h));
+            let _ = screen(&app);
+        }
+        assert!(!matches!(app.mode, Mode::Normal), "{keys}: still open");
+    }
+}
+
+#[test]
+fn search_matches_are_highlighted_in_headlines_and_article_and_n_jumps() {
+    let mut app = app_at(120, 40);
+    press(&mut app, "/đảng\n");
+    select_id(&mut app, MAIN_2021);
+    let t = screen(&app);
+    let buf = t.backend().buffer();
+    let marked_text = |x0: u16, x1: u16, y0: u16, y1: u16| {
+        let mut words = Vec::new();
+        for y in y0..y1 {
+            let mut word = String::new();
+            for x in x0..x1 {
+                let c = &buf[(x, y)];
+                let hit = c.modifier.contains(Modifier::REVERSED)
+                    && c.modifier.contains(Modifier::BOLD)
+                    && c.bg == ratatui::style::Color::Reset;
+                if hit {
+                    word.push_str(c.symbol());
+                } else if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            if !word.is_empty() {
+                words.push(word);
+            }
+        }
+        words
+    };
+    let article = app.panes().article.unwrap_or_default();
+    let in_article = marked_text(article.x, article.right(), article.y, article.bottom());
+    assert!(!in_article.is_empty(), "the article shows its matches");
+    assert!(
+        in_article.iter().all(|w| w.to_lowercase() == "đảng"),
+        "{in_article:?}"
+    );
+    let head = app.panes().headlines.unwrap_or_default();
+    let in_titles = marked_text(head.x, head.right(), head.y, head.bottom());
+    assert!(in_titles.iter().any(|w| w == "Đảng"), "{in_titles:?}");
+    // n moves the article to the next match, with one line above it.
+    let lines = app.match_lines();
+    assert!(lines.len() >= 2, "{lines:?}");
+    press(&mut app, "n");
+    assert_eq!(app.article_scroll, lines[1] - 1);
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("match 2/"))
+    );
+    press(&mut app, "N");
+    assert_eq!(app.article_scroll, lines[0].saturating_sub(1));
+}
+
+#[test]
+fn opening_an_article_from_a_search_scrolls_to_the_first_match() {
+    let mut app = app_at(80, 24);
+    press(&mut app, "/\"thu nhập trung bình cao\"\n");
+    assert_eq!(app.view.len(), 1);
+    press(&mut app, "\n");
+    let first = app.match_lines()[0];
+    assert!(first > 2, "the match is below the top");
+    assert_eq!(app.article_scroll, first - 1);
 }

@@ -874,3 +874,31 @@ fn the_store_changing_on_disk_is_read_again_keeping_the_article() {
     tui.send(b"q");
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn the_person_picker_in_a_real_terminal() {
+    let mut tui = Tui::spawn(100, 30, &[]);
+    tui.wait_for("the reader", |s| {
+        s.contents().contains("Headlines 45/45") && status_drawn(s)
+    });
+    tui.send(b"p");
+    tui.wait_for("the picker", |s| s.contents().contains("Person · everyone"));
+    // Typed without accents, as many readers do.
+    tui.send(b"tran thanh man");
+    tui.wait_for("the person found", |s| {
+        s.contents().contains("Person · everyone · 1") && s.contents().contains("Trần Thanh Mẫn")
+    });
+    tui.send(b"\r");
+    let screen = tui.wait_for("only that person's articles", |s| {
+        s.contents().contains("Headlines 4/45") && !s.contents().contains("Person ·")
+    });
+    let status = text(&screen, 29, 0, 100);
+    assert!(status.contains("4/45"), "{status}");
+    assert!(status.contains("Trần Thanh Mẫn"), "{status}");
+    tui.send(KEY_ESC);
+    tui.wait_for("every article again", |s| {
+        s.contents().contains("Headlines 45/45")
+    });
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+}

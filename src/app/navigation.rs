@@ -8,8 +8,58 @@ use crate::words;
 
 /// Lines the mouse wheel scrolls at a time.
 const WHEEL_STEP: usize = 3;
+/// Lines shown above a search match the article scrolls to.
+const MATCH_CONTEXT: usize = 1;
 
 impl App {
+    /// The document lines holding a search match, in order.
+    pub fn match_lines(&self) -> Vec<usize> {
+        let doc = self.document();
+        doc.lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, line)| match line {
+                crate::document::DocLine::Text { block, range } => self
+                    .highlights
+                    .get(*block)
+                    .is_some_and(|hs| {
+                        hs.iter()
+                            .any(|h| h.start < range.end && range.start < h.end)
+                    })
+                    .then_some(i),
+                crate::document::DocLine::Gap => None,
+            })
+            .collect()
+    }
+
+    /// Scrolls the article so the next (or previous) match is near the top.
+    pub(super) fn jump_to_match(&mut self, forward: bool) {
+        let lines = self.match_lines();
+        let here = self.article_scroll + MATCH_CONTEXT;
+        let target = if forward {
+            lines.iter().find(|&&l| l > here)
+        } else {
+            lines.iter().rev().find(|&&l| l < here)
+        };
+        match target {
+            Some(&line) => {
+                self.article_scroll = line
+                    .saturating_sub(MATCH_CONTEXT)
+                    .min(self.max_article_scroll());
+                let n = lines.iter().position(|&l| l == line).map_or(0, |p| p + 1);
+                self.notice = Some(words::match_position(n, lines.len()));
+            }
+            None if lines.is_empty() => self.notice = Some(words::NO_MATCHES_HERE.to_owned()),
+            None => {
+                self.notice = Some(if forward {
+                    words::LAST_MATCH.to_owned()
+                } else {
+                    words::FIRST_MATCH.to_owned()
+                });
+            }
+        }
+    }
+
     /// Selects headline `pos` (clamped) and shows its article.
     pub(super) fn select(&mut self, pos: usize) {
         self.selected = pos.min(self.view.len().saturating_sub(1));
@@ -69,7 +119,18 @@ impl App {
 
     pub(super) fn open(&mut self) {
         match self.focus {
-            Focus::Headlines => self.focus = Focus::Article,
+            Focus::Headlines => {
+                self.focus = Focus::Article;
+                // Opened from a search: straight to the first match.
+                if self.filter.search.is_some() && self.article_scroll == 0 {
+                    self.refresh();
+                    if let Some(line) = self.match_lines().first() {
+                        self.article_scroll = line
+                            .saturating_sub(MATCH_CONTEXT)
+                            .min(self.max_article_scroll());
+                    }
+                }
+            }
             Focus::Article => {}
             Focus::Related => {
                 let Some(target) = self.related.get(self.related_selected).map(|r| r.ix) else {

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use super::{Theme, draw, pane_block};
 use crate::app::App;
-use crate::document::Part;
+use crate::document::{DocLine, Part};
 use crate::layout::{Focus, inner};
 use crate::words;
 
@@ -65,7 +65,23 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .enumerate()
     {
         let y = inner.y + u16::try_from(row).unwrap_or(0);
-        let styled = Line::styled(doc.text(line).to_owned(), style(doc.part(line), theme));
+        let base = style(doc.part(line), theme);
+        let styled = match line {
+            DocLine::Text { block, range } => match (
+                doc.blocks.get(*block),
+                app.highlights.get(*block).filter(|h| !h.is_empty()),
+            ) {
+                (Some(b), Some(marks)) => Line::from(draw::marked_spans(
+                    &b.text,
+                    range.clone(),
+                    marks,
+                    base,
+                    theme.matched,
+                )),
+                _ => Line::styled(doc.text(line).to_owned(), base),
+            },
+            DocLine::Gap => Line::default(),
+        };
         draw::put_line(buf, inner, y, &styled, app.metrics);
     }
 }

@@ -92,6 +92,37 @@ pub fn put_str(
     x
 }
 
+/// The slice `range` of `text` as spans in `base` style, with the parts inside `marks` (byte
+/// ranges of `text`, sorted, on grapheme boundaries) in `matched` style patched over it.
+pub fn marked_spans(
+    text: &str,
+    range: std::ops::Range<usize>,
+    marks: &[std::ops::Range<usize>],
+    base: Style,
+    matched: Style,
+) -> Vec<ratatui::text::Span<'static>> {
+    use ratatui::text::Span;
+    let mut spans = Vec::new();
+    let mut at = range.start;
+    for m in marks {
+        let (start, end) = (m.start.max(range.start), m.end.min(range.end));
+        if start >= end {
+            continue;
+        }
+        if let Some(plain) = text.get(at..start).filter(|s| !s.is_empty()) {
+            spans.push(Span::styled(plain.to_owned(), base));
+        }
+        if let Some(hit) = text.get(start..end) {
+            spans.push(Span::styled(hit.to_owned(), base.patch(matched)));
+        }
+        at = end;
+    }
+    if let Some(rest) = text.get(at..range.end).filter(|s| !s.is_empty()) {
+        spans.push(Span::styled(rest.to_owned(), base));
+    }
+    spans
+}
+
 /// The longest end of `text` that fits in `cols` columns, cut between graphemes: what a line
 /// being typed shows before the cursor, so the cursor stays on screen.
 pub fn tail_fitting(text: &str, cols: usize, metrics: Metrics) -> &str {

@@ -39,7 +39,15 @@ pub fn fit_name(name: &str, cols: usize, metrics: Metrics) -> String {
 }
 
 /// One headline row exactly `width` columns wide (or less when nothing fits).
-pub fn row(a: &Article, width: usize, theme: &Theme, metrics: Metrics) -> Line<'static> {
+/// One headline row exactly `width` columns wide (or less when nothing fits), with the search
+/// matches of the title (`marks`, byte ranges of the title) highlighted.
+pub fn row(
+    a: &Article,
+    width: usize,
+    marks: &[std::ops::Range<usize>],
+    theme: &Theme,
+    metrics: Metrics,
+) -> Line<'static> {
     let show_date = width >= 30;
     // A fixed person column on every row, so titles and names line up.
     let person_cols = if width >= 44 {
@@ -60,7 +68,17 @@ pub fn row(a: &Article, width: usize, theme: &Theme, metrics: Metrics) -> Line<'
             theme.date,
         ));
     }
-    spans.push(Span::raw(title));
+    // The shown title starts with as much of the title as fits; the matches in that part are
+    // highlighted, the ellipsis and padding after it are not.
+    let kept = common_prefix(&a.title, &title);
+    spans.extend(super::draw::marked_spans(
+        &a.title,
+        0..kept,
+        marks,
+        ratatui::style::Style::default(),
+        theme.matched,
+    ));
+    spans.push(Span::raw(title[kept..].to_owned()));
     if person_cols > 0 {
         let person = a
             .persons
@@ -103,9 +121,26 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         app.view
             .get(i)
             .and_then(|&ix| app.store.article(ix))
-            .map(|a| row(a, width, theme, app.metrics))
+            .map(|a| {
+                let marks = app
+                    .filter
+                    .search
+                    .as_ref()
+                    .map(|q| q.highlights(&a.title))
+                    .unwrap_or_default();
+                row(a, width, &marks, theme, app.metrics)
+            })
             .unwrap_or_default()
     });
+}
+
+/// Bytes at the start of `shown` that are the start of `full`, on a char boundary of both.
+fn common_prefix(full: &str, shown: &str) -> usize {
+    full.char_indices()
+        .zip(shown.chars())
+        .take_while(|((_, a), b)| a == b)
+        .last()
+        .map_or(0, |((i, a), _)| i + a.len_utf8())
 }
 
 #[cfg(test)]
@@ -132,7 +167,7 @@ mod tests {
         let m = Metrics::default();
         for w in [20, 30, 44, 60, 80, 120] {
             assert_eq!(
-                m.width(&row(&a, w, &Theme::default(), m).to_string()),
+                m.width(&row(&a, w, &[], &Theme::default(), m).to_string()),
                 w,
                 "width {w}"
             );
