@@ -401,14 +401,14 @@ mod tests {
         let mut km = Keymap::default();
         for (action, keys) in &mut km.normal {
             if *action == Action::Down {
-                keys.push(Key::Char('n'));
+                keys.push(Key::Char('x'));
             }
         }
         assert_eq!(
-            action(&km, ModeKind::Normal, key(KeyCode::Char('n'))),
+            action(&km, ModeKind::Normal, key(KeyCode::Char('x'))),
             Some(Action::Down)
         );
-        assert!(km.help_rows().iter().any(|(k, _)| k == "j Down n"));
+        assert!(km.help_rows().iter().any(|(k, _)| k == "j Down x"));
         km.normal.push((Action::Quit, vec![Key::Char('j')]));
         assert_eq!(
             km.conflicts(),
