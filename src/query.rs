@@ -15,8 +15,9 @@ pub mod words;
 pub use words::Typed;
 
 /// The date forms `--date` accepts, for error messages and help.
-pub const DATE_FORMS: &str = "YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY, a range A..B of any of these \
-(either end may be left open: 2026-01-28.. or ..2021-12-31), today, or Nd for the last N days (7d)";
+pub const DATE_FORMS: &str = "YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY (leading zeros optional), a \
+range A..B of any of these (either end may be left open: 2026-01-28.. or ..2021-12-31), today, or \
+Nd for the last N days (7d)";
 
 /// An inclusive range of calendar dates; `None` ends are open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,6 +76,13 @@ pub fn parse_date_spec(spec: &str, today: Date) -> Result<DateRange, DateSpecErr
     if s.is_empty() {
         return Err(err("it is empty"));
     }
+    let single = |t: &str, whole: bool| {
+        parse_single(t, today).map_err(|e| match e {
+            SingleError::Impossible(why) => err(&why),
+            SingleError::Form if whole => err("not a date form tuinews knows"),
+            SingleError::Form => err(&format!("{t:?} is not a date")),
+        })
+    };
     if let Some((a, b)) = s.split_once("..") {
         let (a, b) = (a.trim(), b.trim());
         if a.is_empty() && b.is_empty() {
@@ -83,20 +91,12 @@ pub fn parse_date_spec(spec: &str, today: Date) -> Result<DateRange, DateSpecErr
         let start = if a.is_empty() {
             None
         } else {
-            Some(
-                parse_single(a, today)
-                    .ok_or_else(|| err(&format!("{a:?} is not a date")))?
-                    .0,
-            )
+            Some(single(a, false)?.0)
         };
         let end = if b.is_empty() {
             None
         } else {
-            Some(
-                parse_single(b, today)
-                    .ok_or_else(|| err(&format!("{b:?} is not a date")))?
-                    .1,
-            )
+            Some(single(b, false)?.1)
         };
         if let (Some(x), Some(y)) = (start, end)
             && x > y
@@ -105,72 +105,90 @@ pub fn parse_date_spec(spec: &str, today: Date) -> Result<DateRange, DateSpecErr
         }
         return Ok(DateRange { start, end });
     }
-    let (start, end) =
-        parse_single(s, today).ok_or_else(|| err("not a date form tuinews knows"))?;
+    let (start, end) = single(s, true)?;
     Ok(DateRange {
         start: Some(start),
         end: Some(end),
     })
 }
 
-/// One date form -> its first and last day.
-fn parse_single(s: &str, today: Date) -> Option<(Date, Date)> {
+/// Why one date form could not be read.
+enum SingleError {
+    /// Not a form tuinews knows.
+    Form,
+    /// A known form naming a day or month the calendar does not have (`2026-13-01`,
+    /// `31/02/2026`).
+    Impossible(String),
+}
+
+/// A calendar date from numbers in a known form, or why it does not exist.
+fn calendar(y: i32, m: i32, d: i32) -> Result<Date, SingleError> {
+    let impossible = |what: String| SingleError::Impossible(what);
+    if !(1..=12).contains(&m) {
+        return Err(impossible(format!("there is no month {m}")));
+    }
+    let (y16, m8) = (
+        i16::try_from(y).map_err(|_| SingleError::Form)?,
+        i8::try_from(m).map_err(|_| SingleError::Form)?,
+    );
+    let d8 = i8::try_from(d).map_err(|_| impossible(format!("there is no day {d}")))?;
+    Date::new(y16, m8, d8)
+        .map_err(|_| impossible(format!("{d:02}/{m:02}/{y} is not a day of the calendar")))
+}
+
+/// One date form -> its first and last day. Months and days may be written without their
+/// leading zero (`2026-1-5`, `5/1/2026`).
+fn parse_single(s: &str, today: Date) -> Result<(Date, Date), SingleError> {
     let lower = s.to_ascii_lowercase();
     if lower == "today" {
-        return Some((today, today));
+        return Ok((today, today));
     }
     if let Some(n) = lower.strip_suffix('d')
         && !n.is_empty()
         && n.bytes().all(|b| b.is_ascii_digit())
     {
-        let n: i64 = n.parse().ok()?;
+        let n: i64 = n.parse().map_err(|_| SingleError::Form)?;
         if n == 0 || n > 100_000 {
-            return None;
+            return Err(SingleError::Impossible(format!(
+                "{n}d: the number of days must be 1 to 100000"
+            )));
         }
         // The last N days including today: 1d is today, 7d is today and the six before.
-        let start = today.checked_sub((n - 1).days()).ok()?;
-        return Some((start, today));
+        let start = today
+            .checked_sub((n - 1).days())
+            .map_err(|_| SingleError::Form)?;
+        return Ok((start, today));
     }
-    let num = |t: &str, len: std::ops::RangeInclusive<usize>| -> Option<i32> {
-        (len.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| t.parse().ok())
-            .flatten()
+    let num = |t: &str, len: std::ops::RangeInclusive<usize>| -> Result<i32, SingleError> {
+        if len.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+            t.parse().map_err(|_| SingleError::Form)
+        } else {
+            Err(SingleError::Form)
+        }
     };
     if s.contains('/') {
         let parts: Vec<&str> = s.split('/').collect();
         let [d, m, y] = parts.as_slice() else {
-            return None;
+            return Err(SingleError::Form);
         };
-        let d = Date::new(
-            i16::try_from(num(y, 4..=4)?).ok()?,
-            i8::try_from(num(m, 1..=2)?).ok()?,
-            i8::try_from(num(d, 1..=2)?).ok()?,
-        )
-        .ok()?;
-        return Some((d, d));
+        let d = calendar(num(y, 4..=4)?, num(m, 1..=2)?, num(d, 1..=2)?)?;
+        return Ok((d, d));
     }
     let parts: Vec<&str> = s.split('-').collect();
     match parts.as_slice() {
         [y] => {
-            let y = i16::try_from(num(y, 4..=4)?).ok()?;
-            Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
+            let y = num(y, 4..=4)?;
+            Ok((calendar(y, 1, 1)?, calendar(y, 12, 31)?))
         }
         [y, m] => {
-            let y = i16::try_from(num(y, 4..=4)?).ok()?;
-            let m = i8::try_from(num(m, 2..=2)?).ok()?;
-            let first = Date::new(y, m, 1).ok()?;
-            Some((first, first.last_of_month()))
+            let first = calendar(num(y, 4..=4)?, num(m, 1..=2)?, 1)?;
+            Ok((first, first.last_of_month()))
         }
         [y, m, d] => {
-            let d = Date::new(
-                i16::try_from(num(y, 4..=4)?).ok()?,
-                i8::try_from(num(m, 2..=2)?).ok()?,
-                i8::try_from(num(d, 2..=2)?).ok()?,
-            )
-            .ok()?;
-            Some((d, d))
+            let d = calendar(num(y, 4..=4)?, num(m, 1..=2)?, num(d, 1..=2)?)?;
+            Ok((d, d))
         }
-        _ => None,
+        _ => Err(SingleError::Form),
     }
 }
 

@@ -335,7 +335,6 @@ fn invalid_specs_list_the_accepted_forms() {
         "..",
         "2026-02-01..2026-01-01",
         "",
-        "2026-1",
         "28-01-2026",
         "bogus",
         "d",
@@ -636,4 +635,31 @@ fn highlights_cover_whole_graphemes_of_what_matched() {
         .map(|r| text[r].to_owned())
         .collect();
     assert_eq!(got, [nfd("Hà")], "the mark stays with its letter");
+}
+
+#[test]
+fn leading_zeros_are_optional_and_impossible_dates_say_so() {
+    let day = |y, m, d| jiff::civil::date(y, m, d);
+    for (spec, start, end) in [
+        ("2026-1-5", day(2026, 1, 5), day(2026, 1, 5)),
+        ("5/1/2026", day(2026, 1, 5), day(2026, 1, 5)),
+        ("2026-1", day(2026, 1, 1), day(2026, 1, 31)),
+        ("1/2/2024..2024-2-3", day(2024, 2, 1), day(2024, 2, 3)),
+    ] {
+        let r = parse_date_spec(spec, TODAY).expect(spec);
+        assert_eq!((r.start, r.end), (Some(start), Some(end)), "{spec}");
+    }
+    for (spec, says) in [
+        ("2026-13-01", "there is no month 13"),
+        ("31/02/2026", "31/02/2026 is not a day of the calendar"),
+        ("2026-02-30", "30/02/2026 is not a day of the calendar"),
+        ("2025-02-29..", "29/02/2025 is not a day of the calendar"),
+    ] {
+        let e = parse_date_spec(spec, TODAY).expect_err(spec);
+        assert_eq!(e.reason, says, "{spec}");
+    }
+    assert_eq!(
+        parse_date_spec("hôm nay", TODAY).map_err(|e| e.reason),
+        Err("not a date form tuinews knows".to_owned())
+    );
 }
