@@ -39,6 +39,8 @@ pub enum Action {
     PersonFilter,
     /// Open the date filter prompt.
     DateFilter,
+    /// Open the query line: every filter in one editable line.
+    QueryLine,
     /// Close what is open (help, a prompt); with nothing open, clear every filter.
     Escape,
     /// Show or hide the list of keys.
@@ -94,6 +96,7 @@ const NAMES: &[(Action, &str)] = &[
     (Action::Search, "search"),
     (Action::PersonFilter, "person_filter"),
     (Action::DateFilter, "date_filter"),
+    (Action::QueryLine, "query_line"),
     (Action::Escape, "escape"),
     (Action::Help, "help"),
     (Action::OpenLink, "open_link"),

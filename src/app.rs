@@ -306,6 +306,7 @@ impl App {
             Action::Search => self.open_prompt(PromptKind::Search),
             Action::PersonFilter => self.open_picker(),
             Action::DateFilter => self.open_prompt(PromptKind::Date),
+            Action::QueryLine => self.open_prompt(PromptKind::Query),
             Action::Escape => self.escape_filters(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::OpenLink => return self.open_link(),

@@ -83,6 +83,10 @@ pub struct ListArgs {
     /// Keep articles containing every word (accent- and case-insensitive); "quoted phrases" as written.
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub search: Option<String>,
+    /// Every filter in one line, as the reader's query line writes it:
+    /// person:"Lương Cường" date:2026-01 "biên giới" asean. Combines with the other flags.
+    #[arg(long, value_name = "LINE", allow_hyphen_values = true)]
+    pub query: Option<String>,
     /// One JSON object per line.
     #[arg(long, conflicts_with = "count")]
     pub json: bool,
@@ -188,19 +192,28 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
 
 /// Builds the filter of `tuinews list`; a bad date SPEC is a usage error.
 pub fn filter_from_args(args: &ListArgs, today: Date) -> Result<Filter, crate::query::FilterError> {
-    let date = match &args.date {
-        Some(spec) => Some(DateFilter::parse(spec, today)?),
-        None => None,
+    let mut filter = match &args.query {
+        Some(line) => crate::query::line::parse(line, today)?,
+        None => Filter::default(),
     };
-    Ok(Filter {
-        persons: args.person.iter().map(|p| PersonQuery::new(p)).collect(),
-        date,
-        search: args
-            .search
-            .as_deref()
-            .map(SearchQuery::new)
-            .filter(|s| !s.terms.is_empty()),
-    })
+    if let Some(spec) = &args.date {
+        if filter.date.is_some() {
+            return Err(crate::query::FilterError::TwoDates);
+        }
+        filter.date = Some(DateFilter::parse(spec, today)?);
+    }
+    filter
+        .persons
+        .extend(args.person.iter().map(|p| PersonQuery::new(p)));
+    if let Some(text) = &args.search {
+        // Both searches must hold: their terms together.
+        let both = match &filter.search {
+            Some(s) => format!("{} {text}", s.text),
+            None => text.clone(),
+        };
+        filter.search = Some(SearchQuery::new(&both)).filter(|s| !s.terms.is_empty());
+    }
+    Ok(filter)
 }
 
 fn list(

@@ -1,9 +1,9 @@
 //! A one-line text input that edits whole graphemes: the cursor never stops between a letter
 //! and its marks, and Backspace removes "ệ" whole, in NFC and NFD alike.
 //!
-//! Written here rather than taken from a line-editing crate: tui-input and tui-textarea move
-//! by `char`, which strands a combining mark of NFD text; this is a few dozen lines on top of
-//! unicode-segmentation.
+//! Written here rather than taken from a line-editing crate: every cursor step and deletion must
+//! be a whole grapheme (a char-based cursor strands a combining mark of NFD text), and with
+//! unicode-segmentation that is a few dozen lines.
 
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -115,6 +115,7 @@ impl Default for Keymap {
             (Action::Search, vec![Char('/')]),
             (Action::PersonFilter, vec![Char('p')]),
             (Action::DateFilter, vec![Char('d')]),
+            (Action::QueryLine, vec![Char(':')]),
             (Action::Escape, vec![Code(KeyCode::Esc)]),
             (Action::OpenLink, vec![Char('o')]),
             (Action::CopyLink, vec![Char('y')]),

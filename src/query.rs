@@ -10,6 +10,7 @@ use jiff::civil::Date;
 
 use crate::store::{Article, ArticleIx, Store};
 
+pub mod line;
 pub mod words;
 
 pub use words::Typed;
@@ -46,6 +47,12 @@ pub enum FilterError {
     /// The date SPEC is none of the [`DATE_FORMS`].
     #[error(transparent)]
     Date(#[from] DateSpecError),
+    /// The query line cannot be read.
+    #[error("--query: {0}")]
+    Query(#[from] line::QueryError),
+    /// A date given both as `--date` and in the query line.
+    #[error("give the date once: --date or date: in --query")]
+    TwoDates,
 }
 
 /// A date filter: the text the user wrote and the range it means on the day it was parsed.
@@ -410,11 +417,14 @@ impl fmt::Display for Filter {
     }
 }
 
+/// A value as the query line writes it: quoted when it has a space (the line has no escapes,
+/// so a quote inside a value becomes an apostrophe).
 fn quote_if_needed(s: &str) -> String {
+    let s = s.replace('"', "'");
     if s.chars().any(char::is_whitespace) || s.is_empty() {
-        format!("{s:?}")
+        format!("\"{s}\"")
     } else {
-        s.to_owned()
+        s
     }
 }
 

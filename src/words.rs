@@ -46,6 +46,7 @@ pub const HINTS_PROMPT: &str = "Enter apply · Esc cancel";
 /// Prompt labels, shown before what is typed.
 pub const PROMPT_SEARCH: &str = "search: ";
 pub const PROMPT_DATE: &str = "date: ";
+pub const PROMPT_QUERY: &str = "filter: ";
 
 pub const NO_MATCHES_HERE: &str = "no search matches in this article";
 pub const LAST_MATCH: &str = "no more matches below";
@@ -141,6 +142,7 @@ pub fn action_help(action: Action) -> &'static str {
         Action::Search => "search text",
         Action::PersonFilter => "filter by person",
         Action::DateFilter => "filter by date",
+        Action::QueryLine => "every filter in one line: person:\"…\" date:… words",
         Action::Escape => "close help; otherwise clear filters",
         Action::Help => "this help",
         Action::OpenLink => "open the article's link in the browser",

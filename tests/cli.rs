@@ -972,3 +972,58 @@ fn per_article_warnings_go_to_stderr_and_keep_the_rest() {
         assert!(r.stderr.contains(id), "{id}: {}", r.stderr);
     }
 }
+
+#[test]
+fn list_query_takes_the_query_line_and_combines_with_the_flags() {
+    let sb = Sandbox::new();
+    let by_flags = ok(
+        &sb,
+        &[
+            "list",
+            "--person",
+            "pham minh chinh",
+            "--date",
+            "2021-11",
+            "--search",
+            "tokyo",
+            "--json",
+        ],
+    );
+    let by_line = ok(
+        &sb,
+        &[
+            "list",
+            "--query",
+            "person:\"pham minh chinh\" date:2021-11 tokyo",
+            "--json",
+        ],
+    );
+    assert_eq!(by_line.stdout, by_flags.stdout);
+    let mixed = ok(
+        &sb,
+        &[
+            "list",
+            "--query",
+            "date:2021-11",
+            "--person",
+            "pham minh chinh",
+            "--json",
+        ],
+    );
+    assert_eq!(ids_of(&mixed.stdout), ids_of(&by_flags.stdout));
+
+    let bad = tuinews(&sb, &["list", "--query", "asean date:2026-13"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("column 12: there is no month 13"),
+        "{}",
+        bad.stderr
+    );
+    let twice = tuinews(&sb, &["list", "--query", "date:2026", "--date", "2025"]);
+    assert_eq!(twice.code, 2);
+    assert!(
+        twice.stderr.contains("give the date once"),
+        "{}",
+        twice.stderr
+    );
+}

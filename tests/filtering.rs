@@ -292,3 +292,41 @@ fn opening_an_article_from_a_search_scrolls_to_the_first_match() {
     assert!(first > 2, "the match is below the top");
     assert_eq!(app.article_scroll, first - 1);
 }
+
+#[test]
+fn the_query_line_shows_every_filter_and_applies_what_is_typed() {
+    let mut app = app_at(100, 30);
+    press(&mut app, "pshii\n");
+    press(&mut app, "d2021\n");
+    press(&mut app, ":");
+    let line = match &app.mode {
+        Mode::Prompt(p) => p.input.text().to_owned(),
+        _ => panic!("the query line is open"),
+    };
+    assert_eq!(line, "person:\"Shii Kazuo\" date:2021");
+    // Remove the person by editing the line: Ctrl-U clears it, then type a new one.
+    let ctrl_u = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    if let Some(msg) = app.keymap.event(app.mode.kind(), &ctrl_u) {
+        app.update(msg);
+    }
+    press(&mut app, "date:2026-13");
+    match &app.mode {
+        Mode::Prompt(p) => assert_eq!(p.verdict, Err("column 6: there is no month 13".to_owned())),
+        _ => panic!("the query line is open"),
+    }
+    press(&mut app, "\x08\x081 tokyo\n");
+    assert!(matches!(app.mode, Mode::Normal));
+    assert!(app.filter.persons.is_empty());
+    assert_eq!(app.filter.to_string(), "date:2026-1 tokyo");
+    // The same line on the command line gives the same articles.
+    let line = app.filter.to_string();
+    let cli = tuinews::cli::filter_from_args(
+        &tuinews::cli::ListArgs {
+            query: Some(line),
+            ..Default::default()
+        },
+        app.today,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(cli.apply(&app.store), app.view);
+}

@@ -889,12 +889,17 @@ fn the_person_picker_in_a_real_terminal() {
         s.contents().contains("Person · everyone · 1") && s.contents().contains("Trần Thanh Mẫn")
     });
     tui.send(b"\r");
-    let screen = tui.wait_for("only that person's articles", |s| {
-        s.contents().contains("Headlines 4/45") && !s.contents().contains("Person ·")
-    });
-    let status = text(&screen, 29, 0, 100);
-    assert!(status.contains("4/45"), "{status}");
-    assert!(status.contains("Trần Thanh Mẫn"), "{status}");
+    // A frame arrives row by row: wait for the status row, the last one written.
+    tui.wait_for(
+        "only that person's articles, counted and named in the status line",
+        |s| {
+            let status = text(s, 29, 0, 100);
+            s.contents().contains("Headlines 4/45")
+                && !s.contents().contains("Person ·")
+                && status.contains("4/45")
+                && status.contains("Trần Thanh Mẫn")
+        },
+    );
     tui.send(KEY_ESC);
     tui.wait_for("every article again", |s| {
         s.contents().contains("Headlines 45/45")

@@ -11,6 +11,8 @@ use crate::query::{DateFilter, Filter, SearchQuery};
 pub enum PromptKind {
     Search,
     Date,
+    /// Every filter in one line (see [`crate::query::line`]).
+    Query,
 }
 
 /// A line prompt: what it is for, what has been typed, and the filter before it opened.
@@ -67,6 +69,7 @@ impl App {
         match kind {
             PromptKind::Search => input.insert(self.filter.search.as_ref().map_or("", |s| &s.text)),
             PromptKind::Date => input.insert(self.filter.date.as_ref().map_or("", |d| &d.spec)),
+            PromptKind::Query => input.insert(&self.filter.to_string()),
         }
         self.mode = Mode::Prompt(Prompt {
             kind,
@@ -93,6 +96,10 @@ impl App {
             // The prompt is one line: the reason alone; the forms are in the help.
             PromptKind::Date => {
                 filter.date = Some(DateFilter::parse(text, self.today).map_err(|e| e.reason)?);
+            }
+            // The line is every filter: it replaces them all.
+            PromptKind::Query => {
+                filter = crate::query::line::parse(text, self.today).map_err(|e| e.to_string())?;
             }
         }
         Ok(filter)

@@ -17,6 +17,7 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, area
     let label = match prompt.kind {
         PromptKind::Search => words::PROMPT_SEARCH,
         PromptKind::Date => words::PROMPT_DATE,
+        PromptKind::Query => words::PROMPT_QUERY,
     };
     let label = format!(" {label}");
     let text = prompt.input.text();

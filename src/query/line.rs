@@ -1,0 +1,198 @@
+//! The query line: every filter in one line of text, the same in the reader (`:`) and on the
+//! command line (`tuinews list --query`), and what a [`Filter`] prints as, so filters move
+//! between the two.
+//!
+//! ```text
+//! person:"Lương Cường" date:2026-01 "biên giới" asean
+//! ```
+//!
+//! `person:NAME` (repeatable) and `date:SPEC` take a bare word or a quoted value; everything
+//! else is search text, words and "quoted phrases". A word with another `key:` is search text
+//! (`10:30`).
+
+use jiff::civil::Date;
+
+use super::{DateFilter, Filter, PersonQuery, SearchQuery};
+
+/// A query line that cannot be read: where (a 1-based column, in characters) and why.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("column {column}: {message}")]
+pub struct QueryError {
+    pub column: usize,
+    pub message: String,
+}
+
+/// One piece of the line: its text, whether it was quoted, and its starting column.
+struct Token {
+    text: String,
+    quoted: bool,
+    column: usize,
+}
+
+/// Reads a quoted value starting after its opening quote at `chars[i]`; returns the value and
+/// the index after the closing quote.
+fn quoted(chars: &[char], open: usize) -> Result<(String, usize), QueryError> {
+    let close = chars[open + 1..]
+        .iter()
+        .position(|&c| c == '"')
+        .map(|p| open + 1 + p)
+        .ok_or_else(|| QueryError {
+            column: open + 1,
+            message: "this quote is never closed".to_owned(),
+        })?;
+    Ok((chars[open + 1..close].iter().collect(), close + 1))
+}
+
+/// Parses a query line; relative dates count from `today`.
+pub fn parse(text: &str, today: Date) -> Result<Filter, QueryError> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut filter = Filter::default();
+    let mut search: Vec<Token> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let column = i + 1;
+        if chars[i] == '"' {
+            let (phrase, next) = quoted(&chars, i)?;
+            search.push(Token {
+                text: phrase,
+                quoted: true,
+                column,
+            });
+            i = next;
+            continue;
+        }
+        let word_end = chars[i..]
+            .iter()
+            .position(|c| c.is_whitespace())
+            .map_or(chars.len(), |p| i + p);
+        let word: String = chars[i..word_end].iter().collect();
+        let key = ["person:", "date:"]
+            .into_iter()
+            .find(|k| word.to_lowercase().starts_with(k));
+        let Some(key) = key else {
+            search.push(Token {
+                text: word,
+                quoted: false,
+                column,
+            });
+            i = word_end;
+            continue;
+        };
+        let value_at = i + key.chars().count();
+        let (value, next) = if chars.get(value_at) == Some(&'"') {
+            quoted(&chars, value_at)?
+        } else {
+            (chars[value_at..word_end].iter().collect(), word_end)
+        };
+        let value = value.trim().to_owned();
+        if value.is_empty() {
+            return Err(QueryError {
+                column,
+                message: format!("{key} needs a value"),
+            });
+        }
+        if key == "person:" {
+            filter.persons.push(PersonQuery::new(&value));
+        } else {
+            if filter.date.is_some() {
+                return Err(QueryError {
+                    column,
+                    message: "a second date: give one date or a range A..B".to_owned(),
+                });
+            }
+            let date = DateFilter::parse(&value, today).map_err(|e| QueryError {
+                column: value_at + 1,
+                message: e.reason,
+            })?;
+            filter.date = Some(date);
+        }
+        i = next;
+    }
+    let text = search
+        .iter()
+        .map(|t| {
+            if t.quoted {
+                format!("\"{}\"", t.text)
+            } else {
+                t.text.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let query = SearchQuery::new(&text);
+    if !query.terms.is_empty() {
+        filter.search = Some(query);
+    } else if let Some(t) = search.first() {
+        return Err(QueryError {
+            column: t.column,
+            message: "nothing to search for in this".to_owned(),
+        });
+    }
+    Ok(filter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    const TODAY: Date = date(2026, 1, 30);
+
+    #[test]
+    fn every_filter_in_one_line() {
+        let f = parse(
+            r#"person:"Lương Cường" date:2026-01 "biên giới" asean person:tô"#,
+            TODAY,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            f.persons,
+            [PersonQuery::new("Lương Cường"), PersonQuery::new("tô")]
+        );
+        assert_eq!(f.date.as_ref().map(|d| d.spec.as_str()), Some("2026-01"));
+        assert_eq!(
+            f.search.as_ref().map(|s| s.text.as_str()),
+            Some("\"biên giới\" asean")
+        );
+        assert_eq!(parse("   ", TODAY), Ok(Filter::default()));
+        // A word with another key is search text.
+        assert!(parse("10:30", TODAY).is_ok_and(|f| f.search.is_some()));
+    }
+
+    #[test]
+    fn a_filter_prints_as_a_line_that_reads_back_as_itself() {
+        for line in [
+            r#"person:"Lê Hoài Trung" date:2026-01 asean"#,
+            r#"person:Tô date:2026-01-20..2026-01-31 "biên giới""#,
+            "date:..2021-12-31",
+            r#"person:"Shii Kazuo" person:"Phạm Minh Chính""#,
+        ] {
+            let f = parse(line, TODAY).unwrap_or_else(|e| panic!("{line}: {e}"));
+            assert_eq!(f.to_string(), line);
+            assert_eq!(parse(&f.to_string(), TODAY), Ok(f));
+        }
+    }
+
+    #[test]
+    fn errors_say_where_and_why() {
+        let err = |line: &str| parse(line, TODAY).map(|_| ()).unwrap_err();
+        assert_eq!(
+            err("asean date:2026-13"),
+            QueryError {
+                column: 12,
+                message: "there is no month 13".to_owned()
+            }
+        );
+        assert_eq!(err(r#"person:"Lê Hoài"#).column, 8);
+        assert_eq!(err("hà person:").message, "person: needs a value");
+        assert_eq!(err("date:2026 date:2025").column, 11);
+        assert_eq!(
+            err("date:2026 date:2025").to_string(),
+            "column 11: a second date: give one date or a range A..B"
+        );
+    }
+}
