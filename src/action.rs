@@ -63,6 +63,14 @@ pub enum Action {
     Submit,
     /// In the person picker: everyone, or only the persons of the articles shown.
     ToggleScope,
+    /// In the date prompt: today.
+    DateToday,
+    /// In the date prompt: the last seven days.
+    DateWeek,
+    /// In the date prompt: this month.
+    DateMonth,
+    /// In the date prompt: this year.
+    DateYear,
     /// In a prompt: delete the grapheme before the cursor.
     DeleteBack,
     /// In a prompt: delete the grapheme under the cursor.
@@ -108,6 +116,10 @@ const NAMES: &[(Action, &str)] = &[
     (Action::Quit, "quit"),
     (Action::Submit, "submit"),
     (Action::ToggleScope, "toggle_scope"),
+    (Action::DateToday, "date_today"),
+    (Action::DateWeek, "date_week"),
+    (Action::DateMonth, "date_month"),
+    (Action::DateYear, "date_year"),
     (Action::DeleteBack, "delete_back"),
     (Action::DeleteForward, "delete_forward"),
     (Action::DeleteWord, "delete_word"),

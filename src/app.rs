@@ -20,6 +20,7 @@ use crate::related::{PersonIndex, Related};
 use crate::store::{Article, ArticleIx, Store, StoreError};
 use crate::text::Metrics;
 use crate::words;
+use crate::zone::Zone;
 
 mod navigation;
 mod picker;
@@ -114,6 +115,8 @@ pub struct App {
     pub quit: bool,
     /// The command the status line names for the load warnings of this store.
     pub check_command: String,
+    /// Where dates are shown and filtered (`--tz`).
+    pub zone: Zone,
     /// The date relative date filters (`today`, `7d`) count from; set by whoever builds the app.
     pub today: Date,
     /// Bytes read so far while the store loads or reloads; `None` when it is ready.
@@ -172,6 +175,7 @@ impl App {
             quit: false,
             check_command: words::CHECK_COMMAND.to_owned(),
             today: jiff::Zoned::now().date(),
+            zone: Zone::Article,
             loading: Some(0),
             loaded: false,
             can_reload: true,
@@ -319,6 +323,10 @@ impl App {
             // Prompt editing means nothing in the panes.
             Action::Submit
             | Action::ToggleScope
+            | Action::DateToday
+            | Action::DateWeek
+            | Action::DateMonth
+            | Action::DateYear
             | Action::DeleteBack
             | Action::DeleteForward
             | Action::DeleteWord
@@ -444,10 +452,10 @@ impl App {
             .store
             .articles()
             .iter()
-            .filter_map(|a| a.published.map(|p| p.date()))
+            .filter_map(|a| a.published.map(|p| self.zone.date(&p)))
             .collect();
         self.dates.sort_unstable();
-        self.view = self.filter.apply(&self.store);
+        self.view = self.filter.apply_in(&self.store, &self.zone);
         self.document_key = None;
         match selected.and_then(|s| self.view.iter().position(|&i| i == s)) {
             Some(pos) => self.selected = pos,
@@ -499,7 +507,7 @@ impl App {
             self.document_key = None;
         }
         self.filter = filter;
-        self.view = self.filter.apply(&self.store);
+        self.view = self.filter.apply_in(&self.store, &self.zone);
         self.undated_hidden = if self.filter.date.is_some() {
             let without_date = Filter {
                 date: None,
@@ -507,7 +515,7 @@ impl App {
             };
             self.store
                 .iter()
-                .filter(|(_, a)| a.published.is_none() && without_date.matches(a))
+                .filter(|(_, a)| a.published.is_none() && without_date.matches_in(a, &self.zone))
                 .count()
         } else {
             0
@@ -563,7 +571,7 @@ impl App {
         match self.current {
             Some(ix) if self.document_key != Some((ix, width)) => {
                 if let Some(a) = self.store.article(ix) {
-                    self.document = Document::layout(a, width, self.metrics);
+                    self.document = Document::layout(a, width, self.metrics, &self.zone);
                 }
                 self.document_key = Some((ix, width));
                 self.highlights = match &self.filter.search {

@@ -17,6 +17,7 @@ use crate::query::{DateFilter, Filter, PersonQuery, SearchQuery};
 use crate::store::{Article, Origin, Store};
 use crate::text::Metrics;
 use crate::words;
+use crate::zone::Zone;
 
 /// Exit status for a store that could not be loaded, an unknown id, or a check with warnings.
 pub const EXIT_FAILURE: i32 = 1;
@@ -41,6 +42,11 @@ pub struct Cli {
     /// configured to draw them wide.
     #[arg(long, global = true)]
     pub ambiguous_wide: bool,
+
+    /// The time zone dates are shown and filtered in: an IANA name (Asia/Ho_Chi_Minh), an
+    /// offset (+07:00, UTC), or `article` for each article's own offset. Default: the system's.
+    #[arg(long, global = true, value_name = "ZONE", allow_hyphen_values = true)]
+    pub tz: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -104,6 +110,8 @@ pub struct Env {
     pub today: Option<Date>,
     /// Width of the terminal on stdout, when stdout is one.
     pub terminal_width: Option<u16>,
+    /// The zone dates are shown in without `--tz`: the system's.
+    pub zone: Zone,
 }
 
 impl Env {
@@ -120,6 +128,7 @@ impl Env {
             xdg_data_home: var("XDG_DATA_HOME"),
             home: var("HOME"),
             today: Some(jiff::Zoned::now().date()),
+            zone: Zone::system(),
             terminal_width: if io::stdout().is_terminal() {
                 crossterm::terminal::size().ok().map(|(w, _)| w)
             } else {
@@ -144,13 +153,20 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
     let metrics = Metrics {
         ambiguous_wide: cli.ambiguous_wide,
     };
+    let zone = match zone_of(&cli, env) {
+        Ok(z) => z,
+        Err(e) => {
+            let _ = writeln!(err, "tuinews: {e}");
+            return EXIT_USAGE;
+        }
+    };
     let result = match cli.command {
         Some(Command::Check { path }) => {
             let origin = match path {
                 Some(p) => Origin::Flag(p),
                 None => env.origin(cli.store),
             };
-            check(&origin, out, err)
+            check(&origin, &zone, out, err)
         }
         Some(cmd) => {
             let origin = env.origin(cli.store);
@@ -165,11 +181,19 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
                 let _ = writeln!(err, "tuinews: warning: {w}");
             }
             match cmd {
-                Command::List(args) => list(&store, &args, env, out, err),
+                Command::List(args) => list(&store, &args, env, &zone, out, err),
                 Command::Persons { json } => persons(&store, json, out),
                 Command::Show { id, width } => {
                     let cols = width.or(env.terminal_width).unwrap_or(80);
-                    show(&store, &id, usize::from(cols.max(1)), metrics, out, err)
+                    show(
+                        &store,
+                        &id,
+                        usize::from(cols.max(1)),
+                        metrics,
+                        &zone,
+                        out,
+                        err,
+                    )
                 }
                 Command::Check { .. } => unreachable!("handled above"),
             }
@@ -220,6 +244,7 @@ fn list(
     store: &Store,
     args: &ListArgs,
     env: &Env,
+    zone: &Zone,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
@@ -231,7 +256,7 @@ fn list(
             return Ok(EXIT_USAGE);
         }
     };
-    let hits = filter.apply(store);
+    let hits = filter.apply_in(store, zone);
     if args.count {
         writeln!(out, "{}", hits.len())?;
         return Ok(0);
@@ -240,15 +265,15 @@ fn list(
         if args.json {
             writeln!(out, "{}", article_json(a))?;
         } else {
-            writeln!(out, "{}", list_line(a))?;
+            writeln!(out, "{}", list_line(a, zone))?;
         }
     }
     Ok(0)
 }
 
 /// One plain `list` line: `24/11/2021  Title  [Person, Person]`.
-pub fn list_line(a: &Article) -> String {
-    let date = crate::store::short_date(a.published);
+pub fn list_line(a: &Article, zone: &Zone) -> String {
+    let date = zone.short_or_dash(a.published);
     let mut line = format!("{date:<10}  {}", a.title);
     if !a.persons.is_empty() {
         line.push_str("  [");
@@ -298,6 +323,7 @@ fn show(
     id: &str,
     cols: usize,
     metrics: Metrics,
+    zone: &Zone,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
@@ -309,7 +335,7 @@ fn show(
         )?;
         return Ok(EXIT_FAILURE);
     };
-    for line in render_plain(store, a, cols, metrics) {
+    for line in render_plain(store, a, cols, metrics, zone) {
         writeln!(out, "{line}")?;
     }
     Ok(0)
@@ -317,21 +343,40 @@ fn show(
 
 /// The article as plain lines, each at most `cols` wide (for `show` and for checking wrapping):
 /// the same document the reader shows, then the stories it links to.
-pub fn render_plain(store: &Store, a: &Article, cols: usize, metrics: Metrics) -> Vec<String> {
-    let doc = Document::layout(a, cols, metrics);
+pub fn render_plain(
+    store: &Store,
+    a: &Article,
+    cols: usize,
+    metrics: Metrics,
+    zone: &Zone,
+) -> Vec<String> {
+    let doc = Document::layout(a, cols, metrics, zone);
     let mut lines: Vec<String> = doc.plain().map(str::to_owned).collect();
     if !a.related.is_empty() {
         lines.push(String::new());
         lines.extend(metrics.wrap(words::RELATED_LABEL, cols));
         for r in a.related.iter().filter_map(|id| store.get(id)) {
-            let date = crate::store::short_date(r.published);
+            let date = zone.short_or_dash(r.published);
             lines.extend(metrics.wrap(&format!("- {date} {}", r.title), cols));
         }
     }
     lines
 }
 
-fn check(origin: &Origin, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
+/// The zone `--tz` names, else the environment's.
+pub fn zone_of(cli: &Cli, env: &Env) -> Result<Zone, crate::zone::ZoneError> {
+    match &cli.tz {
+        Some(t) => Zone::parse(t),
+        None => Ok(env.zone.clone()),
+    }
+}
+
+fn check(
+    origin: &Origin,
+    zone: &Zone,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
     writeln!(out, "Opened: {}", origin.describe())?;
     let store = match Store::open(origin) {
         Ok(s) => s,
@@ -345,7 +390,7 @@ fn check(origin: &Origin, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
     let dates: Vec<_> = store
         .articles()
         .iter()
-        .filter_map(|a| a.published.map(|p| p.date()))
+        .filter_map(|a| a.published.map(|p| zone.date(&p)))
         .collect();
     writeln!(out, "Articles: {}", store.len())?;
     writeln!(out, "Persons: {persons}")?;

@@ -12,6 +12,7 @@ use std::ops::Range;
 use crate::store::Article;
 use crate::text::Metrics;
 use crate::words;
+use crate::zone::Zone;
 
 /// What a block of an article is, which decides its style.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,11 +74,11 @@ impl Block {
 
 /// The article's blocks in reading order: title, meta, persons, link, then the lead, the body
 /// (or a note that there is none) and the captions, each after a blank line.
-pub fn blocks(a: &Article) -> Vec<Block> {
+pub fn blocks(a: &Article, zone: &Zone) -> Vec<Block> {
     let mut out = vec![Block::new(Part::Title, Field::Title, a.title.clone())];
     let meta: Vec<String> = a
         .published
-        .map(|p| p.long())
+        .map(|p| zone.long(&p))
         .into_iter()
         .chain(a.section.iter().cloned())
         .chain(a.source.iter().cloned())
@@ -148,9 +149,9 @@ pub struct Document {
 
 impl Document {
     /// Lays `a` out in lines at most `width` columns wide (a width of 0 counts as 1).
-    pub fn layout(a: &Article, width: usize, metrics: Metrics) -> Document {
+    pub fn layout(a: &Article, width: usize, metrics: Metrics, zone: &Zone) -> Document {
         let width = width.max(1);
-        let mut blocks = blocks(a);
+        let mut blocks = blocks(a, zone);
         let mut lines = Vec::new();
         for (i, b) in blocks.iter_mut().enumerate() {
             if b.gap_before {
@@ -246,7 +247,7 @@ mod tests {
 
     #[test]
     fn blocks_in_reading_order_with_gaps_before_the_lead() {
-        let parts: Vec<(Part, bool)> = blocks(&article())
+        let parts: Vec<(Part, bool)> = blocks(&article(), &Zone::Article)
             .iter()
             .map(|b| (b.part, b.gap_before))
             .collect();
@@ -266,7 +267,7 @@ mod tests {
             ..article()
         };
         assert!(
-            blocks(&no_body)
+            blocks(&no_body, &Zone::Article)
                 .iter()
                 .any(|b| b.part == Part::NoBody && b.text == words::NO_BODY)
         );
@@ -277,7 +278,7 @@ mod tests {
         let a = article();
         let m = Metrics::default();
         for width in [1, 5, 12, 20, 80] {
-            let doc = Document::layout(&a, width, m);
+            let doc = Document::layout(&a, width, m, &Zone::Article);
             for line in &doc.lines {
                 let text = doc.text(line);
                 assert!(m.width(text) <= width.max(1) || text.chars().count() == 1);
@@ -291,7 +292,7 @@ mod tests {
     #[test]
     fn a_field_range_maps_to_the_lines_it_was_wrapped_onto() {
         let a = article();
-        let doc = Document::layout(&a, 12, Metrics::default());
+        let doc = Document::layout(&a, 12, Metrics::default(), &Zone::Article);
         // "xuống dòng" in body paragraph 0, as a search would find it in the field.
         let field = &a.body[0];
         let at = field.find("xuống").unwrap_or(usize::MAX);
@@ -320,7 +321,7 @@ mod tests {
 
     #[test]
     fn captions_keep_where_their_text_starts() {
-        let doc = Document::layout(&article(), 80, Metrics::default());
+        let doc = Document::layout(&article(), 80, Metrics::default(), &Zone::Article);
         let cap = doc
             .blocks
             .iter()
@@ -331,7 +332,7 @@ mod tests {
 
     #[test]
     fn names_are_never_split() {
-        let doc = Document::layout(&article(), 16, Metrics::default());
+        let doc = Document::layout(&article(), 16, Metrics::default(), &Zone::Article);
         let lines: Vec<&str> = doc
             .lines
             .iter()

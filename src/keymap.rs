@@ -37,15 +37,18 @@ impl ModeKind {
 pub enum Key {
     Char(char),
     Ctrl(char),
+    Alt(char),
     Code(KeyCode),
 }
 
 impl Key {
     fn matches(self, ev: &KeyEvent) -> bool {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = ev.modifiers.contains(KeyModifiers::ALT);
         match self {
-            Key::Char(c) => !ctrl && ev.code == KeyCode::Char(c),
+            Key::Char(c) => !ctrl && !alt && ev.code == KeyCode::Char(c),
             Key::Ctrl(c) => ctrl && ev.code == KeyCode::Char(c),
+            Key::Alt(c) => alt && !ctrl && ev.code == KeyCode::Char(c),
             Key::Code(code) => ev.code == code,
         }
     }
@@ -56,6 +59,7 @@ impl Key {
             Key::Char(' ') => "Space".to_owned(),
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Alt(c) => format!("Alt-{}", c.to_ascii_uppercase()),
             Key::Code(code) => match code {
                 KeyCode::Down => "Down".to_owned(),
                 KeyCode::Up => "Up".to_owned(),
@@ -91,7 +95,7 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Keymap {
-        use Key::{Char, Code, Ctrl};
+        use Key::{Alt, Char, Code, Ctrl};
         let movement = vec![
             (Action::Down, vec![Char('j'), Code(KeyCode::Down)]),
             (Action::Up, vec![Char('k'), Code(KeyCode::Up)]),
@@ -151,6 +155,10 @@ impl Default for Keymap {
         let mut prompt = vec![
             (Action::Submit, vec![Code(KeyCode::Enter)]),
             (Action::Escape, vec![Code(KeyCode::Esc), Ctrl('g')]),
+            (Action::DateToday, vec![Alt('t')]),
+            (Action::DateWeek, vec![Alt('w')]),
+            (Action::DateMonth, vec![Alt('m')]),
+            (Action::DateYear, vec![Alt('y')]),
         ];
         prompt.extend(editing.iter().cloned());
         let mut picker = vec![

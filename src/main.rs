@@ -58,6 +58,13 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     if let Some(today) = env.today {
         app.today = today;
     }
+    app.zone = match cli::zone_of(cli, env) {
+        Ok(z) => z,
+        Err(e) => {
+            eprintln!("tuinews: {e}");
+            return cli::EXIT_USAGE;
+        }
+    };
     let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
 
     let mut terminal = match runtime::enter_terminal() {

@@ -9,6 +9,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::store::{Article, ArticleIx, Store};
+use crate::zone::Zone;
 
 pub mod line;
 pub mod words;
@@ -377,21 +378,34 @@ impl Filter {
         self.persons.is_empty() && self.date.is_none() && self.search.is_none()
     }
 
+    /// Whether the article matches, its date taken in its own offset.
     pub fn matches(&self, article: &Article) -> bool {
+        self.matches_in(article, &Zone::Article)
+    }
+
+    /// Whether the article matches, its date taken in `zone`.
+    pub fn matches_in(&self, article: &Article, zone: &Zone) -> bool {
         self.persons.iter().all(|p| p.matches(article))
             && self.date.as_ref().is_none_or(|d| {
                 article
                     .published
-                    .is_some_and(|p| d.range.contains(p.date()))
+                    .is_some_and(|p| d.range.contains(zone.date(&p)))
             })
             && self.search.as_ref().is_none_or(|s| s.matches(article))
     }
 
-    /// The matching articles, newest first, undated last, ties in store order.
+    /// The matching articles, newest first, undated last, ties in store order; dates in each
+    /// article's own offset.
     pub fn apply(&self, store: &Store) -> Vec<ArticleIx> {
+        self.apply_in(store, &Zone::Article)
+    }
+
+    /// The matching articles, dates taken in `zone`, newest first, undated last, ties in
+    /// store order.
+    pub fn apply_in(&self, store: &Store, zone: &Zone) -> Vec<ArticleIx> {
         let mut hits: Vec<(ArticleIx, Option<i64>)> = store
             .iter()
-            .filter(|(_, a)| self.matches(a))
+            .filter(|(_, a)| self.matches_in(a, zone))
             .map(|(ix, a)| (ix, a.published.map(|p| p.sort_key())))
             .collect();
         // Stable, so ties keep store order.

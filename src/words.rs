@@ -76,6 +76,20 @@ pub fn loading(bytes: u64) -> String {
     }
 }
 
+/// The weekday as Vietnamese readers expect it beside a date ("Thứ Tư, 24/11/2021").
+pub fn weekday(day: jiff::civil::Weekday) -> &'static str {
+    use jiff::civil::Weekday;
+    match day {
+        Weekday::Monday => "Thứ Hai",
+        Weekday::Tuesday => "Thứ Ba",
+        Weekday::Wednesday => "Thứ Tư",
+        Weekday::Thursday => "Thứ Năm",
+        Weekday::Friday => "Thứ Sáu",
+        Weekday::Saturday => "Thứ Bảy",
+        Weekday::Sunday => "Chủ Nhật",
+    }
+}
+
 /// The status line after a reload.
 pub fn reloaded(articles: usize) -> String {
     format!("reloaded: {articles} articles")
@@ -106,6 +120,8 @@ pub fn articles(n: usize) -> String {
 }
 
 pub const PER_MONTH: &str = "Articles per month";
+/// The date prompt's quick choices, under its histogram.
+pub const DATE_CHOICES: &str = "Alt-T today · Alt-W 7 days · Alt-M this month · Alt-Y this year";
 
 /// The histogram's title when it shows the days of one month (`mm/yyyy`).
 pub fn per_day(month: &str) -> String {
@@ -154,6 +170,10 @@ pub fn action_help(action: Action) -> &'static str {
         Action::Quit => "quit",
         Action::Submit => "apply",
         Action::ToggleScope => "everyone / only the persons of the articles shown",
+        Action::DateToday => "dates: today",
+        Action::DateWeek => "dates: the last 7 days",
+        Action::DateMonth => "dates: this month",
+        Action::DateYear => "dates: this year",
         Action::DeleteBack => "delete before the cursor",
         Action::DeleteForward => "delete under the cursor",
         Action::DeleteWord => "delete a word",

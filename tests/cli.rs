@@ -1027,3 +1027,68 @@ fn list_query_takes_the_query_line_and_combines_with_the_flags() {
         twice.stderr
     );
 }
+
+#[test]
+fn tz_shows_and_filters_dates_in_one_zone() {
+    let sb = Sandbox::new();
+    let p = sb.store(
+        "tz.json",
+        &json!([
+            {"id": "utc", "title": "Tin lúc nửa đêm", "published": "2026-01-28T17:30:00Z"},
+            {"id": "day", "title": "Tin trong ngày", "published": "2021-11-24"}
+        ]),
+    );
+    let p = p.to_str().expect("a UTF-8 path");
+    let first_dates = |zone: &str| -> Vec<String> {
+        ok(&sb, &["--store", p, "--tz", zone, "list"])
+            .stdout
+            .lines()
+            .map(|l| l.split_whitespace().next().unwrap_or("").to_owned())
+            .collect()
+    };
+    assert_eq!(first_dates("UTC"), ["28/01/2026", "24/11/2021"]);
+    assert_eq!(
+        first_dates("Asia/Ho_Chi_Minh"),
+        ["29/01/2026", "24/11/2021"]
+    );
+    assert_eq!(first_dates("+07:00"), ["29/01/2026", "24/11/2021"]);
+    assert_eq!(first_dates("article"), ["28/01/2026", "24/11/2021"]);
+    // The TZ variable is the default.
+    let by_env = run(sb
+        .cmd()
+        .env("TZ", "Asia/Ho_Chi_Minh")
+        .args(["--store", p, "list"]));
+    assert!(by_env.stdout.starts_with("29/01/2026"), "{}", by_env.stdout);
+
+    let count = |zone: &str, date: &str| {
+        ok(
+            &sb,
+            &[
+                "--store", p, "--tz", zone, "list", "--date", date, "--count",
+            ],
+        )
+        .stdout
+    };
+    assert_eq!(count("Asia/Ho_Chi_Minh", "2026-01-29"), "1\n");
+    assert_eq!(count("UTC", "2026-01-29"), "0\n");
+    assert_eq!(count("UTC", "2026-01-28"), "1\n");
+
+    let shown = ok(
+        &sb,
+        &["--store", p, "--tz", "Asia/Ho_Chi_Minh", "show", "utc"],
+    )
+    .stdout;
+    assert!(
+        shown.contains("Thứ Năm, 29/01/2026 00:30 +00:00 (shown in Asia/Ho_Chi_Minh)"),
+        "{shown}"
+    );
+    let day = ok(&sb, &["--store", p, "--tz", "-11:00", "show", "day"]).stdout;
+    assert!(
+        day.contains("Thứ Tư, 24/11/2021"),
+        "a plain date stays that date: {day}"
+    );
+
+    let bad = tuinews(&sb, &["--store", p, "--tz", "Mars/Base", "list"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("not a time zone"), "{}", bad.stderr);
+}

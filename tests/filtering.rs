@@ -330,3 +330,36 @@ fn the_query_line_shows_every_filter_and_applies_what_is_typed() {
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(cli.apply(&app.store), app.view);
 }
+
+#[test]
+fn the_date_prompt_has_one_key_quick_choices() {
+    let mut app = app_at(100, 30);
+    app.today = jiff::civil::date(2026, 1, 30);
+    let alt = |app: &mut App, c: char| {
+        let ev = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT));
+        if let Some(msg) = app.keymap.event(app.mode.kind(), &ev) {
+            app.update(msg);
+        }
+    };
+    press(&mut app, "d2021");
+    for (key, spec, count) in [
+        ('m', "2026-01", Ok(7)),
+        ('y', "2026", Ok(7)),
+        ('t', "today", Ok(1)),
+        ('w', "7d", Ok(7)),
+    ] {
+        alt(&mut app, key);
+        match &app.mode {
+            Mode::Prompt(p) => {
+                assert_eq!(p.input.text(), spec);
+                assert_eq!(p.verdict, count, "{spec}");
+            }
+            _ => panic!("the date prompt stays open"),
+        }
+    }
+    press(&mut app, "\n");
+    assert_eq!(
+        app.filter.date.as_ref().map(|d| d.spec.as_str()),
+        Some("7d")
+    );
+}

@@ -26,6 +26,17 @@ pub struct Prompt {
     pub verdict: Result<usize, String>,
 }
 
+/// The date SPEC a quick-choice key stands for.
+fn quick_choice(action: Action, today: jiff::civil::Date) -> Option<String> {
+    match action {
+        Action::DateToday => Some("today".to_owned()),
+        Action::DateWeek => Some("7d".to_owned()),
+        Action::DateMonth => Some(today.strftime("%Y-%m").to_string()),
+        Action::DateYear => Some(today.strftime("%Y").to_string()),
+        _ => None,
+    }
+}
+
 impl App {
     /// An action while a prompt is open: edit, apply, or cancel.
     pub(super) fn prompt_action(&mut self, action: Action) -> Vec<Effect> {
@@ -33,6 +44,14 @@ impl App {
             return Vec::new();
         };
         if prompt.input.apply(action) {
+            self.prompt_changed();
+            return Vec::new();
+        }
+        if prompt.kind == PromptKind::Date
+            && let Some(spec) = quick_choice(action, self.today)
+        {
+            prompt.input = LineInput::default();
+            prompt.input.insert(&spec);
             self.prompt_changed();
             return Vec::new();
         }
@@ -118,7 +137,7 @@ impl App {
                 }
                 Ok(self.view.len())
             }
-            Ok(filter) => Ok(filter.apply(&self.store).len()),
+            Ok(filter) => Ok(filter.apply_in(&self.store, &self.zone).len()),
             Err(reason) => Err(reason),
         };
         if let Mode::Prompt(p) = &mut self.mode {

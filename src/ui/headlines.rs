@@ -10,9 +10,10 @@ use super::Theme;
 use super::list::{self, ListPane};
 use crate::app::App;
 use crate::layout::Focus;
-use crate::store::{Article, short_date};
+use crate::store::Article;
 use crate::text::Metrics;
 use crate::words;
+use crate::zone::Zone;
 
 /// Columns of the date column (`dd/mm/yyyy`).
 pub const DATE_COLS: usize = 10;
@@ -45,6 +46,7 @@ pub fn row(
     a: &Article,
     width: usize,
     marks: &[std::ops::Range<usize>],
+    zone: &Zone,
     theme: &Theme,
     metrics: Metrics,
 ) -> Line<'static> {
@@ -64,7 +66,7 @@ pub fn row(
     let mut spans = Vec::new();
     if show_date {
         spans.push(Span::styled(
-            format!("{:<DATE_COLS$} ", short_date(a.published)),
+            format!("{:<DATE_COLS$} ", zone.short_or_dash(a.published)),
             theme.date,
         ));
     }
@@ -128,7 +130,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     .as_ref()
                     .map(|q| q.highlights(&a.title))
                     .unwrap_or_default();
-                row(a, width, &marks, theme, app.metrics)
+                row(a, width, &marks, &app.zone, theme, app.metrics)
             })
             .unwrap_or_default()
     });
@@ -167,7 +169,7 @@ mod tests {
         let m = Metrics::default();
         for w in [20, 30, 44, 60, 80, 120] {
             assert_eq!(
-                m.width(&row(&a, w, &[], &Theme::default(), m).to_string()),
+                m.width(&row(&a, w, &[], &Zone::Article, &Theme::default(), m).to_string()),
                 w,
                 "width {w}"
             );

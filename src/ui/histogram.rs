@@ -40,7 +40,13 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, scre
         (Unit::Day, Some(b)) => words::per_day(&b.start.strftime("%m/%Y").to_string()),
         _ => words::PER_MONTH.to_owned(),
     };
-    frame.render_widget(pane_block(&title, false, theme, m, rect.width), rect);
+    let choices = m.truncate(
+        words::DATE_CHOICES,
+        usize::from(rect.width.saturating_sub(4)),
+    );
+    let block = pane_block(&title, false, theme, m, rect.width)
+        .title_bottom(Line::from(Span::styled(choices, theme.dim)).right_aligned());
+    frame.render_widget(block, rect);
     if bars.is_empty() || inside.height < 2 {
         return;
     }

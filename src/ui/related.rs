@@ -11,15 +11,17 @@ use super::list::{self, ListPane};
 use crate::app::App;
 use crate::layout::Focus;
 use crate::related::{Reason, Related};
-use crate::store::{Store, short_date};
+use crate::store::Store;
 use crate::text::Metrics;
 use crate::words;
+use crate::zone::Zone;
 
 /// One related row at most `width` columns wide.
 pub fn row(
     store: &Store,
     r: &Related,
     width: usize,
+    zone: &Zone,
     theme: &Theme,
     metrics: Metrics,
 ) -> Line<'static> {
@@ -35,7 +37,7 @@ pub fn row(
         _ => String::new(),
     };
     let prefix = if width >= 30 {
-        format!("{mark} {:<DATE_COLS$} ", short_date(a.published))
+        format!("{mark} {:<DATE_COLS$} ", zone.short_or_dash(a.published))
     } else {
         format!("{mark} ")
     };
@@ -66,7 +68,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     list::render(frame, area, &pane, |i, width| {
         app.related
             .get(i)
-            .map(|r| row(&app.store, r, width, theme, app.metrics))
+            .map(|r| row(&app.store, r, width, &app.zone, theme, app.metrics))
             .unwrap_or_default()
     });
 }

@@ -1,0 +1,224 @@
+//! The reader's time zone: one zone for the whole session, in which dates and times are shown
+//! and date filters are applied.
+//!
+//! `--tz ZONE` takes an IANA name (`Asia/Ho_Chi_Minh`), a fixed offset (`+07:00`, `UTC`), or
+//! `article` to keep each article's own offset; without it, the system's zone (`TZ`, then the
+//! system setting). A plain date (`2021-11-24`) stays that date in every zone, and a time written
+//! without an offset is shown as written: neither names a moment to convert.
+
+use jiff::civil::{Date, DateTime};
+use jiff::tz::{Offset, TimeZone};
+
+use crate::store::Published;
+
+/// Where dates are shown and filtered.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Zone {
+    /// Each article in its own offset.
+    #[default]
+    Article,
+    /// One zone for everything, with the name the user gave it.
+    Tz { zone: TimeZone, name: String },
+}
+
+/// A `--tz` value that names no zone.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "--tz {0:?}: not a time zone; give an IANA name (Asia/Ho_Chi_Minh), an offset (+07:00, UTC) or article"
+)]
+pub struct ZoneError(pub String);
+
+impl Zone {
+    /// Reads a `--tz` value.
+    pub fn parse(s: &str) -> Result<Zone, ZoneError> {
+        let t = s.trim();
+        if t.eq_ignore_ascii_case("article") {
+            return Ok(Zone::Article);
+        }
+        let err = || ZoneError(s.to_owned());
+        let zone = if t.eq_ignore_ascii_case("utc") || t.eq_ignore_ascii_case("z") {
+            TimeZone::UTC
+        } else if t.starts_with(['+', '-']) {
+            TimeZone::fixed(parse_offset(t).ok_or_else(err)?)
+        } else {
+            TimeZone::get(t).map_err(|_| err())?
+        };
+        Ok(Zone::Tz {
+            zone,
+            name: t.to_owned(),
+        })
+    }
+
+    /// The system's zone (`TZ`, then the system setting), or each article's own offset when the
+    /// system has none that can be read.
+    pub fn system() -> Zone {
+        match TimeZone::try_system() {
+            Ok(zone) => {
+                let name = zone.iana_name().unwrap_or("local").to_owned();
+                Zone::Tz { zone, name }
+            }
+            Err(_) => Zone::Article,
+        }
+    }
+
+    /// The date and time to show, and the offset to show beside them when it is not the zone's
+    /// own (always, for [`Zone::Article`]).
+    fn local(&self, p: &Published) -> (DateTime, Option<Offset>, bool) {
+        match (self, p) {
+            (Zone::Article, Published::Zoned { local, offset }) => (*local, Some(*offset), true),
+            (Zone::Tz { zone, .. }, Published::Zoned { local, offset }) => {
+                match offset.to_timestamp(*local) {
+                    Ok(ts) => {
+                        let here = zone.to_offset(ts);
+                        (here.to_datetime(ts), Some(*offset), here != *offset)
+                    }
+                    Err(_) => (*local, Some(*offset), true),
+                }
+            }
+            (_, Published::Floating(local)) => (*local, None, false),
+            (_, Published::Day(d)) => (d.to_datetime(jiff::civil::Time::midnight()), None, false),
+        }
+    }
+
+    /// The article's calendar date in this zone.
+    pub fn date(&self, p: &Published) -> Date {
+        match p {
+            Published::Day(d) => *d,
+            _ => self.local(p).0.date(),
+        }
+    }
+
+    /// `dd/mm/yyyy` in this zone: the date column of lists.
+    pub fn short(&self, p: &Published) -> String {
+        let d = self.date(p);
+        format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+    }
+
+    /// `dd/mm/yyyy`, or `-` for an undated article.
+    pub fn short_or_dash(&self, p: Option<Published>) -> String {
+        p.map_or_else(|| crate::words::UNDATED.to_owned(), |p| self.short(&p))
+    }
+
+    /// The weekday, date and time as the article view shows them: `Thứ Tư, 24/11/2021 09:30`,
+    /// with the article's own offset after it when that is not the zone's.
+    pub fn long(&self, p: &Published) -> String {
+        let (local, offset, show_offset) = self.local(p);
+        let day = format!(
+            "{}, {}",
+            crate::words::weekday(local.date().weekday()),
+            self.short(p)
+        );
+        match p {
+            Published::Day(_) => day,
+            Published::Floating(_) => format!("{day} {:02}:{:02}", local.hour(), local.minute()),
+            Published::Zoned { .. } => {
+                let mut out = format!("{day} {:02}:{:02}", local.hour(), local.minute());
+                if let (Some(o), true) = (offset, show_offset) {
+                    out.push(' ');
+                    out.push_str(&offset_text(o));
+                    if let Zone::Tz { name, .. } = self {
+                        out.push_str(&format!(" (shown in {name})"));
+                    }
+                }
+                out
+            }
+        }
+    }
+}
+
+/// `+07:00`, `-05:30`.
+fn offset_text(o: Offset) -> String {
+    let secs = o.seconds();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let abs = secs.unsigned_abs();
+    format!("{sign}{:02}:{:02}", abs / 3600, abs % 3600 / 60)
+}
+
+/// `+07:00`, `+0700`, `+07`, `-05:30`.
+fn parse_offset(s: &str) -> Option<Offset> {
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, &s[1..]),
+        b'-' => (-1, &s[1..]),
+        _ => return None,
+    };
+    let digits: String = rest.chars().filter(|c| *c != ':').collect();
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || !matches!(digits.len(), 2 | 4) {
+        return None;
+    }
+    let h: i32 = digits.get(0..2)?.parse().ok()?;
+    let m: i32 = digits
+        .get(2..)
+        .filter(|m| !m.is_empty())
+        .map_or(Some(0), |m| m.parse().ok())?;
+    if h > 18 || m > 59 {
+        return None;
+    }
+    Offset::from_seconds(sign * (h * 3600 + m * 60)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> Published {
+        Published::parse(s).unwrap_or_else(|| panic!("{s} is a date"))
+    }
+
+    fn tz(s: &str) -> Zone {
+        Zone::parse(s).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_moment_is_shown_in_the_readers_zone() {
+        let p = at("2026-01-28T17:30:00Z");
+        assert_eq!(tz("UTC").long(&p), "Thứ Tư, 28/01/2026 17:30");
+        assert_eq!(
+            tz("Asia/Ho_Chi_Minh").long(&p),
+            "Thứ Năm, 29/01/2026 00:30 +00:00 (shown in Asia/Ho_Chi_Minh)"
+        );
+        assert_eq!(tz("+07:00").date(&p), jiff::civil::date(2026, 1, 29));
+        assert_eq!(tz("UTC").date(&p), jiff::civil::date(2026, 1, 28));
+        assert_eq!(Zone::Article.long(&p), "Thứ Tư, 28/01/2026 17:30 +00:00");
+        // In its own zone the offset is not repeated.
+        let hanoi = at("2026-01-28T23:30:00+07:00");
+        assert_eq!(tz("+07:00").long(&hanoi), "Thứ Tư, 28/01/2026 23:30");
+        assert_eq!(tz("UTC").short(&hanoi), "28/01/2026");
+        assert_eq!(tz("-05:00").short(&hanoi), "28/01/2026");
+        assert_eq!(tz("+09:00").short(&hanoi), "29/01/2026");
+    }
+
+    #[test]
+    fn plain_dates_and_floating_times_stay_as_written() {
+        let day = at("2021-11-24");
+        for z in ["UTC", "+09:00", "-11:00", "article"] {
+            assert_eq!(tz(z).long(&day), "Thứ Tư, 24/11/2021", "{z}");
+            assert_eq!(tz(z).date(&day), jiff::civil::date(2021, 11, 24));
+        }
+        let floating = at("2021-11-24T23:30:00");
+        assert_eq!(tz("+09:00").long(&floating), "Thứ Tư, 24/11/2021 23:30");
+    }
+
+    #[test]
+    fn zones_are_read_from_names_and_offsets() {
+        assert_eq!(Zone::parse("article"), Ok(Zone::Article));
+        for ok in [
+            "UTC",
+            "+07:00",
+            "+0700",
+            "-05:30",
+            "Asia/Ho_Chi_Minh",
+            "Europe/Paris",
+        ] {
+            assert!(Zone::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in ["Mars/Base", "+7", "+25:00", "", "07:00"] {
+            assert!(Zone::parse(bad).is_err(), "{bad}");
+        }
+        assert!(
+            Zone::parse("Mars/Base")
+                .unwrap_err()
+                .to_string()
+                .contains("IANA")
+        );
+    }
+}
