@@ -363,3 +363,51 @@ fn the_date_prompt_has_one_key_quick_choices() {
         Some("7d")
     );
 }
+
+#[test]
+fn a_date_filter_counts_the_undated_articles_it_leaves_out() {
+    let mut app = app_at(120, 40);
+    press(&mut app, "d2026\n");
+    let undated = app
+        .store
+        .articles()
+        .iter()
+        .filter(|a| a.published.is_none())
+        .count();
+    assert!(undated > 0);
+    assert_eq!(app.undated_hidden, undated);
+    let s = screen(&app).backend().to_string();
+    assert!(s.contains(&format!("{undated} undated hidden")), "{s}");
+    press(&mut app, "\x1b");
+    assert_eq!(app.undated_hidden, 0);
+}
+
+#[test]
+fn a_match_wrapped_across_two_lines_is_highlighted_on_both() {
+    let json = r#"[{"id":"a","title":"Tin","body":"Một hai ba bốn năm Hà Nội sáu bảy"}]"#;
+    let mut app = App::new(common::load(json), "t", tuinews::text::Metrics::default());
+    app.update(Msg::Resize(24, 24));
+    press(&mut app, "/\"hà nội\"\n");
+    // At this width the phrase is cut between its two words.
+    let doc = app.document();
+    let lines: Vec<&str> = doc.plain().collect();
+    let (first, second) = (
+        lines.iter().position(|l| l.ends_with("Hà")),
+        lines.iter().position(|l| l.starts_with("Nội")),
+    );
+    assert!(first.is_some() && second.is_some(), "{lines:?}");
+    assert_eq!(app.match_lines(), [first.unwrap_or(0), second.unwrap_or(0)]);
+}
+
+#[test]
+fn the_reader_filters_dates_in_its_zone() {
+    let json = r#"[{"id":"a","title":"Nửa đêm","published":"2026-01-28T17:30:00Z"}]"#;
+    let mut app = App::new(common::load(json), "t", tuinews::text::Metrics::default());
+    app.update(Msg::Resize(100, 30));
+    app.zone = tuinews::zone::Zone::parse("Asia/Ho_Chi_Minh").unwrap_or_default();
+    press(&mut app, "d2026-01-29\n");
+    assert_eq!(app.view.len(), 1);
+    app.zone = tuinews::zone::Zone::parse("UTC").unwrap_or_default();
+    app.set_filter(app.filter.clone());
+    assert_eq!(app.view.len(), 0);
+}
