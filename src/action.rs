@@ -33,6 +33,16 @@ pub enum Action {
     Open,
     /// Go back to the article shown before the last opened related story.
     Back,
+    /// Show the article alone, full screen.
+    FullScreen,
+    /// The next article of the list, without leaving the article.
+    NextArticle,
+    /// The previous article of the list.
+    PrevArticle,
+    /// Give the headline pane less of the width.
+    ShrinkHeadlines,
+    /// Give the headline pane more of the width.
+    GrowHeadlines,
     /// Open the text search prompt.
     Search,
     /// Open the person filter prompt.
@@ -101,6 +111,11 @@ const NAMES: &[(Action, &str)] = &[
     (Action::FocusPrev, "focus_prev"),
     (Action::Open, "open"),
     (Action::Back, "back"),
+    (Action::FullScreen, "full_screen"),
+    (Action::NextArticle, "next_article"),
+    (Action::PrevArticle, "prev_article"),
+    (Action::ShrinkHeadlines, "shrink_headlines"),
+    (Action::GrowHeadlines, "grow_headlines"),
     (Action::Search, "search"),
     (Action::PersonFilter, "person_filter"),
     (Action::DateFilter, "date_filter"),
@@ -182,6 +197,8 @@ pub enum Msg {
     Click(u16, u16),
     /// The mouse wheel at a column and row: scroll the pane there (`true` scrolls down).
     Wheel(u16, u16, bool),
+    /// A key bound to nothing where it was pressed, as the help writes it.
+    Unbound(String),
     /// A store load or reload made progress: bytes read so far.
     Loading(u64),
     /// A store load or reload finished.

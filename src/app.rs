@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 use crate::action::{Action, Effect, Msg};
 use crate::document::Document;
 use crate::keymap::{Keymap, ModeKind};
-use crate::layout::{self, Focus, Panes};
+use crate::layout::{self, Focus, Panes, View};
 use crate::persons::Persons;
 use crate::query::Filter;
 use crate::related::{PersonIndex, Related};
@@ -30,6 +30,8 @@ pub use navigation::keep_visible;
 pub use picker::Picker;
 pub use prompt::{Prompt, PromptKind};
 
+/// The widest the article's text is set by default: about 80 columns is a comfortable line.
+pub const DEFAULT_MEASURE: usize = 80;
 /// Lines the help overlay pages by.
 const HELP_PAGE: usize = 10;
 
@@ -106,6 +108,12 @@ pub struct App {
     pub notice: Option<String>,
     /// Terminal size, columns and rows.
     pub size: (u16, u16),
+    /// The split between the panes and whether the article is full screen.
+    pub screen: View,
+    /// The focus to return to when full screen ends.
+    focus_before_full: Focus,
+    /// The widest the article's text is set, in columns (a reading measure).
+    pub measure: usize,
     /// The filters before each one the user applied, for Esc to take back.
     pub undo: Vec<Filter>,
     /// Whether the last key was Esc in the panes (a second clears every filter).
@@ -169,6 +177,9 @@ impl App {
             mode: Mode::Normal,
             notice: None,
             size: (80, 24),
+            screen: View::default(),
+            focus_before_full: Focus::Headlines,
+            measure: DEFAULT_MEASURE,
             undo: Vec::new(),
             escaped: false,
             undated_hidden: 0,
@@ -188,7 +199,33 @@ impl App {
 
     /// Where the panes are for the current size and focus.
     pub fn panes(&self) -> Panes {
-        layout::compute(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
+        layout::arrange(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            self.focus,
+            self.screen,
+        )
+    }
+
+    /// Rows one headline takes in the headline pane: 1, or 2 where it is narrow.
+    pub fn headline_height(&self) -> usize {
+        let panes = self.panes();
+        layout::headline_height(
+            panes.inner_width(Focus::Headlines),
+            panes.inner_height(Focus::Headlines),
+        )
+    }
+
+    /// How many headlines the pane shows at once.
+    pub fn headlines_on_screen(&self) -> usize {
+        self.panes().inner_height(Focus::Headlines) / self.headline_height().max(1)
+    }
+
+    /// Which key table resolves keys now: the mode's, or the full-screen article's.
+    pub fn mode_kind(&self) -> ModeKind {
+        match self.mode.kind() {
+            ModeKind::Normal if self.screen.full => ModeKind::Full,
+            kind => kind,
+        }
     }
 
     /// The article shown, if any.
@@ -211,10 +248,7 @@ impl App {
 
     /// The furthest the help overlay scrolls at the current size.
     pub fn help_max_scroll(&self) -> usize {
-        let rows = self.keymap.help_rows().len();
-        rows.saturating_sub(usize::from(
-            layout::help_height(rows, self.size.1).saturating_sub(2),
-        ))
+        crate::helptext::layout(&self.keymap, self.metrics, self.size.0, self.size.1).max_scroll()
     }
 
     /// The open prompt, if any.
@@ -238,7 +272,8 @@ impl App {
         let escape = matches!(msg, Msg::Action(Action::Escape)) && self.mode == Mode::Normal;
         let key = matches!(msg, Msg::Action(_) | Msg::Text(_));
         let effects = match msg {
-            Msg::Action(action) => match self.mode.kind() {
+            Msg::Action(action) => match self.mode_kind() {
+                ModeKind::Full => self.full_screen(action),
                 ModeKind::Normal => self.normal(action),
                 ModeKind::Help => self.help(action),
                 ModeKind::Prompt => self.prompt_action(action),
@@ -248,7 +283,7 @@ impl App {
                 match self.mode.kind() {
                     ModeKind::Prompt => self.prompt_text(&text),
                     ModeKind::Picker => self.picker_text(&text),
-                    ModeKind::Normal | ModeKind::Help => {}
+                    ModeKind::Normal | ModeKind::Help | ModeKind::Full => {}
                 }
                 Vec::new()
             }
@@ -256,7 +291,11 @@ impl App {
                 self.size = (w, h);
                 Vec::new()
             }
-            Msg::Click(x, y) if self.mode == Mode::Normal => {
+            Msg::Unbound(key) => {
+                self.notice = Some(words::unbound(&key));
+                Vec::new()
+            }
+            Msg::Click(x, y) if self.mode_kind() == ModeKind::Normal => {
                 self.click(x, y);
                 Vec::new()
             }
@@ -305,8 +344,14 @@ impl App {
             Action::Bottom => self.step(isize::MAX / 2),
             Action::FocusNext => self.focus = self.focus.next(),
             Action::FocusPrev => self.focus = self.focus.prev(),
+            Action::Open if self.focus == Focus::Article => self.enter_full_screen(),
             Action::Open => self.open(),
             Action::Back => self.back(),
+            Action::FullScreen => self.enter_full_screen(),
+            Action::NextArticle => self.next_article(1),
+            Action::PrevArticle => self.next_article(-1),
+            Action::ShrinkHeadlines => self.move_split(-5),
+            Action::GrowHeadlines => self.move_split(5),
             Action::Search => self.open_prompt(PromptKind::Search),
             Action::PersonFilter => self.open_picker(),
             Action::DateFilter => self.open_prompt(PromptKind::Date),
@@ -567,7 +612,8 @@ impl App {
         let width = match panes.article {
             Some(r) => usize::from(layout::inner(r).width),
             None => usize::from(self.size.0.saturating_sub(2)),
-        };
+        }
+        .min(self.measure.max(1));
         match self.current {
             Some(ix) if self.document_key != Some((ix, width)) => {
                 if let Some(a) = self.store.article(ix) {
@@ -595,7 +641,7 @@ impl App {
         self.headlines_offset = keep_visible(
             self.selected,
             self.headlines_offset,
-            panes.inner_height(Focus::Headlines),
+            self.headlines_on_screen(),
             self.view.len(),
         );
         self.related_offset = keep_visible(

@@ -43,6 +43,8 @@ pub enum Field {
     Body(usize),
     /// The caption with this index.
     Caption(usize),
+    /// The tags joined; no single field.
+    Tags,
     /// Interface text, not from the article.
     Note,
 }
@@ -72,8 +74,10 @@ impl Block {
     }
 }
 
-/// The article's blocks in reading order: title, meta, persons, link, then the lead, the body
-/// (or a note that there is none) and the captions, each after a blank line.
+/// The article's blocks in reading order: title, meta (date, section, source), persons, tags,
+/// link; then, each after a blank line, a calm note when the store has only the headline, the
+/// lead, the image captions (the store does not say which paragraph a caption belongs to, so
+/// they follow the lead, where the pages put their first picture), and the body.
 pub fn blocks(a: &Article, zone: &Zone) -> Vec<Block> {
     let mut out = vec![Block::new(Part::Title, Field::Title, a.title.clone())];
     let meta: Vec<String> = a
@@ -95,6 +99,15 @@ pub fn blocks(a: &Article, zone: &Zone) -> Vec<Block> {
         b.field_start = words::PERSONS_LABEL.len();
         out.push(b);
     }
+    if !a.tags.is_empty() {
+        let mut b = Block::new(
+            Part::Meta,
+            Field::Tags,
+            format!("{}{}", words::TAGS_LABEL, a.tags.join(", ")),
+        );
+        b.field_start = words::TAGS_LABEL.len();
+        out.push(b);
+    }
     if let Some(url) = &a.url {
         out.push(Block::new(Part::Url, Field::Url, url.clone()));
     }
@@ -102,9 +115,6 @@ pub fn blocks(a: &Article, zone: &Zone) -> Vec<Block> {
         b.gap_before = true;
         out.push(b);
     };
-    if !a.summary.is_empty() {
-        gapped(Block::new(Part::Summary, Field::Summary, a.summary.clone()));
-    }
     if a.body.is_empty() {
         gapped(Block::new(
             Part::NoBody,
@@ -112,8 +122,8 @@ pub fn blocks(a: &Article, zone: &Zone) -> Vec<Block> {
             words::NO_BODY.to_owned(),
         ));
     }
-    for (i, p) in a.body.iter().enumerate() {
-        gapped(Block::new(Part::Body, Field::Body(i), p.clone()));
+    if !a.summary.is_empty() {
+        gapped(Block::new(Part::Summary, Field::Summary, a.summary.clone()));
     }
     for (i, c) in a.captions.iter().enumerate() {
         let mut b = Block::new(
@@ -123,6 +133,9 @@ pub fn blocks(a: &Article, zone: &Zone) -> Vec<Block> {
         );
         b.field_start = words::CAPTION_MARK.len();
         gapped(b);
+    }
+    for (i, p) in a.body.iter().enumerate() {
+        gapped(Block::new(Part::Body, Field::Body(i), p.clone()));
     }
     out
 }
@@ -161,6 +174,18 @@ impl Document {
             // no-break spaces (one byte longer each, so the block's text is the spaced one).
             if b.part == Part::Persons {
                 b.text = keep_names_whole(&b.text, b.field_start, &a.persons);
+            }
+            // A link is never broken inside: one line, cut at the end when it is longer (`o`
+            // and `y` take the whole of it).
+            if b.part == Part::Url {
+                if metrics.width(&b.text) > width {
+                    b.text = metrics.truncate(&b.text, width);
+                }
+                lines.push(DocLine::Text {
+                    block: i,
+                    range: 0..b.text.len(),
+                });
+                continue;
             }
             lines.extend(
                 metrics
@@ -257,9 +282,9 @@ mod tests {
                 (Part::Title, false),
                 (Part::Persons, false),
                 (Part::Summary, true),
-                (Part::Body, true),
-                (Part::Body, true),
                 (Part::Caption, true),
+                (Part::Body, true),
+                (Part::Body, true),
             ]
         );
         let no_body = Article {
@@ -317,6 +342,28 @@ mod tests {
             .collect();
         assert_eq!(hits.len(), 1);
         assert!(hits[0].contains("xuống"), "{hits:?}");
+    }
+
+    #[test]
+    fn tags_and_links_show_and_a_link_is_never_broken() {
+        let a = Article {
+            tags: vec!["Đối ngoại".into(), "Nhật Bản".into()],
+            url: Some(
+                "https://example.vn/thoi-su/thu-tuong-gap-chu-tich-dang-cong-san-nhat-ban.html"
+                    .into(),
+            ),
+            ..article()
+        };
+        let doc = Document::layout(&a, 30, Metrics::default(), &Zone::Article);
+        let lines: Vec<&str> = doc.plain().collect();
+        assert!(lines.contains(&"Tags: Đối ngoại, Nhật Bản"), "{lines:?}");
+        let url_lines: Vec<&str> = doc
+            .lines
+            .iter()
+            .filter(|l| doc.part(l) == Some(Part::Url))
+            .map(|l| doc.text(l))
+            .collect();
+        assert_eq!(url_lines, ["https://example.vn/thoi-su/th…"]);
     }
 
     #[test]

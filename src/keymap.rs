@@ -23,6 +23,8 @@ pub enum ModeKind {
     Prompt,
     /// The person picker: printable keys are text.
     Picker,
+    /// The article alone, full screen.
+    Full,
 }
 
 impl ModeKind {
@@ -42,6 +44,19 @@ pub enum Key {
 }
 
 impl Key {
+    /// The key of a press, as a table would name it (`None` for keys tuinews does not name).
+    pub fn of(ev: &KeyEvent) -> Option<Key> {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = ev.modifiers.contains(KeyModifiers::ALT);
+        match ev.code {
+            KeyCode::Char(c) if ctrl => Some(Key::Ctrl(c)),
+            KeyCode::Char(c) if alt => Some(Key::Alt(c)),
+            KeyCode::Char(c) => Some(Key::Char(c)),
+            KeyCode::Modifier(_) | KeyCode::Null => None,
+            code => Some(Key::Code(code)),
+        }
+    }
+
     fn matches(self, ev: &KeyEvent) -> bool {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         let alt = ev.modifiers.contains(KeyModifiers::ALT);
@@ -91,6 +106,7 @@ pub struct Keymap {
     pub help: Table,
     pub prompt: Table,
     pub picker: Table,
+    pub full: Table,
 }
 
 impl Default for Keymap {
@@ -114,8 +130,19 @@ impl Default for Keymap {
         normal.extend([
             (Action::FocusNext, vec![Code(KeyCode::Tab)]),
             (Action::FocusPrev, vec![Code(KeyCode::BackTab)]),
-            (Action::Open, vec![Code(KeyCode::Enter)]),
-            (Action::Back, vec![Code(KeyCode::Backspace)]),
+            (
+                Action::Open,
+                vec![Code(KeyCode::Enter), Char('l'), Code(KeyCode::Right)],
+            ),
+            (
+                Action::Back,
+                vec![Code(KeyCode::Backspace), Char('h'), Code(KeyCode::Left)],
+            ),
+            (Action::FullScreen, vec![Char('z')]),
+            (Action::NextArticle, vec![Char('J'), Char(']')]),
+            (Action::PrevArticle, vec![Char('K'), Char('[')]),
+            (Action::ShrinkHeadlines, vec![Char('<')]),
+            (Action::GrowHeadlines, vec![Char('>')]),
             (Action::Search, vec![Char('/')]),
             (Action::PersonFilter, vec![Char('p')]),
             (Action::DateFilter, vec![Char('d')]),
@@ -129,6 +156,28 @@ impl Default for Keymap {
             (Action::Help, vec![Char('?')]),
             (Action::Suspend, vec![Ctrl('z')]),
             (Action::Quit, vec![Char('q'), Ctrl('c')]),
+        ]);
+        let mut full = movement.clone();
+        full.extend([
+            (
+                Action::Escape,
+                vec![
+                    Code(KeyCode::Esc),
+                    Char('q'),
+                    Char('h'),
+                    Code(KeyCode::Backspace),
+                    Code(KeyCode::Left),
+                ],
+            ),
+            (Action::NextArticle, vec![Char('J'), Char(']')]),
+            (Action::PrevArticle, vec![Char('K'), Char('[')]),
+            (Action::OpenLink, vec![Char('o')]),
+            (Action::CopyLink, vec![Char('y')]),
+            (Action::NextMatch, vec![Char('n')]),
+            (Action::PrevMatch, vec![Char('N')]),
+            (Action::Help, vec![Char('?')]),
+            (Action::Suspend, vec![Ctrl('z')]),
+            (Action::Quit, vec![Ctrl('c')]),
         ]);
         let mut help = movement;
         help.extend([
@@ -176,6 +225,7 @@ impl Default for Keymap {
             help,
             prompt,
             picker,
+            full,
         }
     }
 }
@@ -188,10 +238,12 @@ impl Keymap {
             ModeKind::Help => &self.help,
             ModeKind::Prompt => &self.prompt,
             ModeKind::Picker => &self.picker,
+            ModeKind::Full => &self.full,
         }
     }
 
-    /// What a key press means in `mode`: a bound action, text in a prompt, or nothing.
+    /// What a key press means in `mode`: a bound action, text in a prompt, or — for a key
+    /// bound to nothing outside a prompt — a message saying so.
     pub fn key(&self, mode: ModeKind, ev: &KeyEvent) -> Option<Msg> {
         if ev.kind == KeyEventKind::Release {
             return None;
@@ -213,7 +265,8 @@ impl Keymap {
             {
                 Some(Msg::Text(c.to_string()))
             }
-            _ => None,
+            _ if mode.takes_text() => None,
+            _ => Key::of(ev).map(|k| Msg::Unbound(k.label())),
         }
     }
 
@@ -260,6 +313,7 @@ impl Keymap {
             ModeKind::Help,
             ModeKind::Prompt,
             ModeKind::Picker,
+            ModeKind::Full,
         ] {
             let table = self.table(mode);
             let mut seen: Vec<Key> = Vec::new();

@@ -48,6 +48,8 @@ pub enum Arrangement {
     Stacked,
     /// Only the focused pane; Tab switches.
     Single,
+    /// The article alone, full screen.
+    Full,
     /// Not enough room for anything but a note.
     TooSmall,
 }
@@ -90,12 +92,6 @@ impl Panes {
     }
 }
 
-/// Rows of the help overlay with `keys` rows of keys in a terminal of `rows` lines: one per key,
-/// a blank, two borders, at most the terminal.
-pub fn help_height(keys: usize, rows: u16) -> u16 {
-    u16::try_from(keys + 3).unwrap_or(u16::MAX).min(rows)
-}
-
 /// Where the person picker goes: centred, up to 64 columns wide, leaving two rows above and
 /// below when the terminal has them.
 pub fn picker_rect(area: Rect) -> Rect {
@@ -129,8 +125,62 @@ pub fn inner(r: Rect) -> Rect {
     r.inner(Margin::new(1, 1))
 }
 
+/// What the reader chose about the arrangement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct View {
+    /// The headline pane's share of the width when the panes sit side by side (`<` and `>`).
+    pub headlines_percent: u16,
+    /// The article alone on the screen (`z`).
+    pub full: bool,
+}
+
+impl Default for View {
+    fn default() -> View {
+        View {
+            headlines_percent: DEFAULT_HEADLINES_PERCENT,
+            full: false,
+        }
+    }
+}
+
+/// The headline pane's default share of a wide terminal: titles need the room more than the
+/// article, which is set at a reading measure anyway.
+pub const DEFAULT_HEADLINES_PERCENT: u16 = 50;
+/// How far `<` and `>` may move the split.
+pub const HEADLINES_PERCENT_RANGE: std::ops::RangeInclusive<u16> = 25..=75;
+
+/// Columns of the date column in lists (`24/11/21`, `24/11`, `09:30`).
+pub const DATE_COLS: usize = 8;
+/// Columns of the person column in the headline list.
+pub const PERSON_COLS: usize = 14;
+/// Below this many columns for the title on one line, a headline takes two lines: the title on
+/// the first, date and persons on the second.
+pub const MIN_TITLE_COLS: usize = 50;
+
+/// Rows one headline takes in a list `width` x `height` (inside the border): 1, or 2 when a
+/// title on one line would get fewer than [`MIN_TITLE_COLS`] and the list has the rows to spare
+/// (at least [`TWO_LINE_MIN_ROWS`]).
+pub fn headline_height(width: usize, height: usize) -> usize {
+    if height >= TWO_LINE_MIN_ROWS
+        && (20..DATE_COLS + 1 + MIN_TITLE_COLS + 1 + PERSON_COLS).contains(&width)
+    {
+        2
+    } else {
+        1
+    }
+}
+
+/// A list shorter than this keeps one row per headline: halving a handful of rows costs more
+/// than a cut title.
+pub const TWO_LINE_MIN_ROWS: usize = 10;
+
 /// Places the panes in `area`; in the single-pane arrangement only `focus` is shown.
 pub fn compute(area: Rect, focus: Focus) -> Panes {
+    arrange(area, focus, View::default())
+}
+
+/// Places the panes in `area` for the reader's `view`.
+pub fn arrange(area: Rect, focus: Focus, view: View) -> Panes {
     let none = Panes {
         arrangement: Arrangement::TooSmall,
         headlines: None,
@@ -143,6 +193,14 @@ pub fn compute(area: Rect, focus: Focus) -> Panes {
     }
     let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     let status = Some(status);
+    if view.full {
+        return Panes {
+            arrangement: Arrangement::Full,
+            article: Some(main),
+            status,
+            ..none
+        };
+    }
     if area.width < SINGLE_BELOW_WIDTH || area.height < SINGLE_BELOW_HEIGHT {
         let mut p = Panes {
             arrangement: Arrangement::Single,
@@ -157,9 +215,15 @@ pub fn compute(area: Rect, focus: Focus) -> Panes {
         return p;
     }
     if area.width >= SIDE_BY_SIDE_FROM {
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)])
-                .areas(main);
+        let left_percent = view.headlines_percent.clamp(
+            *HEADLINES_PERCENT_RANGE.start(),
+            *HEADLINES_PERCENT_RANGE.end(),
+        );
+        let [left, right] = Layout::horizontal([
+            Constraint::Percentage(left_percent),
+            Constraint::Percentage(100 - left_percent),
+        ])
+        .areas(main);
         let [article, related] =
             Layout::vertical([Constraint::Percentage(72), Constraint::Percentage(28)]).areas(right);
         return Panes {
@@ -171,9 +235,9 @@ pub fn compute(area: Rect, focus: Focus) -> Panes {
         };
     }
     let [headlines, article, related] = Layout::vertical([
-        Constraint::Percentage(32),
-        Constraint::Percentage(46),
-        Constraint::Percentage(22),
+        Constraint::Percentage(30),
+        Constraint::Percentage(52),
+        Constraint::Percentage(18),
     ])
     .areas(main);
     Panes {

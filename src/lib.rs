@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod collate;
 pub mod document;
+pub mod helptext;
 pub mod histogram;
 pub mod input;
 pub mod keymap;

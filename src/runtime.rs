@@ -182,50 +182,47 @@ impl System {
         }
     }
 
-    fn open_url(url: &str) -> Msg {
-        // $BROWSER may name a program with arguments, or a list of them separated by ':'.
-        let browser = std::env::var("BROWSER").ok();
-        let command: Vec<String> = browser
-            .as_deref()
-            .and_then(|b| b.split(':').find(|c| !c.trim().is_empty()))
-            .map(|b| b.split_whitespace().map(str::to_owned).collect())
-            .unwrap_or_else(|| {
-                vec![
-                    if cfg!(target_os = "macos") {
-                        "open"
-                    } else {
-                        "xdg-open"
-                    }
-                    .to_owned(),
-                ]
+    /// Opens a link: with `$BROWSER`, which may be a terminal browser, the terminal is handed
+    /// over while it runs and taken back after; without it, the desktop's opener is started
+    /// in the background.
+    fn open_url(&self, url: &str, terminal: &mut Term) -> Option<Msg> {
+        let browser = std::env::var("BROWSER")
+            .ok()
+            .filter(|b| !b.trim().is_empty());
+        let command = browser_command(browser.as_deref(), url, cfg!(target_os = "macos"));
+        let (program, args) = command.split_first()?;
+        let mut cmd = std::process::Command::new(program);
+        cmd.args(args);
+        if browser.is_none() {
+            let spawned = cmd
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn();
+            return Some(match spawned {
+                Ok(mut child) => {
+                    // Reap it when it ends, so no zombie is left behind.
+                    std::thread::spawn(move || child.wait());
+                    Msg::Done(words::opening(url))
+                }
+                Err(e) => Msg::Failed(format!("{program}: {e}")),
             });
-        let Some((program, args)) = command.split_first() else {
-            return Msg::Failed(words::NO_LINK.to_owned());
-        };
-        // Started directly, the URL one argument: never through a shell.
-        let spawned = std::process::Command::new(program)
-            .args(args)
-            .arg(url)
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn();
-        match spawned {
-            Ok(mut child) => {
-                // Reap it when it ends, so no zombie is left behind.
-                std::thread::spawn(move || child.wait());
-                Msg::Done(words::opening(url))
-            }
-            Err(e) => Msg::Failed(format!("{program}: {e}")),
         }
+        self.paused.store(true, Ordering::SeqCst);
+        leave_terminal();
+        let status = cmd.status();
+        let back = self.take_terminal_back(terminal);
+        Some(match (status, back) {
+            (_, Err(msg)) => msg,
+            (Ok(s), Ok(_)) if s.success() => Msg::Done(words::opening(url)),
+            (Ok(s), Ok(_)) => Msg::Failed(format!("{program}: {s}")),
+            (Err(e), Ok(_)) => Msg::Failed(format!("{program}: {e}")),
+        })
     }
 
     fn copy(text: &str) -> Msg {
-        // OSC 52: the terminal puts the text on the clipboard. Base64 carries it, so nothing in
-        // it can end the sequence or reach the terminal as a control.
-        let encoded = base64::engine::general_purpose::STANDARD.encode(text);
         let mut out = io::stdout();
-        match write!(out, "\x1b]52;c;{encoded}\x07").and_then(|()| out.flush()) {
+        match write!(out, "{}", osc52(text)).and_then(|()| out.flush()) {
             Ok(()) => Msg::Done(words::copied(text)),
             Err(e) => Msg::Failed(e.to_string()),
         }
@@ -240,6 +237,15 @@ impl System {
         unsafe {
             libc::raise(libc::SIGTSTP);
         }
+        match self.take_terminal_back(terminal) {
+            Ok(resize) => resize,
+            Err(failed) => Some(failed),
+        }
+    }
+
+    /// Puts the terminal back in the reader's modes after someone else had it, and starts
+    /// reading keys again; the answer is a resize so the next frame is drawn in full.
+    fn take_terminal_back(&self, terminal: &mut Term) -> Result<Option<Msg>, Msg> {
         let back = crossterm::terminal::enable_raw_mode().and_then(|()| {
             crossterm::execute!(
                 io::stdout(),
@@ -251,15 +257,40 @@ impl System {
         self.paused.store(false, Ordering::SeqCst);
         if let Err(e) = back {
             let _ = crossterm::execute!(io::stdout(), LeaveAlternateScreen);
-            return Some(Msg::Failed(e.to_string()));
+            return Err(Msg::Failed(e.to_string()));
         }
         // Everything on screen is stale: clear it and draw the next frame in full, at the
         // current size. `resize` clears without asking the terminal where its cursor is (which
         // `clear` does, and the answer would be read by the input thread instead).
-        let size = terminal.size().ok()?;
+        let Ok(size) = terminal.size() else {
+            return Ok(None);
+        };
         let _ = terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height));
-        Some(Msg::Resize(size.width, size.height))
+        Ok(Some(Msg::Resize(size.width, size.height)))
     }
+}
+
+/// The command that opens `url`: `$BROWSER` (the first of a `:`-separated list; a program and
+/// its arguments split on spaces), else `xdg-open` (`open` on macOS). The URL is always one
+/// argument of its own, never passed through a shell, whatever it holds (spaces, quotes, `;`,
+/// `$(...)`).
+pub fn browser_command(browser: Option<&str>, url: &str, macos: bool) -> Vec<String> {
+    let mut command: Vec<String> = browser
+        .and_then(|b| b.split(':').find(|c| !c.trim().is_empty()))
+        .map(|b| b.split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default();
+    if command.is_empty() {
+        command.push(if macos { "open" } else { "xdg-open" }.to_owned());
+    }
+    command.push(url.to_owned());
+    command
+}
+
+/// The OSC 52 sequence that puts `text` on the clipboard: base64 carries it, so nothing in it
+/// can end the sequence or reach the terminal as a control.
+pub fn osc52(text: &str) -> String {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{encoded}\x07")
 }
 
 impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
@@ -274,7 +305,7 @@ impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
                 });
                 None
             }
-            Effect::OpenUrl(url) => Some(System::open_url(&url)),
+            Effect::OpenUrl(url) => self.open_url(&url, terminal),
             Effect::Copy(text) => Some(System::copy(&text)),
             Effect::Suspend => self.suspend(terminal),
         }

@@ -80,7 +80,7 @@ impl<B: Backend> EffectRunner<B> for Recorder {
 /// Turns an event into what `update` handles, in the app's current mode.
 pub fn message(app: &App, event: Event) -> Option<Msg> {
     match event {
-        Event::Terminal(e) => app.keymap.event(app.mode.kind(), &e),
+        Event::Terminal(e) => app.keymap.event(app.mode_kind(), &e),
         Event::Loading(bytes) => Some(Msg::Loading(bytes)),
         Event::Loaded(result) => Some(Msg::Loaded(result)),
         Event::StoreChanged => Some(Msg::StoreChanged),

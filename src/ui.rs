@@ -27,7 +27,7 @@ pub use theme::Theme;
 /// Draws the whole screen.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    let panes = layout::compute(area, app.focus);
+    let panes = layout::arrange(area, app.focus, app.screen);
     if panes.arrangement == Arrangement::TooSmall {
         let cols = usize::from(area.width);
         let note = if app.metrics.width(words::TOO_SMALL) <= cols {

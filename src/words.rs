@@ -17,7 +17,8 @@ pub const RELATED_LABEL: &str = "Related:";
 pub const CAPTION_MARK: &str = "▣ ";
 pub const LINKED_MARK: &str = "→";
 pub const SHARED_MARK: &str = "≈";
-pub const NO_BODY: &str = "(this store has no body text for this story)";
+pub const NO_BODY: &str = "Only the headline and the lead of this story are in the store.";
+pub const TAGS_LABEL: &str = "Tags: ";
 pub const NO_ARTICLE: &str = "(no article selected)";
 pub const NO_RELATED: &str = "(no related stories)";
 pub const EMPTY_STORE: &str = "(the store has no articles)";
@@ -41,6 +42,9 @@ pub const HINTS_HEADLINES: &str = "j/k move · Enter read · Tab pane · ? help 
 pub const HINTS_ARTICLE: &str = "j/k scroll · Space page · Tab pane · ? help · q quit";
 pub const HINTS_RELATED: &str = "j/k move · Enter open · Bksp back · ? help · q quit";
 pub const HINTS_SHORT: &str = "Tab pane · ? help · q quit";
+/// The hint that stays at every width.
+pub const HINTS_MINIMAL: &str = "? help";
+pub const HINTS_FULL: &str = "j/k scroll · J/K next/prev · Esc back · ? help";
 pub const HINTS_PROMPT: &str = "Enter apply · Esc cancel";
 
 /// Prompt labels, shown before what is typed.
@@ -56,6 +60,13 @@ pub const FIRST_MATCH: &str = "no more matches above";
 pub fn match_position(n: usize, of: usize) -> String {
     format!("match {n}/{of}")
 }
+/// A key that does nothing where it was pressed.
+pub fn unbound(key: &str) -> String {
+    format!("{key}: no action here; ? for help")
+}
+
+pub const LAST_ARTICLE: &str = "the last article of the list";
+pub const FIRST_ARTICLE: &str = "the first article of the list";
 pub const FILTERS_CLEARED: &str = "Filters cleared";
 pub const FILTER_REMOVED: &str = "last filter removed; Esc again clears all";
 pub const NOTHING_BACK: &str = "Nothing to go back to";
@@ -155,6 +166,11 @@ pub fn action_help(action: Action) -> &'static str {
         Action::FocusPrev => "previous pane",
         Action::Open => "headlines: read the article; related: open the story",
         Action::Back => "back to the article before",
+        Action::FullScreen => "the article alone, full screen (Esc, q, h return)",
+        Action::NextArticle => "next article of the list",
+        Action::PrevArticle => "previous article of the list",
+        Action::ShrinkHeadlines => "narrower headlines",
+        Action::GrowHeadlines => "wider headlines",
         Action::Search => "search text",
         Action::PersonFilter => "filter by person",
         Action::DateFilter => "filter by date",
@@ -187,4 +203,17 @@ pub fn action_help(action: Action) -> &'static str {
 
 /// The help overlay's last row: what the mouse does.
 pub const MOUSE_KEYS: &str = "mouse";
+/// What the marks of the lists mean, for the help overlay.
+pub const MARKS_HELP: &[(&str, &str)] = &[
+    ("→", "related: a story the article links to"),
+    (
+        "≈",
+        "related: a story naming the same person (the name follows)",
+    ),
+    ("-", "a story the store gives no date for"),
+];
+/// The help overlay's position note: which lines of how many.
+pub fn help_position(first: usize, last: usize, total: usize) -> String {
+    format!("{first}-{last}/{total}")
+}
 pub const MOUSE_HELP: &str = "click selects or focuses; wheel scrolls the pane under it";

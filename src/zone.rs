@@ -94,6 +94,25 @@ impl Zone {
         format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
     }
 
+    /// The date as lists show it, in at most 8 columns: the time for today (`09:30`, when
+    /// the store gives one), `dd/mm` for this year, `dd/mm/yy` before.
+    pub fn compact(&self, p: &Published, today: Date) -> String {
+        let (local, _, _) = self.local(p);
+        let d = self.date(p);
+        if d == today && !matches!(p, Published::Day(_)) {
+            format!("{:02}:{:02}", local.hour(), local.minute())
+        } else if d.year() == today.year() {
+            format!("{:02}/{:02}", d.day(), d.month())
+        } else {
+            format!(
+                "{:02}/{:02}/{:02}",
+                d.day(),
+                d.month(),
+                d.year().rem_euclid(100)
+            )
+        }
+    }
+
     /// `dd/mm/yyyy`, or `-` for an undated article.
     pub fn short_or_dash(&self, p: Option<Published>) -> String {
         p.map_or_else(|| crate::words::UNDATED.to_owned(), |p| self.short(&p))
@@ -196,6 +215,16 @@ mod tests {
         }
         let floating = at("2021-11-24T23:30:00");
         assert_eq!(tz("+09:00").long(&floating), "Thứ Tư, 24/11/2021 23:30");
+    }
+
+    #[test]
+    fn list_dates_are_compact() {
+        let today = jiff::civil::date(2026, 1, 28);
+        let z = tz("+07:00");
+        assert_eq!(z.compact(&at("2026-01-28T09:05:00+07:00"), today), "09:05");
+        assert_eq!(z.compact(&at("2026-01-28"), today), "28/01");
+        assert_eq!(z.compact(&at("2026-01-02T09:05:00+07:00"), today), "02/01");
+        assert_eq!(z.compact(&at("2021-11-24"), today), "24/11/21");
     }
 
     #[test]

@@ -286,11 +286,14 @@ fn without_colour_the_selected_row_is_reverse_video_in_every_pane() {
     };
     let head = panes.headlines.unwrap_or_default();
     let related = panes.related.unwrap_or_default();
-    assert!(
-        reversed_row(head, 1),
-        "focused headlines: row 1 is selected"
-    );
-    assert!(!reversed_row(head, 0));
+    let h = u16::try_from(app.headline_height()).unwrap_or(1);
+    for row in 0..h {
+        assert!(
+            reversed_row(head, h + row),
+            "focused headlines: item 1 is selected"
+        );
+        assert!(!reversed_row(head, row));
+    }
     assert!(
         reversed_row(related, 0),
         "unfocused related: row 0 is selected"
@@ -383,4 +386,41 @@ fn nothing_below_the_views_imports_them() {
         crate_modules("use crate::{app::App, ui::Theme};\nlet x = crate::tui::run;"),
         ["app", "ui", "tui"]
     );
+}
+
+#[test]
+fn the_browser_gets_the_url_as_one_argument_whatever_it_holds() {
+    use tuinews::runtime::browser_command;
+    for url in [
+        "https://example.vn/a b",
+        "https://example.vn/?q=\"x\";rm -rf ~",
+        "https://example.vn/$(touch /tmp/owned)`id`",
+        "https://example.vn/'quoted'&x=1|y",
+    ] {
+        let cmd = browser_command(Some("firefox --new-tab"), url, false);
+        assert_eq!(cmd, ["firefox", "--new-tab", url]);
+        assert_eq!(browser_command(None, url, false), ["xdg-open", url]);
+        assert_eq!(browser_command(None, url, true), ["open", url]);
+        // A list of browsers: the first.
+        assert_eq!(browser_command(Some(":w3m:lynx"), url, false), ["w3m", url]);
+    }
+}
+
+#[test]
+fn osc52_carries_any_text_without_a_control_character() {
+    let hostile = "tiêu đề \u{1b}]52;c;evil\u{7} \u{1b}[31m\u{9b}";
+    let seq = tuinews::runtime::osc52(hostile);
+    let body = seq
+        .strip_prefix("\u{1b}]52;c;")
+        .and_then(|s| s.strip_suffix('\u{7}'))
+        .unwrap_or_else(|| panic!("an OSC 52 sequence: {seq:?}"));
+    assert!(
+        body.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+/=".contains(c))
+    );
+    use base64::Engine;
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(body)
+        .unwrap_or_default();
+    assert_eq!(String::from_utf8(decoded).unwrap_or_default(), hostile);
 }

@@ -65,7 +65,7 @@ fn pasted_nfd_text_matches_like_typed_nfc_and_is_never_run_as_keys() {
     let mut app = app_at(100, 30);
     press(&mut app, "p");
     let paste = Event::Paste("Tra\u{302}\u{300}n Thanh Ma\u{302}\u{303}n\nq".to_owned());
-    if let Some(msg) = app.keymap.event(app.mode.kind(), &paste) {
+    if let Some(msg) = app.keymap.event(app.mode_kind(), &paste) {
         app.update(msg);
     }
     assert!(!app.quit);
@@ -124,7 +124,7 @@ fn the_picker_moves_with_arrows_and_ctrl_n_p() {
     let names = picker_names(&app);
     let key = |app: &mut App, code: KeyCode, mods: KeyModifiers| {
         let ev = Event::Key(KeyEvent::new(code, mods));
-        if let Some(msg) = app.keymap.event(app.mode.kind(), &ev) {
+        if let Some(msg) = app.keymap.event(app.mode_kind(), &ev) {
             app.update(msg);
         }
     };
@@ -306,7 +306,7 @@ fn the_query_line_shows_every_filter_and_applies_what_is_typed() {
     assert_eq!(line, "person:\"Shii Kazuo\" date:2021");
     // Remove the person by editing the line: Ctrl-U clears it, then type a new one.
     let ctrl_u = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
-    if let Some(msg) = app.keymap.event(app.mode.kind(), &ctrl_u) {
+    if let Some(msg) = app.keymap.event(app.mode_kind(), &ctrl_u) {
         app.update(msg);
     }
     press(&mut app, "date:2026-13");
@@ -337,7 +337,7 @@ fn the_date_prompt_has_one_key_quick_choices() {
     app.today = jiff::civil::date(2026, 1, 30);
     let alt = |app: &mut App, c: char| {
         let ev = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT));
-        if let Some(msg) = app.keymap.event(app.mode.kind(), &ev) {
+        if let Some(msg) = app.keymap.event(app.mode_kind(), &ev) {
             app.update(msg);
         }
     };

@@ -336,19 +336,25 @@ fn fixed_borders(screen: &vt100::Screen, min_rows: usize) -> Result<(), String> 
 
 /// The article pane's first line in the wide arrangement at 100 columns.
 fn article_top(s: &vt100::Screen) -> String {
-    text(s, 1, 43, 56)
+    text(s, 1, SPLIT + 1, 100 - SPLIT - 2)
 }
 
-/// A headline's title text (after the date column) in the wide arrangement at 100 columns.
+/// Where the article pane starts in the wide arrangement at 100 columns: the headlines take
+/// half the width.
+const SPLIT: u16 = 50;
+
+/// A headline's title in the wide arrangement at 100 columns, where a headline takes two rows
+/// and the title starts the first.
 fn headline_title(s: &vt100::Screen, row: u16) -> String {
-    text(s, row, 12, 20).trim_end().to_owned()
+    text(s, row, 1, 20).trim_end().to_owned()
 }
 
 #[test]
 fn reader_on_the_embedded_sample() {
     let mut tui = Tui::spawn(100, 30, &[]);
-    // Wide arrangement: headlines in columns 0..42 (focused, thick border), the article to the
-    // right with its title on row 1; the first headline is selected and is the article shown.
+    // Wide arrangement: headlines in columns 0..50 (focused, thick border), two rows each
+    // (title, then date and persons), the article to the right with its title on row 1; the
+    // first headline is selected and is the article shown.
     let screen = tui.wait_until("the sample headlines", |s| {
         let c = s.contents();
         ensure(c.contains("Headlines"), "no \"Headlines\"")?;
@@ -361,8 +367,8 @@ fn reader_on_the_embedded_sample() {
         ensure(cell(s, 0, 0) == "┏", "the headlines pane is not focused")?;
         let rows = highlighted_rows(s, 12, 1..28);
         ensure(
-            rows == [1],
-            format!("highlighted rows {rows:?}, expected [1]"),
+            rows == [1, 2],
+            format!("highlighted rows {rows:?}, expected [1, 2]"),
         )?;
         ensure(
             article_top(s).starts_with("Tin quốc tế ngày 30/01"),
@@ -370,20 +376,20 @@ fn reader_on_the_embedded_sample() {
         )?;
         fixed_borders(s, 29)
     });
-    let second = headline_title(&screen, 2);
+    let second = headline_title(&screen, 3);
     assert!(
         second.chars().count() >= 10,
         "a second headline:\n{}",
         show(&screen)
     );
 
-    // j: the selection moves down one row and the article pane follows it.
+    // j: the selection moves down one headline and the article pane follows it.
     tui.send(b"j");
     tui.wait_until("the second headline selected and shown", |s| {
         let rows = highlighted_rows(s, 12, 1..28);
         ensure(
-            rows == [2],
-            format!("highlighted rows {rows:?}, expected [2]"),
+            rows == [3, 4],
+            format!("highlighted rows {rows:?}, expected [3, 4]"),
         )?;
         ensure(
             article_top(s).starts_with(&second),
@@ -398,16 +404,16 @@ fn reader_on_the_embedded_sample() {
     tui.send(KEY_TAB);
     tui.wait_until("the article pane focused", |s| {
         ensure(
-            cell(s, 0, 0) == "┌" && cell(s, 0, 42) == "┏",
+            cell(s, 0, 0) == "┌" && cell(s, 0, SPLIT) == "┏",
             "the borders did not change",
         )?;
         let rows = highlighted_rows(s, 12, 1..28);
         ensure(
-            rows == [2],
-            format!("highlighted rows {rows:?}, expected [2]"),
+            rows == [3, 4],
+            format!("highlighted rows {rows:?}, expected [3, 4]"),
         )?;
         ensure(
-            s.cell(2, 12).is_some_and(|c| c.inverse()),
+            s.cell(3, 12).is_some_and(|c| c.inverse()),
             "the unfocused selection is not in reverse video",
         )
     });
@@ -429,7 +435,7 @@ fn reader_on_the_embedded_sample() {
             "help still open",
         )?;
         ensure(
-            cell(s, 0, 42) == "┏" && article_top(s).starts_with(&second),
+            cell(s, 0, SPLIT) == "┏" && article_top(s).starts_with(&second),
             "the article pane is not back",
         )?;
         fixed_borders(s, 29)
@@ -725,7 +731,7 @@ fn resize_to_a_single_pane_and_to_too_small() {
     // whose effect is on screen proves the reader is waiting for events.
     tui.send(b"j");
     tui.wait_for("the second headline selected", |s| {
-        highlighted_rows(s, 12, 1..28) == [2]
+        highlighted_rows(s, 12, 1..28) == [3, 4]
     });
 
     tui.resize(40, 12);

@@ -316,7 +316,10 @@ fn tab_cycles_focus_and_single_pane_follows_it() {
 fn mouse_click_selects_and_wheel_scrolls_the_pane_under_it() {
     let mut app = app_at(120, 40);
     let head = app.panes().headlines.unwrap_or_default();
-    app.update(Msg::Click(head.x + 5, head.y + 1 + 3));
+    // A click on either row of a two-row headline selects it.
+    let h = u16::try_from(app.headline_height()).unwrap_or(1);
+    assert_eq!(h, 2, "at 120 columns a headline takes two rows");
+    app.update(Msg::Click(head.x + 5, head.y + 1 + 3 * h + 1));
     assert_eq!(app.selected, 3);
     assert_eq!(app.focus, Focus::Headlines);
     let article = app.panes().article.unwrap_or_default();

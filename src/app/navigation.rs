@@ -1,6 +1,7 @@
 //! Moving around: the selection, scrolling, opening a story and going back, the mouse.
 
 use super::{App, HistoryEntry};
+use crate::action::{Action, Effect};
 use crate::layout::{self, Arrangement, Focus};
 use crate::related;
 use crate::store::ArticleIx;
@@ -12,6 +13,75 @@ const WHEEL_STEP: usize = 3;
 const MATCH_CONTEXT: usize = 1;
 
 impl App {
+    pub(super) fn enter_full_screen(&mut self) {
+        if self.current.is_none() || self.screen.full {
+            return;
+        }
+        self.focus_before_full = self.focus;
+        self.focus = Focus::Article;
+        self.screen.full = true;
+    }
+
+    pub(super) fn leave_full_screen(&mut self) {
+        self.screen.full = false;
+        self.focus = self.focus_before_full;
+    }
+
+    /// An action while the article is full screen.
+    pub(super) fn full_screen(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.page(-1),
+            // Space at the end of an article goes on to the next one.
+            Action::PageDown if self.article_scroll >= self.max_article_scroll() => {
+                self.next_article(1);
+            }
+            Action::PageDown => self.page(1),
+            Action::Top => self.step(isize::MIN / 2),
+            Action::Bottom => self.step(isize::MAX / 2),
+            Action::NextArticle => self.next_article(1),
+            Action::PrevArticle => self.next_article(-1),
+            Action::Escape => self.leave_full_screen(),
+            Action::NextMatch => self.jump_to_match(true),
+            Action::PrevMatch => self.jump_to_match(false),
+            Action::Help => self.mode = super::Mode::Help { scroll: 0 },
+            Action::OpenLink => return self.open_link(),
+            Action::CopyLink => return self.copy_link(),
+            Action::Suspend => return vec![Effect::Suspend],
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Shows the next (or previous) article of the list from its top, the focus kept.
+    pub(super) fn next_article(&mut self, delta: isize) {
+        let target = self.selected.saturating_add_signed(delta);
+        if target >= self.view.len() || (delta < 0 && self.selected == 0) {
+            self.notice = Some(
+                if delta > 0 {
+                    words::LAST_ARTICLE
+                } else {
+                    words::FIRST_ARTICLE
+                }
+                .to_owned(),
+            );
+            return;
+        }
+        self.select(target);
+    }
+
+    /// Moves the split between the headlines and the article.
+    pub(super) fn move_split(&mut self, by: i16) {
+        let range = layout::HEADLINES_PERCENT_RANGE;
+        self.screen.headlines_percent = self
+            .screen
+            .headlines_percent
+            .saturating_add_signed(by)
+            .clamp(*range.start(), *range.end());
+    }
+
     /// The document lines holding a search match, in order.
     pub fn match_lines(&self) -> Vec<usize> {
         let doc = self.document();
@@ -102,7 +172,11 @@ impl App {
     }
 
     pub(super) fn page(&mut self, direction: isize) {
-        let rows = self.panes().inner_height(self.focus).max(1);
+        let rows = match self.focus {
+            Focus::Headlines => self.headlines_on_screen(),
+            focus => self.panes().inner_height(focus),
+        }
+        .max(1);
         // The article keeps one line of context across a page turn.
         let rows = if self.focus == Focus::Article {
             rows.saturating_sub(1).max(1)
@@ -189,7 +263,7 @@ impl App {
         let row = usize::from(y - inner.y);
         match pane {
             Focus::Headlines => {
-                let pos = self.headlines_offset + row;
+                let pos = self.headlines_offset + row / self.headline_height().max(1);
                 if pos < self.view.len() && pos != self.selected {
                     self.select(pos);
                 }

@@ -38,14 +38,20 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let block = pane_block(
         words::ARTICLE_TITLE,
-        app.focus == Focus::Article,
+        app.focus == Focus::Article && !app.screen.full,
         theme,
         app.metrics,
         area.width,
     )
     .title_bottom(Line::from(Span::styled(position, theme.dim)).right_aligned());
     frame.render_widget(block, area);
-    let inner = inner(area);
+    let mut inner = inner(area);
+    // The text is set at its measure, centred in a wider pane.
+    if doc.width > 0 && usize::from(inner.width) > doc.width {
+        let spare = inner.width - u16::try_from(doc.width).unwrap_or(inner.width);
+        inner.x += spare / 2;
+        inner.width -= spare;
+    }
     let buf = frame.buffer_mut();
     if app.current.is_none() {
         draw::put_line(

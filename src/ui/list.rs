@@ -16,20 +16,23 @@ pub struct ListPane<'a> {
     pub focused: bool,
     pub len: usize,
     pub selected: usize,
-    /// First row on screen (kept valid by the app state).
+    /// First item on screen (kept valid by the app state).
     pub offset: usize,
+    /// Rows each item takes.
+    pub item_height: usize,
     /// Shown instead of rows when the list is empty.
     pub empty_note: &'a str,
     pub theme: &'a Theme,
     pub metrics: Metrics,
 }
 
-/// Draws the pane; `row(i, width)` builds item `i`'s line at most `width` columns wide.
+/// Draws the pane; `row(i, width)` builds item `i`'s lines (`item_height` of them), each at
+/// most `width` columns wide.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
     pane: &ListPane<'_>,
-    row: impl Fn(usize, usize) -> Line<'static>,
+    row: impl Fn(usize, usize) -> Vec<Line<'static>>,
 ) {
     let (metrics, theme) = (pane.metrics, pane.theme);
     frame.render_widget(
@@ -37,7 +40,8 @@ pub fn render(
         area,
     );
     let inner = inner(area);
-    let rows = usize::from(inner.height);
+    let height = pane.item_height.max(1);
+    let rows = usize::from(inner.height) / height;
     let buf = frame.buffer_mut();
     if pane.len == 0 {
         draw::put_line(
@@ -51,17 +55,27 @@ pub fn render(
     }
     // Defensive: the state keeps the offset valid, but a frame of another size may be drawn.
     let offset = crate::app::keep_visible(pane.selected, pane.offset, rows, pane.len);
-    for (y, i) in (inner.y..inner.bottom()).zip(offset..pane.len) {
-        let mut line = row(i, usize::from(inner.width));
-        if i == pane.selected {
-            let style = theme.selected(pane.focused);
-            draw::fill_row(buf, inner, y, style);
-            // Every span takes the highlight, so dim dates do not stay grey on blue.
-            for span in &mut line.spans {
-                span.style = span.style.patch(style);
+    for (slot, i) in (0..rows).zip(offset..pane.len) {
+        let top = inner.y + u16::try_from(slot * height).unwrap_or(u16::MAX);
+        for (dy, mut line) in row(i, usize::from(inner.width))
+            .into_iter()
+            .take(height)
+            .enumerate()
+        {
+            let y = top.saturating_add(u16::try_from(dy).unwrap_or(0));
+            if y >= inner.bottom() {
+                break;
             }
+            if i == pane.selected {
+                let style = theme.selected(pane.focused);
+                draw::fill_row(buf, inner, y, style);
+                // Every span takes the highlight, so dim dates do not stay grey on blue.
+                for span in &mut line.spans {
+                    span.style = span.style.patch(style);
+                }
+            }
+            draw::put_line(buf, inner, y, &line, metrics);
         }
-        draw::put_line(buf, inner, y, &line, metrics);
     }
     if pane.len > rows {
         let mut state = ScrollbarState::new(pane.len.saturating_sub(rows)).position(offset);

@@ -6,22 +6,22 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::Theme;
-use super::headlines::DATE_COLS;
+use super::headlines::When;
 use super::list::{self, ListPane};
 use crate::app::App;
+use crate::layout::DATE_COLS;
 use crate::layout::Focus;
 use crate::related::{Reason, Related};
 use crate::store::Store;
 use crate::text::Metrics;
 use crate::words;
-use crate::zone::Zone;
 
 /// One related row at most `width` columns wide.
 pub fn row(
     store: &Store,
     r: &Related,
     width: usize,
-    zone: &Zone,
+    when: &When<'_>,
     theme: &Theme,
     metrics: Metrics,
 ) -> Line<'static> {
@@ -37,7 +37,11 @@ pub fn row(
         _ => String::new(),
     };
     let prefix = if width >= 30 {
-        format!("{mark} {:<DATE_COLS$} ", zone.short_or_dash(a.published))
+        let date = match a.published {
+            Some(p) => when.zone.compact(&p, when.today),
+            None => words::UNDATED.to_owned(),
+        };
+        format!("{mark} {date:<DATE_COLS$} ")
     } else {
         format!("{mark} ")
     };
@@ -61,14 +65,19 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         len: app.related.len(),
         selected: app.related_selected,
         offset: app.related_offset,
+        item_height: 1,
         empty_note: words::NO_RELATED,
         theme,
         metrics: app.metrics,
     };
+    let when = When {
+        zone: &app.zone,
+        today: app.today,
+    };
     list::render(frame, area, &pane, |i, width| {
         app.related
             .get(i)
-            .map(|r| row(&app.store, r, width, &app.zone, theme, app.metrics))
+            .map(|r| vec![row(&app.store, r, width, &when, theme, app.metrics)])
             .unwrap_or_default()
     });
 }

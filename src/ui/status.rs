@@ -59,21 +59,27 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let left_cols = m.width(&left.to_string());
 
     let hints = match app.focus {
+        _ if app.screen.full => words::HINTS_FULL,
         Focus::Headlines => words::HINTS_HEADLINES,
         Focus::Article => words::HINTS_ARTICLE,
         Focus::Related => words::HINTS_RELATED,
     };
-    if let Some(hints) = [hints, words::HINTS_SHORT]
+    // `? help` stays at every width: the rest of the line gives way to it.
+    let hints = [hints, words::HINTS_SHORT]
         .into_iter()
         .find(|h| left_cols + m.width(h) + 3 <= width)
-    {
+        .unwrap_or(words::HINTS_MINIMAL);
+    let hint_cols = m.width(hints) + 1;
+    let left_room = width.saturating_sub(hint_cols + 1);
+    if hint_cols <= width {
         at_right(buf, area, hints, theme.dim.patch(theme.status), m);
     }
-    if left_cols <= width {
-        draw::put_line(buf, area, area.y, &left, m);
+    let left_area = Rect::new(area.x, area.y, u16::try_from(left_room).unwrap_or(0), 1);
+    if left_cols <= left_room {
+        draw::put_line(buf, left_area, area.y, &left, m);
     } else {
-        let text = m.truncate(&left.to_string(), width);
-        draw::put_line(buf, area, area.y, &Line::styled(text, theme.status), m);
+        let text = m.truncate(&left.to_string(), left_room);
+        draw::put_line(buf, left_area, area.y, &Line::styled(text, theme.status), m);
     }
 }
 

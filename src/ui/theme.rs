@@ -56,8 +56,12 @@ impl Default for Theme {
 
 impl Theme {
     /// The default colours.
+    ///
+    /// Nothing is drawn in "bright black" (colour 8, `DarkGray`): common dark themes such as
+    /// Solarized Dark use it as the background. Secondary text is dimmed by attribute instead,
+    /// which reads on light and dark backgrounds alike.
     pub fn colour() -> Theme {
-        let dim = Style::new().fg(Color::DarkGray);
+        let dim = Style::new().add_modifier(Modifier::DIM);
         let person = Style::new().fg(Color::Yellow);
         Theme {
             title: Style::new().add_modifier(Modifier::BOLD),
@@ -68,7 +72,7 @@ impl Theme {
             person,
             key: person,
             border_focused: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            border: dim,
+            border: Style::new(),
             pane_title: Style::new(),
             selected_focused: Style::new()
                 .bg(Color::Blue)

@@ -9,6 +9,9 @@ use tuinews::app::App;
 use tuinews::store::{EMBEDDED_SAMPLE, Store};
 use tuinews::text::Metrics;
 
+/// The day tests take as today: two days after the newest article of the sample.
+pub const TODAY: jiff::civil::Date = jiff::civil::date(2026, 2, 1);
+
 /// The first page's main article (24 November 2021).
 pub const MAIN_2021: &str = "vn-jp-2021-11-24-pm-shii";
 /// The second page's main article (undated).
@@ -30,6 +33,9 @@ pub fn sample() -> Store {
 /// The reader on the sample, sized `w` x `h`.
 pub fn app_at(w: u16, h: u16) -> App {
     let mut app = App::new(sample(), "embedded sample", Metrics::default());
+    // A fixed day, so the compact dates of lists (which leave out the current year) and the
+    // relative date filters do not change with the clock.
+    app.today = TODAY;
     app.update(Msg::Resize(w, h));
     app
 }
@@ -64,7 +70,7 @@ pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
             c => KeyCode::Char(c),
         };
         let ev = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-        if let Some(msg) = app.keymap.event(app.mode.kind(), &ev) {
+        if let Some(msg) = app.keymap.event(app.mode_kind(), &ev) {
             effects.extend(app.update(msg));
         }
     }
