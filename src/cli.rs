@@ -265,22 +265,44 @@ fn list(
         if args.json {
             writeln!(out, "{}", article_json(a))?;
         } else {
-            writeln!(out, "{}", list_line(a, zone))?;
+            let fit = env
+                .terminal_width
+                .map(|w| (usize::from(w), Metrics::default()));
+            writeln!(out, "{}", list_line(a, zone, fit))?;
         }
     }
     Ok(0)
 }
 
 /// One plain `list` line: `24/11/2021  Title  [Person, Person]`.
-pub fn list_line(a: &Article, zone: &Zone) -> String {
+/// One plain `list` line: `24/11/2021  Title  [Person, Person]  #id`. With `fit` (a
+/// terminal's width), the title (then the persons) give way so the line fits; piped lines are
+/// never cut.
+pub fn list_line(a: &Article, zone: &Zone, fit: Option<(usize, Metrics)>) -> String {
     let date = zone.short_or_dash(a.published);
-    let mut line = format!("{date:<10}  {}", a.title);
-    if !a.persons.is_empty() {
-        line.push_str("  [");
-        line.push_str(&a.persons.join(", "));
-        line.push(']');
+    let persons = if a.persons.is_empty() {
+        String::new()
+    } else {
+        format!("  [{}]", a.persons.join(", "))
+    };
+    let id = format!("  #{}", a.id);
+    let Some((cols, m)) = fit else {
+        return format!("{date:<10}  {}{persons}{id}", a.title);
+    };
+    let fixed = 12 + m.width(&id);
+    let persons = if fixed + m.width(&persons) + 12 <= cols {
+        persons
+    } else {
+        String::new()
+    };
+    let room = cols.saturating_sub(fixed + m.width(&persons));
+    let title = m.truncate(&a.title, room);
+    let line = format!("{date:<10}  {title}{persons}{id}");
+    if m.width(&line) <= cols {
+        line
+    } else {
+        m.truncate(&line, cols)
     }
-    line
 }
 
 fn article_json(a: &Article) -> serde_json::Value {
@@ -352,12 +374,26 @@ pub fn render_plain(
 ) -> Vec<String> {
     let doc = Document::layout(a, cols, metrics, zone);
     let mut lines: Vec<String> = doc.plain().map(str::to_owned).collect();
-    if !a.related.is_empty() {
+    // The same related stories the reader shows, with their marks and ids.
+    let persons = crate::related::PersonIndex::new(store);
+    let related = store
+        .ix_of(&a.id)
+        .map(|ix| crate::related::related(store, &persons, ix))
+        .unwrap_or_default();
+    if !related.is_empty() {
         lines.push(String::new());
         lines.extend(metrics.wrap(words::RELATED_LABEL, cols));
-        for r in a.related.iter().filter_map(|id| store.get(id)) {
-            let date = zone.short_or_dash(r.published);
-            lines.extend(metrics.wrap(&format!("- {date} {}", r.title), cols));
+        for r in related {
+            let Some(other) = store.article(r.ix) else {
+                continue;
+            };
+            let date = zone.short_or_dash(other.published);
+            let (mark, why) = match &r.reason {
+                crate::related::Reason::Linked => (words::LINKED_MARK, String::new()),
+                crate::related::Reason::SharedPerson(p) => (words::SHARED_MARK, format!(" ({p})")),
+            };
+            let line = format!("{mark} {date} {}{why}  #{}", other.title, other.id);
+            lines.extend(metrics.wrap(&line, cols));
         }
     }
     lines

@@ -17,6 +17,9 @@ use crate::app::App;
 use crate::store::{Store, StoreError};
 use crate::ui::{self, Theme};
 
+/// How soon a second click on the same cell counts as a double click.
+const DOUBLE_CLICK: std::time::Duration = std::time::Duration::from_millis(400);
+
 /// Something that happened outside the app.
 #[derive(Debug)]
 pub enum Event {
@@ -104,6 +107,9 @@ where
     terminal
         .draw(|frame| ui::render(app, theme, frame))
         .map_err(io::Error::other)?;
+    // A second click on the same cell soon after the first opens, as a double click does; the
+    // terminal reports only single clicks.
+    let mut last_click: Option<(std::time::Instant, u16, u16)> = None;
     while !app.quit {
         let event = match events.next_event()? {
             Some(Event::InputFailed(e)) => return Err(e),
@@ -115,6 +121,15 @@ where
             continue;
         };
         let mut queue = VecDeque::from([msg]);
+        if let Some(Msg::Click(x, y)) = queue.front() {
+            let now = std::time::Instant::now();
+            let double = last_click
+                .is_some_and(|(t, lx, ly)| (lx, ly) == (*x, *y) && now - t <= DOUBLE_CLICK);
+            last_click = if double { None } else { Some((now, *x, *y)) };
+            if double {
+                queue.push_back(Msg::Action(crate::action::Action::Open));
+            }
+        }
         while let Some(msg) = queue.pop_front() {
             for effect in app.update(msg) {
                 queue.extend(runner.run(effect, terminal));

@@ -1092,3 +1092,62 @@ fn tz_shows_and_filters_dates_in_one_zone() {
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("not a time zone"), "{}", bad.stderr);
 }
+
+#[test]
+fn list_shows_ids_and_show_lists_the_related_stories_with_marks_and_ids() {
+    let sb = Sandbox::new();
+    let listed = ok(&sb, &["list", "--person", "shii kazuo"]).stdout;
+    assert!(listed.lines().count() == 2, "{listed}");
+    assert!(
+        listed.lines().any(|l| l.ends_with(&format!("#{SHII_ID}"))),
+        "{listed}"
+    );
+    // Piped lines are never cut.
+    let full = ok(&sb, &["list"]).stdout;
+    assert!(
+        full.lines().any(|l| l.chars().count() > 120),
+        "long lines stay whole"
+    );
+
+    let shown = ok(&sb, &["show", SHII_ID, "--width", "200"]).stdout;
+    let related: Vec<&str> = shown
+        .lines()
+        .skip_while(|l| *l != "Related:")
+        .skip(1)
+        .collect();
+    assert!(related.len() >= 7, "{shown}");
+    assert!(
+        related
+            .iter()
+            .all(|l| l.starts_with("→ ") || l.starts_with("≈ "))
+    );
+    assert!(related.iter().all(|l| l.contains("  #")), "{related:?}");
+    // Each id names an article `show` can print.
+    let id = related[0].rsplit("  #").next().unwrap_or("");
+    ok(&sb, &["show", id]);
+}
+
+#[test]
+fn a_list_line_on_a_terminal_fits_its_width() {
+    use tuinews::cli::list_line;
+    use tuinews::store::{Article, Published};
+    use tuinews::text::Metrics;
+    use tuinews::zone::Zone;
+    let a = Article {
+        id: "vn-jp".into(),
+        title: "Thủ tướng Phạm Minh Chính hội kiến Chủ tịch Đảng Cộng sản Nhật Bản Shii Kazuo"
+            .into(),
+        persons: vec!["Phạm Minh Chính".into(), "Shii Kazuo".into()],
+        published: Published::parse("2021-11-24"),
+        ..Article::default()
+    };
+    let m = Metrics::default();
+    for cols in [40, 60, 80, 120] {
+        let line = list_line(&a, &Zone::Article, Some((cols, m)));
+        assert!(m.width(&line) <= cols, "{cols}: {line}");
+        assert!(line.ends_with("#vn-jp"), "{cols}: the id stays: {line}");
+        assert!(line.starts_with("24/11/2021  Thủ tướng"), "{line}");
+    }
+    let piped = list_line(&a, &Zone::Article, None);
+    assert!(piped.contains(&a.title) && piped.contains("[Phạm Minh Chính, Shii Kazuo]"));
+}

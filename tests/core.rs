@@ -424,3 +424,39 @@ fn osc52_carries_any_text_without_a_control_character() {
         .unwrap_or_default();
     assert_eq!(String::from_utf8(decoded).unwrap_or_default(), hostile);
 }
+
+#[test]
+fn a_double_click_opens_and_an_unbound_key_says_so() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut terminal = terminal(120, 40);
+    let mut app = App::new(sample(), "embedded sample", Metrics::default());
+    app.update(Msg::Resize(120, 40));
+    let head = app.panes().headlines.unwrap_or_default();
+    let click = TermEvent::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: head.x + 5,
+        row: head.y + 1,
+        modifiers: KeyModifiers::NONE,
+    });
+    run(
+        &mut terminal,
+        &mut app,
+        vec![Event::Terminal(click.clone())],
+    );
+    assert_eq!(app.focus, Focus::Headlines, "one click selects");
+    run(
+        &mut terminal,
+        &mut app,
+        vec![Event::Terminal(click.clone()), Event::Terminal(click)],
+    );
+    assert_eq!(app.focus, Focus::Article, "two clicks open");
+    run(
+        &mut terminal,
+        &mut app,
+        vec![Event::Terminal(TermEvent::Key(KeyEvent::new(
+            KeyCode::Char('x'),
+            KeyModifiers::NONE,
+        )))],
+    );
+    assert_eq!(app.notice.as_deref(), Some("x: no action here; ? for help"));
+}

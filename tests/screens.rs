@@ -290,3 +290,55 @@ fn ambiguous_wide_mode_keeps_every_row_within_the_width() {
         }
     }
 }
+
+/// The headline list where titles must be readable (100, 120, 140 columns: two lines each), the
+/// article full screen at its measure, and the help at 40 columns.
+#[test]
+fn reading_comfort_snapshots() {
+    for w in [100, 120, 140, 200] {
+        let app = sample_app(w, 30);
+        insta::assert_snapshot!(
+            format!("{w}x30_headlines"),
+            draw(&app).backend().to_string()
+        );
+    }
+    let mut app = sample_app(120, 30);
+    select_id(&mut app, MAIN_2021);
+    app.update(Action::FullScreen);
+    app.update(Action::PageDown);
+    insta::assert_snapshot!("120x30_full_screen", draw(&app).backend().to_string());
+    let mut app = sample_app(40, 24);
+    app.update(Action::Help);
+    insta::assert_snapshot!("40x24_help", draw(&app).backend().to_string());
+}
+
+#[test]
+fn full_screen_moves_through_the_list_and_returns_where_it_was() {
+    let mut app = sample_app(120, 30);
+    select_id(&mut app, MAIN_2021);
+    let at = app.selected;
+    app.update(Action::Open);
+    app.update(Action::Open);
+    assert!(app.screen.full, "Enter on the open article: full screen");
+    assert_eq!(app.panes().headlines, None);
+    app.update(Action::NextArticle);
+    assert_eq!(app.selected, at + 1);
+    app.update(Action::PrevArticle);
+    assert_eq!(app.selected, at);
+    // Space at the end goes on to the next article.
+    app.update(Action::Bottom);
+    app.update(Action::PageDown);
+    assert_eq!(app.selected, at + 1);
+    assert_eq!(app.article_scroll, 0);
+    app.update(Action::Escape);
+    assert!(!app.screen.full);
+    assert_eq!(app.focus, Focus::Article, "back to the pane it came from");
+    // < and > move the split, within bounds.
+    let before = app.panes().headlines.map(|r| r.width).unwrap_or(0);
+    app.update(Action::GrowHeadlines);
+    assert!(app.panes().headlines.map(|r| r.width).unwrap_or(0) > before);
+    for _ in 0..30 {
+        app.update(Action::ShrinkHeadlines);
+    }
+    assert_eq!(app.screen.headlines_percent, 25);
+}
