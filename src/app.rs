@@ -114,6 +114,8 @@ pub struct App {
     focus_before_full: Focus,
     /// The widest the article's text is set, in columns (a reading measure).
     pub measure: usize,
+    /// Whether links are written as OSC 8 hyperlinks (the terminal can show them).
+    pub hyperlinks: bool,
     /// The filters before each one the user applied, for Esc to take back.
     pub undo: Vec<Filter>,
     /// Whether the last key was Esc in the panes (a second clears every filter).
@@ -180,6 +182,7 @@ impl App {
             screen: View::default(),
             focus_before_full: Focus::Headlines,
             measure: DEFAULT_MEASURE,
+            hyperlinks: false,
             undo: Vec::new(),
             escaped: false,
             undated_hidden: 0,

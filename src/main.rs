@@ -65,6 +65,10 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
             return cli::EXIT_USAGE;
         }
     };
+    // Terminals that draw OSC 8 links make them clickable; others ignore the sequence, but the
+    // Linux console and dumb terminals may show it, so those do without.
+    let term = std::env::var("TERM").unwrap_or_default();
+    app.hyperlinks = !(term.is_empty() || term == "dumb" || term.starts_with("linux"));
     let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
 
     let mut terminal = match runtime::enter_terminal() {

@@ -342,3 +342,54 @@ fn full_screen_moves_through_the_list_and_returns_where_it_was() {
     }
     assert_eq!(app.screen.headlines_percent, 25);
 }
+
+#[test]
+fn links_are_osc8_hyperlinks_with_nothing_else_inside() {
+    let json = r#"[{"id":"a","title":"Tin","body":"Nội dung.",
+        "url":"https://example.vn/a?b=1;c=$(id)\u001b]52;c;ZXZpbA==\u0007"}]"#;
+    let mut app = App::new(load(json), "t", Metrics::default());
+    app.update(Msg::Resize(100, 30));
+    let url = app
+        .current_article()
+        .and_then(|a| a.url.clone())
+        .unwrap_or_default();
+    assert!(
+        !url.chars().any(char::is_control),
+        "the store cleaned the link: {url:?}"
+    );
+    let plain = draw(&app);
+    app.hyperlinks = true;
+    let linked = draw(&app);
+    let cells = |t: &Terminal<TestBackend>| -> Vec<String> {
+        t.backend()
+            .buffer()
+            .content
+            .iter()
+            .map(|c| c.symbol().to_owned())
+            .collect()
+    };
+    let (before, after) = (cells(&plain), cells(&linked));
+    let changed: Vec<(&String, &String)> =
+        before.iter().zip(&after).filter(|(a, b)| a != b).collect();
+    assert_eq!(changed.len(), 2, "the first and last cell of the link");
+    let open = format!("\u{1b}]8;;{url}\u{1b}\\");
+    assert_eq!(*changed[0].1, format!("{open}{}", changed[0].0));
+    assert_eq!(*changed[1].1, format!("{}\u{1b}]8;;\u{1b}\\", changed[1].0));
+    // Taken out, the sequences leave cells without a control character.
+    for s in &after {
+        let rest = s.replace(&open, "").replace("\u{1b}]8;;\u{1b}\\", "");
+        assert!(!rest.chars().any(char::is_control), "{s:?}");
+    }
+}
+
+#[test]
+fn a_link_with_a_control_character_is_never_written() {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    let mut buf = Buffer::with_lines(["https://x.vn/a"]);
+    let before = buf.clone();
+    tuinews::ui::draw::hyperlink(&mut buf, Rect::new(0, 0, 14, 1), "https://x.vn/\u{1b}[2J");
+    assert_eq!(buf, before);
+    tuinews::ui::draw::hyperlink(&mut buf, Rect::new(0, 0, 14, 1), "https://x.vn/a");
+    assert_ne!(buf, before);
+}

@@ -134,6 +134,33 @@ pub fn tail_fitting(text: &str, cols: usize, metrics: Metrics) -> &str {
     ""
 }
 
+/// Makes the text drawn in `area` (one row) an OSC 8 hyperlink to `url`, for terminals that
+/// show them as links and ignore them otherwise: the opening sequence goes before the first
+/// cell's symbol and the closing one after the last's, each cell keeping its width. A URL with
+/// any control character (none survives the store's sanitiser) is never written.
+pub fn hyperlink(buf: &mut Buffer, area: Rect, url: &str) {
+    if area.width == 0 || url.is_empty() || url.chars().any(char::is_control) {
+        return;
+    }
+    let (first, last) = (area.x, area.right() - 1);
+    let mut wrap = |x: u16, before: &str, after: &str| {
+        if let Some(cell) = buf.cell_mut((x, area.y)) {
+            let symbol = format!("{before}{}{after}", cell.symbol());
+            let width = u16::try_from(cell.symbol().width().max(1)).unwrap_or(1);
+            cell.set_symbol(&symbol);
+            if let Some(n) = NonZeroU16::new(width) {
+                cell.set_diff_option(CellDiffOption::ForcedWidth(n));
+            }
+        }
+    };
+    wrap(first, &format!("{OSC8_OPEN}{url}{ST}"), "");
+    wrap(last, "", &format!("{OSC8_OPEN}{ST}"));
+}
+
+/// The start of an OSC 8 hyperlink sequence, and the string terminator that ends it.
+pub const OSC8_OPEN: &str = "\x1b]8;;";
+pub const ST: &str = "\x1b\\";
+
 /// Fills a row of `area` with spaces in `style` (a selected row's highlight).
 pub fn fill_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
     buf.set_style(Rect::new(area.x, y, area.width, 1), style);
