@@ -318,7 +318,7 @@ impl SearchQuery {
         self.terms
             .iter()
             .filter(|t| t.words().iter().any(|w| w.marked.is_some()))
-            .all(|t| article_fields(article).any(|f| !words::find(f, t.words()).is_empty()))
+            .all(|t| article_fields(article).any(|f| words::occurs(f, t.words())))
     }
 
     /// Whether every term, folded, starts a word of the folded text `haystack` (or occurs

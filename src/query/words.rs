@@ -12,7 +12,6 @@
 use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::{fold, fold_map};
 
@@ -73,6 +72,13 @@ impl Typed {
 
     /// Whether a word of the text, as written, matches: the whole word, or its start.
     pub fn matches(&self, word: &str, whole: bool) -> bool {
+        // Most words of a text start with another letter: settled without folding them.
+        if !self.anywhere()
+            && let (Some(w), Some(t)) = (first_base(word), self.folded.chars().next())
+            && w != t
+        {
+            return false;
+        }
         match &self.marked {
             None => {
                 let f = fold(word);
@@ -85,6 +91,16 @@ impl Typed {
                 }
             }
             Some(key) => {
+                // The folded forms must agree first: cheap, and it settles most words.
+                let f = fold(word);
+                let folded_ok = if whole {
+                    f == self.folded
+                } else {
+                    f.contains(&self.folded)
+                };
+                if !folded_ok {
+                    return false;
+                }
                 let k = marked_key(word);
                 k.tone == key.tone
                     && if whole {
@@ -99,26 +115,74 @@ impl Typed {
     }
 }
 
+/// The first letter of a word without its marks, lowercase, đ as d: what its fold starts with.
+fn first_base(word: &str) -> Option<char> {
+    let c = word.chars().next()?;
+    let mut base = None;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if base.is_none() {
+            base = Some(d);
+        }
+    });
+    let base = base?.to_lowercase().next()?;
+    Some(match base {
+        'đ' | 'ð' | 'ɖ' => 'd',
+        other => other,
+    })
+}
+
 /// Latin letters (Vietnamese among them) and the other alphabets written with spaces.
 fn is_latin(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{370}'..='\u{52F}')
 }
 
-/// The words of a text with their byte ranges: stretches with a letter or digit, as Unicode
-/// word boundaries cut them (each Chinese character is a word).
+/// The words of a text with their byte ranges: runs of letters and digits with their marks
+/// (a hyphen, an apostrophe or any other punctuation ends a word).
+///
+/// A scan of `char`s rather than Unicode's word boundaries: every search of a word typed with
+/// marks runs this over each candidate article, and the two cut Vietnamese the same way.
 pub fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
-    text.split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(|(at, w)| (at..at + w.len(), w))
+    let in_word = |c: char| {
+        c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) || c == '\u{200d}'
+    };
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = rest.by_ref().find(|&(_, c)| in_word(c))?;
+        let mut end = text.len();
+        while let Some(&(at, c)) = rest.peek() {
+            if !in_word(c) {
+                end = at;
+                break;
+            }
+            rest.next();
+        }
+        Some((start..end, &text[start..end]))
+    })
+}
+
+/// Whether the typed words `phrase` occur in `text` (see [`find`]), stopping at the first.
+pub fn occurs(text: &str, phrase: &[Typed]) -> bool {
+    !find_up_to(text, phrase, 1).is_empty()
 }
 
 /// Where the typed words `phrase` occur in `text` as consecutive words (only spaces between
 /// them), every one whole but the last, which may be the start of a word. The ranges cover the
 /// matched graphemes. One typed word is a phrase of one.
 pub fn find(text: &str, phrase: &[Typed]) -> Vec<Range<usize>> {
+    find_up_to(text, phrase, usize::MAX)
+}
+
+/// [`find`], stopping after `limit` matches.
+fn find_up_to(text: &str, phrase: &[Typed], limit: usize) -> Vec<Range<usize>> {
     let Some((last, whole)) = phrase.split_last() else {
         return Vec::new();
     };
+    // Most texts do not hold the words at all: one pass over the folded text says so before
+    // any word is cut out and compared.
+    let first = phrase.first().map_or("", |t| t.folded.as_str());
+    if !fold(text).contains(first) {
+        return Vec::new();
+    }
     // Chinese and Japanese run their characters together: each is a "word" of its own, so a
     // typed run is looked for anywhere in the text.
     if whole.is_empty() && last.anywhere() {
@@ -159,6 +223,9 @@ pub fn find(text: &str, phrase: &[Typed]) -> Vec<Range<usize>> {
             first.start
         };
         out.push(begin..end);
+        if out.len() >= limit {
+            break;
+        }
     }
     out
 }
