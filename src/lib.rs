@@ -11,6 +11,7 @@ pub mod cli;
 pub mod collate;
 pub mod document;
 pub mod histogram;
+pub mod import;
 pub mod input;
 pub mod keymap;
 pub mod layout;
