@@ -101,11 +101,6 @@ pub fn parse(html: &str, base: Option<&str>) -> Option<Vec<Story>> {
         }
     }
 
-    let mut body: Vec<String> = Vec::new();
-    collect_paragraphs(scope, &block_nodes, lead_el.map(|e| e.id()), &mut body);
-    body.retain(|p| *p != title && Some(p) != lead.as_ref() && !captions.contains(p));
-    body.dedup();
-
     let published = [
         "article:published_time",
         "og:published_time",
@@ -122,19 +117,26 @@ pub fn parse(html: &str, base: Option<&str>) -> Option<Vec<Story>> {
             .and_then(|e| e.attr("datetime").map(str::to_owned))
     })
     .and_then(|s| Published::parse(&s));
-    let dateline = if published.is_none() {
-        scope
-            .descendent_elements()
-            .find(|e| {
-                has_class(
-                    e,
-                    &["date", "time", "publish-date", "datetime", "post-date"],
-                )
-            })
-            .map(text_of)
-    } else {
-        None
-    };
+    // The element that shows the date is no paragraph of the story, whether or not its text is
+    // needed for the date.
+    let dateline_el = scope.descendent_elements().find(|e| {
+        e.value().name() == "time"
+            || has_class(
+                e,
+                &["date", "time", "publish-date", "datetime", "post-date"],
+            )
+    });
+    let dateline = dateline_el
+        .filter(|_| published.is_none())
+        .map(text_of)
+        .filter(|t| !t.is_empty());
+
+    let mut skip = block_nodes;
+    skip.extend(dateline_el.map(|e| e.id()));
+    let mut body: Vec<String> = Vec::new();
+    collect_paragraphs(scope, &skip, lead_el.map(|e| e.id()), &mut body);
+    body.retain(|p| *p != title && Some(p) != lead.as_ref() && !captions.contains(p));
+    body.dedup();
 
     let mut main = Story {
         title,
