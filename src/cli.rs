@@ -75,6 +75,9 @@ pub enum Command {
         /// The store to check (default: the store tuinews would open).
         path: Option<PathBuf>,
     },
+    /// Import feeds, HTML pages and text pages (files or URLs) into a store, updating what is
+    /// already there; prints what was added, updated and skipped.
+    Import(crate::import::ImportArgs),
 }
 
 #[derive(Debug, Args, Default)]
@@ -168,6 +171,20 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
             };
             check(&origin, &zone, out, err)
         }
+        Some(Command::Import(args)) => {
+            let into = args.into.clone().or_else(|| match env.origin(cli.store) {
+                Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => Some(p),
+                Origin::Embedded => crate::import::user_store_path(
+                    env.xdg_data_home.as_deref(),
+                    env.home.as_deref(),
+                ),
+            });
+            let state_home = std::env::var_os("XDG_STATE_HOME")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from);
+            let state = crate::import::state_dir(state_home.as_deref(), env.home.as_deref());
+            crate::import::command(args, into, env.today, state, out, err)
+        }
         Some(cmd) => {
             let origin = env.origin(cli.store);
             let store = match Store::open(&origin) {
@@ -195,7 +212,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
                         err,
                     )
                 }
-                Command::Check { .. } => unreachable!("handled above"),
+                Command::Check { .. } | Command::Import(_) => unreachable!("handled above"),
             }
         }
         None => {

@@ -12,6 +12,7 @@ pub mod collate;
 pub mod document;
 pub mod helptext;
 pub mod histogram;
+pub mod import;
 pub mod input;
 pub mod keymap;
 pub mod layout;
