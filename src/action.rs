@@ -199,6 +199,8 @@ pub enum Msg {
     Wheel(u16, u16, bool),
     /// A key bound to nothing where it was pressed, as the help writes it.
     Unbound(String),
+    /// A signal that ends the reader (SIGTERM, SIGHUP, SIGINT, SIGQUIT), by its number.
+    Signal(i32),
     /// A store load or reload made progress: bytes read so far.
     Loading(u64),
     /// A store load or reload finished.

@@ -116,6 +116,8 @@ pub struct App {
     pub measure: usize,
     /// Whether links are written as OSC 8 hyperlinks (the terminal can show them).
     pub hyperlinks: bool,
+    /// The signal that ended the reader, for the exit status (128 + its number).
+    pub exit_signal: Option<i32>,
     /// The filters before each one the user applied, for Esc to take back.
     pub undo: Vec<Filter>,
     /// Whether the last key was Esc in the panes (a second clears every filter).
@@ -183,6 +185,7 @@ impl App {
             focus_before_full: Focus::Headlines,
             measure: DEFAULT_MEASURE,
             hyperlinks: false,
+            exit_signal: None,
             undo: Vec::new(),
             escaped: false,
             undated_hidden: 0,
@@ -292,6 +295,11 @@ impl App {
             }
             Msg::Resize(w, h) => {
                 self.size = (w, h);
+                Vec::new()
+            }
+            Msg::Signal(sig) => {
+                self.exit_signal = Some(sig);
+                self.quit = true;
                 Vec::new()
             }
             Msg::Unbound(key) => {

@@ -151,8 +151,36 @@ impl Env {
     }
 }
 
+/// Standard output that takes a closed pipe quietly: what is written after it closed is
+/// dropped, and every other error still comes through.
+struct QuietPipe<'a> {
+    inner: &'a mut dyn Write,
+}
+
+impl Write for QuietPipe<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(buf.len()),
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self.inner.flush() {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        }
+    }
+}
+
 /// Runs a subcommand. `None` (the reader) is handled by the binary, not here.
 pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    // A reader that closes the pipe early (`tuinews list | head`) stops the output, not the
+    // command: it runs on and exits with its own status (`check bad.json | true` is still 1).
+    let mut out = QuietPipe { inner: out };
+    let out: &mut dyn Write = &mut out;
+    let mut err = QuietPipe { inner: err };
+    let err: &mut dyn Write = &mut err;
     let metrics = Metrics {
         ambiguous_wide: cli.ambiguous_wide,
     };
@@ -201,7 +229,10 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
                 Command::List(args) => list(&store, &args, env, &zone, out, err),
                 Command::Persons { json } => persons(&store, json, out),
                 Command::Show { id, width } => {
-                    let cols = width.or(env.terminal_width).unwrap_or(80);
+                    // A terminal that says it has no columns gets the default, not a column.
+                    let cols = width
+                        .or(env.terminal_width.filter(|w| *w > 0))
+                        .unwrap_or(80);
                     show(
                         &store,
                         &id,
@@ -222,8 +253,6 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
     };
     match result {
         Ok(code) => code,
-        // A closed pipe (`tuinews list | head`) is not an error worth a message.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
             let _ = writeln!(err, "tuinews: cannot write output: {e}");
             EXIT_FAILURE

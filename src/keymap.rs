@@ -150,7 +150,7 @@ impl Default for Keymap {
             (Action::Escape, vec![Code(KeyCode::Esc)]),
             (Action::OpenLink, vec![Char('o')]),
             (Action::CopyLink, vec![Char('y')]),
-            (Action::Reload, vec![Char('R')]),
+            (Action::Reload, vec![Char('r'), Char('R')]),
             (Action::NextMatch, vec![Char('n')]),
             (Action::PrevMatch, vec![Char('N')]),
             (Action::Help, vec![Char('?')]),

@@ -82,11 +82,20 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     runtime::restore_on_panic();
     let mut events = Channel::default();
     events.read_terminal();
+    if let Err(e) = events.watch_signals() {
+        runtime::leave_terminal();
+        eprintln!("tuinews: cannot watch for signals: {e}");
+        return cli::EXIT_FAILURE;
+    }
     events.load(&origin);
     events.watch(&origin);
     let mut system = System::new(&events, origin);
     let result = tui::run(&mut terminal, &mut app, &theme, &mut events, &mut system);
     runtime::leave_terminal();
+    if let Some(sig) = app.exit_signal {
+        // The conventional status of a process ended by a signal.
+        return 128 + sig;
+    }
     if let Some(e) = app.fatal {
         eprintln!("tuinews: {e}");
         return cli::EXIT_FAILURE;

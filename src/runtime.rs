@@ -80,6 +80,10 @@ impl EventSource for Channel {
         // The channel holds a sender itself, so it never disconnects while the loop runs.
         Ok(self.rx.recv().ok())
     }
+
+    fn try_next_event(&mut self) -> io::Result<Option<Event>> {
+        Ok(self.rx.try_recv().ok())
+    }
 }
 
 impl Channel {
@@ -114,6 +118,29 @@ impl Channel {
                 }
             }
         });
+    }
+
+    /// Turns the signals that would otherwise kill the reader with the terminal still raw into
+    /// events: SIGTERM, SIGHUP, SIGINT and SIGQUIT end it (the terminal is given back, then the
+    /// process exits with 128 + the signal), SIGTSTP from outside suspends it as Ctrl-Z does.
+    pub fn watch_signals(&self) -> io::Result<()> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+        let mut signals =
+            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            for sig in signals.forever() {
+                let event = if sig == SIGTSTP {
+                    Event::Stop
+                } else {
+                    Event::Terminate(sig)
+                };
+                if tx.send(event).is_err() {
+                    return;
+                }
+            }
+        });
+        Ok(())
     }
 
     /// Loads the store in another thread; progress and the result arrive as events.
@@ -232,11 +259,9 @@ impl System {
     fn suspend(&self, terminal: &mut Term) -> Option<Msg> {
         self.paused.store(true, Ordering::SeqCst);
         leave_terminal();
-        #[cfg(unix)]
-        // SAFETY: raise only sends a signal to this process; SIGTSTP stops it until SIGCONT.
-        unsafe {
-            libc::raise(libc::SIGTSTP);
-        }
+        // Stop as SIGTSTP's default action does (the reader's own handler only forwards it),
+        // until `fg` sends SIGCONT.
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
         match self.take_terminal_back(terminal) {
             Ok(resize) => resize,
             Err(failed) => Some(failed),

@@ -33,6 +33,10 @@ pub enum Event {
     StoreChanged,
     /// The terminal can no longer be read: the loop ends with this error.
     InputFailed(io::Error),
+    /// A signal that ends the reader arrived (SIGTERM, SIGHUP, SIGINT, SIGQUIT).
+    Terminate(i32),
+    /// SIGTSTP from outside: suspend as Ctrl-Z does.
+    Stop,
 }
 
 impl From<crossterm::event::Event> for Event {
@@ -45,6 +49,11 @@ impl From<crossterm::event::Event> for Event {
 pub trait EventSource {
     /// The next event, waiting for it; `Ok(None)` when there will be no more.
     fn next_event(&mut self) -> io::Result<Option<Event>>;
+
+    /// The next event if one is already waiting, without waiting.
+    fn try_next_event(&mut self) -> io::Result<Option<Event>> {
+        Ok(None)
+    }
 }
 
 /// A fixed list of events, for tests.
@@ -58,6 +67,20 @@ impl Scripted {
 
 impl EventSource for Scripted {
     fn next_event(&mut self) -> io::Result<Option<Event>> {
+        Ok(self.0.pop_front())
+    }
+}
+
+/// A fixed list of events that are all waiting at once, as a burst of keys typed faster than
+/// frames are drawn is, for tests.
+pub struct Burst(pub VecDeque<Event>);
+
+impl EventSource for Burst {
+    fn next_event(&mut self) -> io::Result<Option<Event>> {
+        Ok(self.0.pop_front())
+    }
+
+    fn try_next_event(&mut self) -> io::Result<Option<Event>> {
         Ok(self.0.pop_front())
     }
 }
@@ -88,6 +111,8 @@ pub fn message(app: &App, event: Event) -> Option<Msg> {
         Event::Loaded(result) => Some(Msg::Loaded(result)),
         Event::StoreChanged => Some(Msg::StoreChanged),
         Event::InputFailed(_) => None,
+        Event::Terminate(sig) => Some(Msg::Signal(sig)),
+        Event::Stop => Some(Msg::Action(crate::action::Action::Suspend)),
     }
 }
 
@@ -103,7 +128,7 @@ where
     B::Error: Send + Sync + 'static,
 {
     let size = terminal.size().map_err(io::Error::other)?;
-    app.update(Msg::Resize(size.width, size.height));
+    resize(terminal, app, size.width, size.height)?;
     terminal
         .draw(|frame| ui::render(app, theme, frame))
         .map_err(io::Error::other)?;
@@ -111,34 +136,84 @@ where
     // terminal reports only single clicks.
     let mut last_click: Option<(std::time::Instant, u16, u16)> = None;
     while !app.quit {
-        let event = match events.next_event()? {
-            Some(Event::InputFailed(e)) => return Err(e),
-            Some(event) => event,
-            None => return Ok(()),
+        let Some(first) = events.next_event()? else {
+            return Ok(());
         };
-        // Events that mean nothing (mouse motion, focus changes) cost no redraw.
-        let Some(msg) = message(app, event) else {
+        // Every event already waiting is handled before the next frame, so keys never pile up
+        // behind slow frames, and `q` takes effect within one frame whatever is queued.
+        let mut next = Some(first);
+        while let Some(event) = next.take() {
+            if let Event::InputFailed(e) = event {
+                return Err(e);
+            }
+            handle(terminal, app, runner, event, &mut last_click)?;
+            if app.quit {
+                return Ok(());
+            }
+            next = events.try_next_event()?;
+        }
+        terminal
+            .draw(|frame| ui::render(app, theme, frame))
+            .map_err(io::Error::other)?;
+    }
+    Ok(())
+}
+
+/// The largest screen the reader draws on: a terminal reporting more (65535x65535, say) gets
+/// this much, rather than a buffer too large to allocate.
+pub const MAX_COLS: u16 = 1000;
+pub const MAX_ROWS: u16 = 500;
+
+/// Takes a new terminal size, clamped to what can sensibly be drawn.
+fn resize<B: Backend>(terminal: &mut Terminal<B>, app: &mut App, w: u16, h: u16) -> io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let (w, h) = (w.min(MAX_COLS), h.min(MAX_ROWS));
+    if terminal.get_frame().area() != ratatui::layout::Rect::new(0, 0, w, h) {
+        terminal
+            .resize(ratatui::layout::Rect::new(0, 0, w, h))
+            .map_err(io::Error::other)?;
+    }
+    app.update(Msg::Resize(w, h));
+    Ok(())
+}
+
+/// One event: its message, the effects it asks for, their outcomes.
+fn handle<B: Backend, R: EffectRunner<B>>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    runner: &mut R,
+    event: Event,
+    last_click: &mut Option<(std::time::Instant, u16, u16)>,
+) -> io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    // Events that mean nothing (mouse motion, focus changes) do nothing.
+    let Some(msg) = message(app, event) else {
+        return Ok(());
+    };
+    if let Msg::Resize(w, h) = msg {
+        return resize(terminal, app, w, h);
+    }
+    let mut queue = VecDeque::from([msg]);
+    if let Some(Msg::Click(x, y)) = queue.front() {
+        let now = std::time::Instant::now();
+        let double =
+            last_click.is_some_and(|(t, lx, ly)| (lx, ly) == (*x, *y) && now - t <= DOUBLE_CLICK);
+        *last_click = if double { None } else { Some((now, *x, *y)) };
+        if double {
+            queue.push_back(Msg::Action(crate::action::Action::Open));
+        }
+    }
+    while let Some(msg) = queue.pop_front() {
+        if let Msg::Resize(w, h) = msg {
+            resize(terminal, app, w, h)?;
             continue;
-        };
-        let mut queue = VecDeque::from([msg]);
-        if let Some(Msg::Click(x, y)) = queue.front() {
-            let now = std::time::Instant::now();
-            let double = last_click
-                .is_some_and(|(t, lx, ly)| (lx, ly) == (*x, *y) && now - t <= DOUBLE_CLICK);
-            last_click = if double { None } else { Some((now, *x, *y)) };
-            if double {
-                queue.push_back(Msg::Action(crate::action::Action::Open));
-            }
         }
-        while let Some(msg) = queue.pop_front() {
-            for effect in app.update(msg) {
-                queue.extend(runner.run(effect, terminal));
-            }
-        }
-        if !app.quit {
-            terminal
-                .draw(|frame| ui::render(app, theme, frame))
-                .map_err(io::Error::other)?;
+        for effect in app.update(msg) {
+            queue.extend(runner.run(effect, terminal));
         }
     }
     Ok(())

@@ -1151,3 +1151,29 @@ fn a_list_line_on_a_terminal_fits_its_width() {
     let piped = list_line(&a, &Zone::Article, None);
     assert!(piped.contains(&a.title) && piped.contains("[Phạm Minh Chính, Shii Kazuo]"));
 }
+
+#[test]
+fn a_closed_pipe_keeps_the_commands_own_status() {
+    use std::process::Stdio;
+    let sb = Sandbox::new();
+    let bad = sb.bytes("bad.json", b"[{");
+    // A pipe whose reader is gone before anything is written.
+    let closed = |args: &[&str]| {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tuinews"))
+            .env("HOME", sb.home())
+            .env_remove("TUINEWS_STORE")
+            .env_remove("XDG_DATA_HOME")
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("tuinews starts");
+        drop(child.stdout.take());
+        drop(child.stderr.take());
+        child.wait().expect("tuinews ends").code()
+    };
+    let bad = bad.to_str().expect("a UTF-8 path");
+    assert_eq!(closed(&["check", bad]), Some(1));
+    assert_eq!(closed(&["list", "--date", "2026-02-30"]), Some(2));
+    assert_eq!(closed(&["list"]), Some(0));
+}

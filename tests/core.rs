@@ -460,3 +460,58 @@ fn a_double_click_opens_and_an_unbound_key_says_so() {
     );
     assert_eq!(app.notice.as_deref(), Some("x: no action here; ? for help"));
 }
+
+#[test]
+fn a_burst_of_keys_is_handled_before_the_next_frame_and_q_stops_it() {
+    let mut terminal = terminal(100, 30);
+    let mut app = App::new(sample(), "embedded sample", Metrics::default());
+    let key = |c| {
+        Event::Terminal(TermEvent::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )))
+    };
+    let mut burst = tui::Burst([key('j'), key('j'), key('j'), key('q'), key('j'), key('j')].into());
+    let result = tui::run(
+        &mut terminal,
+        &mut app,
+        &Theme::default(),
+        &mut burst,
+        &mut Recorder::default(),
+    );
+    assert!(result.is_ok());
+    assert!(app.quit);
+    assert_eq!(app.selected, 3);
+    assert_eq!(burst.0.len(), 2, "nothing after q is handled");
+}
+
+#[test]
+fn a_signal_ends_the_reader_with_its_status_and_sigtstp_suspends() {
+    let mut terminal = terminal(80, 24);
+    let mut app = App::new(sample(), "embedded sample", Metrics::default());
+    let mut runner = Recorder::default();
+    let mut events = Scripted::new([Event::Stop, Event::Terminate(15)]);
+    let result = tui::run(
+        &mut terminal,
+        &mut app,
+        &Theme::default(),
+        &mut events,
+        &mut runner,
+    );
+    assert!(result.is_ok());
+    assert_eq!(runner.effects, [Effect::Suspend]);
+    assert!(app.quit);
+    assert_eq!(app.exit_signal, Some(15));
+}
+
+#[test]
+fn a_terminal_reporting_an_absurd_size_is_drawn_at_a_sensible_one() {
+    let mut terminal = terminal(80, 24);
+    let mut app = App::new(sample(), "embedded sample", Metrics::default());
+    run(
+        &mut terminal,
+        &mut app,
+        vec![Event::Terminal(TermEvent::Resize(65535, 65535))],
+    );
+    assert_eq!(app.size, (tui::MAX_COLS, tui::MAX_ROWS));
+}

@@ -913,3 +913,53 @@ fn the_person_picker_in_a_real_terminal() {
     tui.send(b"q");
     assert!(tui.wait_exit().success());
 }
+
+fn signal(tui: &Tui, name: &str) {
+    let pid = tui.child.process_id().expect("the child's pid");
+    let ok = Command::new("kill")
+        .args([format!("-{name}"), pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(ok.success(), "kill -{name} {pid}");
+}
+
+#[test]
+fn sigterm_gives_the_terminal_back_and_exits_143() {
+    let mut tui = Tui::spawn(80, 24, &[]);
+    tui.wait_for("the reader", |s| {
+        s.contents().contains("Headlines") && status_drawn(s)
+    });
+    signal(&tui, "TERM");
+    let status = tui.wait_exit();
+    assert_eq!(status.exit_code(), 143, "128 + SIGTERM");
+    let raw = tui.raw();
+    assert!(
+        ends_with_modes_off(&raw),
+        "alternate screen and mouse are off"
+    );
+    assert!(!tui.screen().alternate_screen());
+}
+
+#[test]
+fn sigtstp_from_outside_suspends_cleanly_and_sigcont_redraws() {
+    let mut tui = Tui::spawn(80, 24, &[]);
+    tui.wait_for("the reader", |s| {
+        s.contents().contains("Headlines") && status_drawn(s)
+    });
+    tui.send(b"j");
+    tui.wait_for("the second headline selected", |s| {
+        highlighted_rows(s, 2, 1..7) == [2]
+    });
+    signal(&tui, "TSTP");
+    tui.wait_for("the normal screen back", |s| !s.alternate_screen());
+    assert!(ends_with_modes_off(&tui.raw()));
+    signal(&tui, "CONT");
+    tui.wait_for("the reader redrawn as it was", |s| {
+        s.alternate_screen()
+            && s.contents().contains("Headlines")
+            && status_drawn(s)
+            && highlighted_rows(s, 2, 1..7) == [2]
+    });
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+}
