@@ -240,17 +240,51 @@ impl Store {
     }
 
     /// Parses store text; `file` names it in messages.
+    ///
+    /// The fast reader ([`json::split`], [`json::read_entry`]) reads almost every store; one it
+    /// cannot vouch for (an error, an odd shape) is read again by the reference reader, whose
+    /// messages and results are the definition, so both give the same store or the same error.
+    pub fn parse(text: &str, file: &str) -> Result<Store, StoreError> {
+        match fast::parse(text, file) {
+            Some(store) => Ok(store),
+            None => slow::parse(text, file),
+        }
+    }
+}
+
+/// The fast path of loading, public only so tests can tell it was taken. Not for use elsewhere.
+#[doc(hidden)]
+pub mod fast {
+    use super::{Loader, Store, json};
+
+    /// [`Store::parse`] through the fast reader, or `None` when the store must be read by the
+    /// reference reader ([`super::slow::parse`]) instead.
+    pub fn parse(text: &str, file: &str) -> Option<Store> {
+        let entries = json::split(text)?;
+        let mut loader = Loader::new(file);
+        let mut full = false;
+        for index in 0..entries.items.len() {
+            let entry = entries.read(index)?.ok()?;
+            // Once the store is full, the rest is still read, so an error in it is still one.
+            if !full {
+                full = loader.add_entry(index, entry).is_break();
+            }
+        }
+        Some(loader.finish())
+    }
+}
+
+/// The reference path of loading, through a `serde_json::Value` tree: slower, and simple enough
+/// to be the definition the fast path is tested against. Not for use elsewhere.
+#[doc(hidden)]
+pub mod slow {
+    use super::{Loader, Store, StoreError, json::tree};
+
+    /// [`Store::parse`] through the reference reader.
     pub fn parse(text: &str, file: &str) -> Result<Store, StoreError> {
         let mut loader = Loader::new(file);
-        for (index, item) in json::article_values(text, file)?.into_iter().enumerate() {
-            let step = match json::raw_article(item) {
-                Ok(raw) => loader.add(index, raw),
-                Err(not_an_article) => {
-                    loader.skip(index, &not_an_article);
-                    ControlFlow::Continue(())
-                }
-            };
-            if step.is_break() {
+        for (index, item) in tree::article_values(text, file)?.into_iter().enumerate() {
+            if loader.add_entry(index, tree::raw_article(item)).is_break() {
                 break;
             }
         }
@@ -304,6 +338,17 @@ impl Loader {
         store.articles.push(article);
         self.source_index.push(index);
         ControlFlow::Continue(())
+    }
+
+    /// Adds an entry of the article array: an article, or a note that it is none.
+    fn add_entry(&mut self, index: usize, entry: json::Entry) -> ControlFlow<()> {
+        match entry {
+            Ok(raw) => self.add(index, raw),
+            Err(not_an_article) => {
+                self.skip(index, &not_an_article);
+                ControlFlow::Continue(())
+            }
+        }
     }
 
     /// Notes an entry of the source that is no article at all.

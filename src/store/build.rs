@@ -31,6 +31,22 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field, in the order of the enum (a field's index is `field as usize`).
+    pub const ALL: [Field; 12] = [
+        Field::Id,
+        Field::Title,
+        Field::Published,
+        Field::Summary,
+        Field::Body,
+        Field::Persons,
+        Field::Related,
+        Field::Section,
+        Field::Source,
+        Field::Url,
+        Field::Tags,
+        Field::Captions,
+    ];
+
     /// The key in the JSON store, which is also the name a warning gives the field, so a user can
     /// find the field a warning is about in their file.
     pub fn name(self) -> &'static str {
