@@ -7,7 +7,7 @@
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use tuinews::store::{Store, fast, slow};
+use tuinews::store::{Origin, Store, fast, slow};
 
 #[path = "../benches/support/store_gen.rs"]
 #[allow(dead_code)]
@@ -67,6 +67,28 @@ fn generated_stores_read_the_same_on_the_fast_path() {
             check(&text),
             "seed {seed}: the fast reader declined a generated store"
         );
+    }
+}
+
+#[test]
+fn warnings_keep_file_order_when_entries_are_built_in_parallel() {
+    // Enough entries for many chunks, with a warning every few entries, duplicates whose first
+    // occurrence sits in another chunk, and links forward and backward across chunks.
+    let entries: Vec<Value> = (0..3000)
+        .map(|i| match i % 7 {
+            0 => json!({"id": i, "title": "t", "summary": i}),
+            1 => json!(i),
+            2 => json!({"id": i % 500, "title": "dup", "related": [i + 1, 99_999]}),
+            3 => json!({"id": format!("x{i}"), "title": " ", "persons": [1]}),
+            _ => json!({"id": format!("a{i}"), "title": "Tô Lâm", "related": [format!("a{}", 2999 - i)],
+                        "published": if i % 2 == 0 { "2026-01-28" } else { "hôm qua" }}),
+        })
+        .collect();
+    let text = Value::Array(entries).to_string();
+    assert!(check(&text), "the fast reader declined the store");
+    match Store::parse(&text, FILE) {
+        Ok(s) => assert!(s.warnings.len() > 1000, "{}", s.warnings.len()),
+        Err(e) => panic!("{e}"),
     }
 }
 
@@ -244,4 +266,30 @@ proptest! {
         }
         check(&text);
     }
+}
+
+#[test]
+fn opening_a_store_counts_the_articles_read() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    };
+    let path = dir.path().join("s.json");
+    let entries: Vec<Value> = (0..1000)
+        .map(|i| json!({"id": i, "title": "t"}))
+        .chain([json!(3)])
+        .collect();
+    if let Err(e) = std::fs::write(&path, Value::Array(entries).to_string()) {
+        panic!("{e}");
+    }
+    let read = std::sync::atomic::AtomicUsize::new(0);
+    match Store::open_with_progress(&Origin::Flag(path), &read) {
+        Ok(s) => assert_eq!(s.len(), 1000),
+        Err(e) => panic!("{e}"),
+    }
+    assert_eq!(
+        read.into_inner(),
+        1001,
+        "every entry, kept or not, counts once"
+    );
 }
