@@ -8,8 +8,13 @@
 //! (VmHWM) is its own and no run warms the allocator for the next. It prints a markdown table
 //! of medians; the ratio is the median of the per-pair ratios, because on a shared, noisy
 //! machine a ratio measured side by side is what holds, not an absolute time.
+//!
+//! Then, per size, it times whole `tuinews` processes (`list --count`, `persons`, `show ID`)
+//! against the floor as a whole process of its own (this binary's `--child naive`), alternated,
+//! with wall time, CPU time (user + system) and peak memory from the kernel's accounting of each
+//! finished child (`wait4`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
@@ -82,6 +87,7 @@ fn run() -> Result<()> {
     }
     let dir = tempfile::tempdir()?;
     let exe = std::env::current_exe()?;
+    let mut whole = Vec::new();
     println!(
         "| articles | file | naive floor | Store::load_path | load / naive | peak naive / file | peak load / file | after load / file |"
     );
@@ -124,7 +130,15 @@ fn run() -> Result<()> {
             kib(median(load.iter().map(|s| s.peak_kib as f64))),
             kib(median(load.iter().map(|s| s.after_kib as f64))),
         );
+        whole.extend(whole_processes(&exe, &path, n, runs, file_bytes)?);
         std::fs::remove_file(&path)?;
+    }
+    println!(
+        "\n| articles | command | floor wall | tuinews wall | wall / floor | floor CPU | tuinews CPU | CPU / floor | peak floor / file | peak tuinews / file |"
+    );
+    println!("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for row in whole {
+        println!("{row}");
     }
     println!(
         "\nTimes exclude process start-up; on {} ({} cores); medians; ratios are median per-pair ratios.",
@@ -132,6 +146,104 @@ fn run() -> Result<()> {
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
     Ok(())
+}
+
+/// The commands timed as whole processes; `{id}` is replaced by the id of the middle article.
+const COMMANDS: [&[&str]; 3] = [&["list", "--count"], &["persons"], &["show", "{id}"]];
+
+/// What the kernel says of one finished child process.
+#[derive(Clone, Copy)]
+struct Usage {
+    wall: f64,
+    /// User plus system time.
+    cpu: f64,
+    peak_kib: u64,
+}
+
+/// Times each of [`COMMANDS`] on the store at `path` against the floor process, alternated;
+/// one markdown row each.
+fn whole_processes(
+    exe: &Path,
+    path: &Path,
+    n: usize,
+    runs: usize,
+    file_bytes: f64,
+) -> Result<Vec<String>> {
+    let tuinews = Path::new(env!("CARGO_BIN_EXE_tuinews"));
+    let id = (4_000_000 + n / 2).to_string();
+    let store = path.display().to_string();
+    let floor_args = ["--child", "naive", store.as_str()];
+    let mut rows = Vec::new();
+    for command in COMMANDS {
+        let mut args = vec!["--store", store.as_str()];
+        args.extend(
+            command
+                .iter()
+                .map(|a| if *a == "{id}" { id.as_str() } else { a }),
+        );
+        let (mut floor, mut ours, mut wall, mut cpu) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..runs {
+            let a = run_child(exe, &floor_args)?;
+            let b = run_child(tuinews, &args)?;
+            wall.push(b.wall / a.wall);
+            cpu.push(b.cpu / a.cpu);
+            floor.push(a);
+            ours.push(b);
+        }
+        let kib = |k: f64| k * 1024.0 / file_bytes;
+        rows.push(format!(
+            "| {} | `{}` | {:.3} s | {:.3} s | {:.2}x | {:.3} s | {:.3} s | {:.2}x | {:.2}x | {:.2}x |",
+            n,
+            command.join(" ").replace("{id}", "ID"),
+            median(floor.iter().map(|u| u.wall)),
+            median(ours.iter().map(|u| u.wall)),
+            median(wall.into_iter()),
+            median(floor.iter().map(|u| u.cpu)),
+            median(ours.iter().map(|u| u.cpu)),
+            median(cpu.into_iter()),
+            kib(median(floor.iter().map(|u| u.peak_kib as f64))),
+            kib(median(ours.iter().map(|u| u.peak_kib as f64))),
+        ));
+    }
+    Ok(rows)
+}
+
+/// Runs `program` with `args`, its output thrown away, and reports what the kernel accounted
+/// for it; fails unless it exits 0.
+fn run_child(program: &Path, args: &[&str]) -> Result<Usage> {
+    use std::process::Stdio;
+    let start = Instant::now();
+    let child = Command::new(program)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let pid = libc::pid_t::try_from(child.id())?;
+    let mut status: libc::c_int = 0;
+    // SAFETY: an all-zero rusage is a valid value of this plain C struct.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our own child, not yet waited for (`child` is never waited on through
+    // std), and both pointers are to live locals of the right types.
+    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall = start.elapsed().as_secs_f64();
+    if got != pid {
+        return Err(format!(
+            "wait4 on {}: {}",
+            program.display(),
+            std::io::Error::last_os_error()
+        )
+        .into());
+    }
+    if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
+        return Err(format!("{} {args:?} failed (status {status})", program.display()).into());
+    }
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    Ok(Usage {
+        wall,
+        cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        peak_kib: u64::try_from(usage.ru_maxrss)?,
+    })
 }
 
 /// `10000`, `10k`, `1M`.
@@ -157,7 +269,7 @@ fn median(values: impl Iterator<Item = f64>) -> f64 {
     }
 }
 
-fn measure(exe: &PathBuf, kind: &str, path: &Path) -> Result<Sample> {
+fn measure(exe: &Path, kind: &str, path: &Path) -> Result<Sample> {
     let out = Command::new(exe)
         .arg("--child")
         .arg(kind)

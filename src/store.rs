@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicUsize;
 
 pub use article::{Article, Published, short_date};
 pub use build::{BuildCtx, Field, FieldProblem, RawArticle, RawPublished, build};
@@ -219,42 +220,201 @@ impl Store {
 
     /// Loads the store named by `origin`.
     pub fn open(origin: &Origin) -> Result<Store, StoreError> {
+        Store::open_with_progress(origin, &AtomicUsize::new(0))
+    }
+
+    /// [`Store::open`], adding to `read` the number of entries of the article array read so
+    /// far, so that a thread showing the reader's status line can say "loading… 40 000
+    /// articles" while another loads. It moves by a few hundred at a time; a store the fast
+    /// reader declines (one with errors, mostly) is read without counting.
+    pub fn open_with_progress(origin: &Origin, read: &AtomicUsize) -> Result<Store, StoreError> {
         match origin {
-            Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => Store::load_path(p),
-            Origin::Embedded => Store::parse(EMBEDDED_SAMPLE, EMBEDDED_NAME),
+            Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => Store::load_path_counting(p, read),
+            Origin::Embedded => Store::parse_counting(EMBEDDED_SAMPLE, EMBEDDED_NAME, read),
         }
     }
 
     /// Reads and parses a store file.
     pub fn load_path(path: &Path) -> Result<Store, StoreError> {
+        Store::load_path_counting(path, &AtomicUsize::new(0))
+    }
+
+    /// [`Store::load_path`], adding to `read` the number of articles read so far.
+    fn load_path_counting(path: &Path, read: &AtomicUsize) -> Result<Store, StoreError> {
         let file = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|source| StoreError::Read {
             file: file.clone(),
             source,
         })?;
-        let text = String::from_utf8(bytes).map_err(|e| StoreError::NotUtf8 {
-            file: file.clone(),
-            offset: e.utf8_error().valid_up_to(),
-        })?;
-        Store::parse(&text, &file)
+        // One validation, with SIMD: the JSON reader borrows the text as `&str` and checks no
+        // byte again. The standard library's check, much slower on Vietnamese text (a
+        // multi-byte letter every few bytes), runs only to say where a bad file goes wrong.
+        let Ok(text) = simdutf8::basic::from_utf8(&bytes) else {
+            return Err(StoreError::NotUtf8 {
+                file,
+                offset: std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len),
+            });
+        };
+        Store::parse_counting(text, &file, read)
     }
 
     /// Parses store text; `file` names it in messages.
+    ///
+    /// The fast reader ([`json::split`], [`json::read_entry`]) reads almost every store; one it
+    /// cannot vouch for (an error, an odd shape) is read again by the reference reader, whose
+    /// messages and results are the definition, so both give the same store or the same error.
+    pub fn parse(text: &str, file: &str) -> Result<Store, StoreError> {
+        Store::parse_counting(text, file, &AtomicUsize::new(0))
+    }
+
+    /// [`Store::parse`], adding to `read` the number of articles read so far.
+    fn parse_counting(text: &str, file: &str, read: &AtomicUsize) -> Result<Store, StoreError> {
+        match fast::parse_counting(text, file, read) {
+            Some(store) => Ok(store),
+            None => slow::parse(text, file),
+        }
+    }
+}
+
+/// The fast path of loading, public only so tests can tell it was taken. Not for use elsewhere.
+#[doc(hidden)]
+pub mod fast {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+    use super::{Built, Loader, Store, json};
+
+    /// Entries built by a thread at a time: large enough that handing out work costs nothing,
+    /// small enough that the threads finish together and the count of articles read moves
+    /// smoothly.
+    const CHUNK: usize = 256;
+
+    /// [`Store::parse`] through the fast reader, or `None` when the store must be read by the
+    /// reference reader ([`super::slow::parse`]) instead.
+    pub fn parse(text: &str, file: &str) -> Option<Store> {
+        parse_counting(text, file, &AtomicUsize::new(0))
+    }
+
+    /// [`parse`], adding to `read` the entries of the article array read so far.
+    ///
+    /// Entries are read and built on every available core: each is independent of the others
+    /// until the store-level step ([`Loader::accept`]), which then takes them in file order, so
+    /// warnings come out in the same order as from one thread.
+    pub fn parse_counting(text: &str, file: &str, read: &AtomicUsize) -> Option<Store> {
+        let entries = json::split(text)?;
+        let chunks = build_all(&entries, file, read)?;
+        drop(entries);
+        let mut loader = Loader::new(file);
+        let n: usize = chunks.iter().map(Vec::len).sum();
+        loader.store.articles.reserve_exact(n);
+        loader.store.by_id.reserve(n);
+        loader.source_index.reserve_exact(n);
+        let mut full = false;
+        for built in chunks.into_iter().flatten() {
+            // Once the store is full, the rest has still been read, so an error in it is one.
+            if !full {
+                full = loader.accept(built).is_break();
+            }
+        }
+        Some(loader.finish())
+    }
+
+    /// Every entry read and built, by chunks of [`CHUNK`] in file order; `None` as soon as one
+    /// cannot be read.
+    fn build_all(
+        entries: &json::Entries<'_>,
+        file: &str,
+        read: &AtomicUsize,
+    ) -> Option<Vec<Vec<Built>>> {
+        let n = entries.items.len();
+        let count = n.div_ceil(CHUNK);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .min(count)
+            .max(1);
+        let next = AtomicUsize::new(0);
+        let failed = AtomicBool::new(false);
+        let work = || {
+            let mut done: Vec<(usize, Vec<Built>)> = Vec::new();
+            while !failed.load(Ordering::Relaxed) {
+                let chunk = next.fetch_add(1, Ordering::Relaxed);
+                if chunk >= count {
+                    break;
+                }
+                let range = chunk * CHUNK..n.min((chunk + 1) * CHUNK);
+                let mut built = Vec::with_capacity(range.len());
+                for index in range {
+                    let Some(Ok(entry)) = entries.read(index) else {
+                        failed.store(true, Ordering::Relaxed);
+                        return done;
+                    };
+                    built.push(Built::new(file, index, entry));
+                }
+                read.fetch_add(built.len(), Ordering::Relaxed);
+                done.push((chunk, built));
+            }
+            done
+        };
+        let mut parts = std::thread::scope(|s| {
+            let helpers: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+            let mut parts = work();
+            for helper in helpers {
+                match helper.join() {
+                    Ok(more) => parts.extend(more),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            parts
+        });
+        if failed.load(Ordering::Relaxed) {
+            return None;
+        }
+        parts.sort_unstable_by_key(|(chunk, _)| *chunk);
+        Some(parts.into_iter().map(|(_, built)| built).collect())
+    }
+}
+
+/// The reference path of loading, through a `serde_json::Value` tree: slower, and simple enough
+/// to be the definition the fast path is tested against. Not for use elsewhere.
+#[doc(hidden)]
+pub mod slow {
+    use super::{Loader, Store, StoreError, json::tree};
+
+    /// [`Store::parse`] through the reference reader.
     pub fn parse(text: &str, file: &str) -> Result<Store, StoreError> {
         let mut loader = Loader::new(file);
-        for (index, item) in json::article_values(text, file)?.into_iter().enumerate() {
-            let step = match json::raw_article(item) {
-                Ok(raw) => loader.add(index, raw),
-                Err(not_an_article) => {
-                    loader.skip(index, &not_an_article);
-                    ControlFlow::Continue(())
-                }
-            };
-            if step.is_break() {
+        for (index, item) in tree::article_values(text, file)?.into_iter().enumerate() {
+            if loader.add_entry(index, tree::raw_article(item)).is_break() {
                 break;
             }
         }
         Ok(loader.finish())
+    }
+}
+
+/// One entry of the source, built on its own (so entries can be built on several threads): the
+/// article unless it is skipped, and the warnings about it, in the order they arose.
+struct Built {
+    index: usize,
+    article: Option<Article>,
+    warnings: Vec<Warning>,
+}
+
+impl Built {
+    fn new(file: &str, index: usize, entry: json::Entry) -> Built {
+        let mut warnings = Vec::new();
+        let mut ctx = BuildCtx::new(file, index, &mut warnings);
+        let article = match entry {
+            Ok(raw) => build(raw, &mut ctx),
+            Err(not_an_article) => {
+                ctx.warn(None, not_an_article.to_string());
+                None
+            }
+        };
+        Built {
+            index,
+            article,
+            warnings,
+        }
     }
 }
 
@@ -279,11 +439,25 @@ impl Loader {
     /// Builds the article at `index` of the source and keeps it unless its id is taken; breaks
     /// once the store is full.
     fn add(&mut self, index: usize, raw: RawArticle) -> ControlFlow<()> {
+        self.add_entry(index, Ok(raw))
+    }
+
+    /// Adds an entry of the article array: an article, or a note that it is none.
+    fn add_entry(&mut self, index: usize, entry: json::Entry) -> ControlFlow<()> {
+        let built = Built::new(&self.store.name, index, entry);
+        self.accept(built)
+    }
+
+    /// Keeps an article built on its own unless its id is taken, after its warnings; breaks
+    /// once the store is full.
+    fn accept(&mut self, built: Built) -> ControlFlow<()> {
         let store = &mut self.store;
-        let mut ctx = BuildCtx::new(&store.name, index, &mut store.warnings);
-        let Some(article) = build(raw, &mut ctx) else {
+        store.warnings.extend(built.warnings);
+        let Some(article) = built.article else {
             return ControlFlow::Continue(());
         };
+        let mut ctx = BuildCtx::new(&store.name, built.index, &mut store.warnings);
+        ctx.set_id(&article.id);
         if store.by_id.contains_key(&article.id) {
             ctx.warn(
                 Some(Field::Id),
@@ -302,14 +476,8 @@ impl Loader {
             .by_id
             .insert(article.id.clone(), ArticleIx(ix_u32(store.articles.len())));
         store.articles.push(article);
-        self.source_index.push(index);
+        self.source_index.push(built.index);
         ControlFlow::Continue(())
-    }
-
-    /// Notes an entry of the source that is no article at all.
-    fn skip(&mut self, index: usize, why: &NotAnArticle) {
-        let store = &mut self.store;
-        BuildCtx::new(&store.name, index, &mut store.warnings).warn(None, why.to_string());
     }
 
     /// Drops related ids that name no kept article or the article itself. This waits until every
@@ -319,6 +487,8 @@ impl Loader {
             mut store,
             source_index,
         } = self;
+        // Room was reserved for every entry; skipped ones leave none behind.
+        store.articles.shrink_to_fit();
         let Store {
             name,
             articles,

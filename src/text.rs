@@ -867,30 +867,62 @@ pub fn fold_map(s: &str) -> Folded {
 /// Character by character with a table for the Latin ranges (see [`fold_char`] for why that
 /// equals folding by grapheme); [`fold_map`] gives the same text plus the way back.
 pub fn fold(s: &str) -> String {
-    let table = &*FOLD_TABLE;
     let mut text = String::with_capacity(s.len());
     let mut after_space = true; // also drops leading whitespace
+    fold_into(s, &mut text, &mut after_space);
+    if text.ends_with(' ') {
+        text.pop();
+    }
+    text
+}
+
+/// [`fold`] of the concatenation of `parts`, each followed by `separator`, without building
+/// the concatenation: the store folds every article's fields into one search key, and the
+/// joined copy cost as much memory traffic as the fold itself. The result has no spare
+/// capacity, since the store keeps it for as long as the article lives.
+pub fn fold_joined<'a>(
+    parts: impl IntoIterator<Item = &'a str> + Clone,
+    separator: &str,
+) -> String {
+    let len: usize = parts
+        .clone()
+        .into_iter()
+        .map(|p| p.len() + separator.len())
+        .sum();
+    let mut text = String::with_capacity(len);
+    let mut after_space = true;
+    for part in parts {
+        fold_into(part, &mut text, &mut after_space);
+        fold_into(separator, &mut text, &mut after_space);
+    }
+    if text.ends_with(' ') {
+        text.pop();
+    }
+    text.shrink_to_fit();
+    text
+}
+
+/// The loop of [`fold`]: appends the fold of `s` to `text`, `after_space` saying whether
+/// `text` ends in a space (or is empty), so a fold can go on across several strings.
+fn fold_into(s: &str, text: &mut String, after_space: &mut bool) {
+    let table = &*FOLD_TABLE;
     for c in s.chars() {
         let entry = fold_table_index(c).map_or(CharFold::Other, |i| table[i]);
         match entry {
             CharFold::Drop => {}
             CharFold::Space => {
-                if !after_space {
+                if !*after_space {
                     text.push(' ');
                 }
-                after_space = true;
+                *after_space = true;
             }
             CharFold::To(l) => {
                 text.push(l);
-                after_space = false;
+                *after_space = false;
             }
-            CharFold::Other => fold_char(c, &mut text, &mut after_space),
+            CharFold::Other => fold_char(c, text, after_space),
         }
     }
-    if text.ends_with(' ') {
-        text.pop();
-    }
-    text
 }
 
 /// Byte ranges of `haystack`, on grapheme boundaries of the original text, where its fold

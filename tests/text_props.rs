@@ -343,6 +343,17 @@ proptest! {
     }
 
     #[test]
+    fn fold_joined_folds_the_concatenation(
+        parts in prop::collection::vec(fast_or_slow_text(), 0..5),
+        sep in prop::sample::select(vec!["", " ", "\n\u{1}\n", "\u{301}", "x"]),
+    ) {
+        let joined: String = parts.iter().flat_map(|p| [p.as_str(), sep]).collect();
+        let key = fold_joined(parts.iter().map(String::as_str), sep);
+        prop_assert_eq!(&key, &fold(&joined), "{:?} joined by {:?}", parts, sep);
+        prop_assert_eq!(key.capacity(), key.len());
+    }
+
+    #[test]
     fn nothing_panics(s in any::<String>(), n in any::<String>(), cols in 0usize..=130, wide in any::<bool>()) {
         let m = Metrics { ambiguous_wide: wide };
         let _ = (sanitize_block(&s), sanitize_line(&s), m.width(&s), m.truncate(&s, cols));

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use crate::text::{fold, sanitize_block, sanitize_line};
+use crate::text::{fold, fold_joined, sanitize_block_owned, sanitize_line, sanitize_line_owned};
 
 use super::Warning;
 use super::article::{Article, Published};
@@ -31,6 +31,22 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field, in the order of the enum (a field's index is `field as usize`).
+    pub const ALL: [Field; 12] = [
+        Field::Id,
+        Field::Title,
+        Field::Published,
+        Field::Summary,
+        Field::Body,
+        Field::Persons,
+        Field::Related,
+        Field::Section,
+        Field::Source,
+        Field::Url,
+        Field::Tags,
+        Field::Captions,
+    ];
+
     /// The key in the JSON store, which is also the name a warning gives the field, so a user can
     /// find the field a warning is about in their file.
     pub fn name(self) -> &'static str {
@@ -198,16 +214,16 @@ pub fn build(raw: RawArticle, ctx: &mut BuildCtx<'_>) -> Option<Article> {
         title,
         published,
         summary: summary
-            .and_then(|s| clean(&s, Kind::Block))
+            .and_then(|s| clean(s, Kind::Block))
             .unwrap_or_default(),
-        body: body.iter().flat_map(|b| paragraphs(b)).collect(),
-        persons: clean_list(&persons, Kind::Line),
-        related: clean_list(&related, Kind::Line),
-        section: section.and_then(|s| clean(&s, Kind::Line)),
-        source: source.and_then(|s| clean(&s, Kind::Line)),
-        url: url.and_then(|s| clean(&s, Kind::Line)),
-        tags: clean_list(&tags, Kind::Line),
-        captions: clean_list(&captions, Kind::Block),
+        body: body_paragraphs(body),
+        persons: clean_list(persons, Kind::Line),
+        related: clean_list(related, Kind::Line),
+        section: section.and_then(|s| clean(s, Kind::Line)),
+        source: source.and_then(|s| clean(s, Kind::Line)),
+        url: url.and_then(|s| clean(s, Kind::Line)),
+        tags: clean_list(tags, Kind::Line),
+        captions: clean_list(captions, Kind::Block),
         persons_folded: Vec::new(),
         search_key: String::new(),
     };
@@ -230,7 +246,7 @@ fn required(
         }
         return None;
     };
-    let value = sanitize_line(&value);
+    let value = sanitize_line_owned(value);
     if value.is_empty() {
         ctx.warn(Some(field), "empty; article skipped".to_owned());
         return None;
@@ -274,22 +290,27 @@ fn read_published(raw: RawPublished, ctx: &mut BuildCtx<'_>) -> Option<Published
 }
 
 /// Fills the fields computed from the others (folded person names, the search key), so the
-/// filters fold each article once at load instead of on every keystroke.
+/// filters fold each article once at load instead of on every keystroke. Neither keeps spare
+/// capacity: they live as long as the store.
 fn derive(article: &mut Article) {
-    article.persons_folded = article.persons.iter().map(|p| fold(p)).collect();
-    let mut all = String::with_capacity(article.title.len() + article.summary.len() + 64);
-    for part in std::iter::once(&article.title)
+    article.persons_folded = article
+        .persons
+        .iter()
+        .map(|p| {
+            let mut folded = fold(p);
+            folded.shrink_to_fit();
+            folded
+        })
+        .collect();
+    let parts = std::iter::once(&article.title)
         .chain(std::iter::once(&article.summary))
         .chain(&article.body)
         .chain(&article.captions)
         .chain(&article.persons)
-    {
-        all.push_str(part);
-        // A separator that fold keeps, so words of adjacent fields never run together and a
-        // phrase never matches across two fields.
-        all.push_str("\n\u{1}\n");
-    }
-    article.search_key = fold(&all);
+        .map(String::as_str);
+    // A separator that fold keeps, so words of adjacent fields never run together and a phrase
+    // never matches across two fields.
+    article.search_key = fold_joined(parts, "\n\u{1}\n");
 }
 
 /// Whether a field is shown on one line (line breaks and tabs become spaces) or as a block
@@ -300,32 +321,68 @@ enum Kind {
     Block,
 }
 
-/// Sanitised and trimmed; `None` when nothing is left.
-fn clean(s: &str, kind: Kind) -> Option<String> {
+/// Sanitised and trimmed; `None` when nothing is left. Text that needs neither (almost all of
+/// it) is kept as it came, without a copy.
+fn clean(s: String, kind: Kind) -> Option<String> {
     let s = match kind {
-        Kind::Line => sanitize_line(s),
-        Kind::Block => sanitize_block(s),
+        Kind::Line => sanitize_line_owned(s),
+        Kind::Block => sanitize_block_owned(s),
     };
-    let s = s.trim();
-    (!s.is_empty()).then(|| s.to_owned())
+    trimmed(s)
+}
+
+/// `s` trimmed, copied only when there is something to trim; `None` when nothing is left.
+fn trimmed(s: String) -> Option<String> {
+    let t = s.trim();
+    if t.is_empty() {
+        None
+    } else if t.len() == s.len() {
+        Some(s)
+    } else {
+        Some(t.to_owned())
+    }
 }
 
 /// Every entry cleaned; blank entries and repeats dropped, first occurrence kept.
-fn clean_list(items: &[String], kind: Kind) -> Vec<String> {
+fn clean_list(items: Vec<String>, kind: Kind) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(items.len());
-    for s in items.iter().filter_map(|s| clean(s, kind)) {
+    for s in items.into_iter().filter_map(|s| clean(s, kind)) {
         if !out.contains(&s) {
             out.push(s);
         }
     }
+    out.shrink_to_fit();
+    out
+}
+
+/// The paragraphs of every piece of body text, in order.
+fn body_paragraphs(body: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(body.len());
+    for piece in body {
+        paragraphs_into(piece, &mut out);
+    }
+    out.shrink_to_fit();
     out
 }
 
 /// The paragraphs of one piece of body text: blank lines (spaces allowed) separate them, and
 /// each is trimmed.
+#[cfg(test)]
 fn paragraphs(text: &str) -> Vec<String> {
-    let clean = sanitize_block(text);
     let mut out = Vec::new();
+    paragraphs_into(text.to_owned(), &mut out);
+    out
+}
+
+/// Appends the paragraphs of one piece of body text to `out`. A piece with no line break (the
+/// usual case when a store gives the body as an array of paragraphs) is one paragraph, kept
+/// without a copy unless it needs trimming.
+fn paragraphs_into(text: String, out: &mut Vec<String>) {
+    let clean = sanitize_block_owned(text);
+    if !clean.contains('\n') {
+        out.extend(trimmed(clean));
+        return;
+    }
     let mut current = String::new();
     for line in clean.split('\n') {
         if line.trim().is_empty() {
@@ -343,7 +400,6 @@ fn paragraphs(text: &str) -> Vec<String> {
     if !current.trim().is_empty() {
         out.push(current.trim().to_owned());
     }
-    out
 }
 
 #[cfg(test)]
@@ -518,6 +574,8 @@ mod tests {
             ("một\n\nhai", vec!["một", "hai"]),
             ("  một \r\n \t \r\nhai\r\n", vec!["một", "hai"]),
             ("\n\n\nmột\n\n\n", vec!["một"]),
+            ("  một \t", vec!["một"]),
+            (" \t ", vec![]),
         ] {
             assert_eq!(paragraphs(text), want, "{text:?}");
         }
@@ -526,6 +584,33 @@ mod tests {
             ..titled("a", "t")
         });
         assert_eq!(a.body, ["p1", "p2", "p3"]);
+    }
+
+    #[test]
+    fn clean_text_is_kept_without_a_copy() {
+        let (title, paragraph, person) = ("Thủ tướng", "Hà Nội — “sáng”", "Phạm Minh Chính");
+        let raw = RawArticle {
+            body: vec![paragraph.to_owned()],
+            persons: vec![person.to_owned()],
+            ..titled("a", title)
+        };
+        let addresses = |r: &RawArticle| {
+            [
+                r.title.as_ref().map(|t| t.as_ptr()),
+                r.body.first().map(|p| p.as_ptr()),
+                r.persons.first().map(|p| p.as_ptr()),
+            ]
+        };
+        let before = addresses(&raw);
+        let a = built(raw);
+        assert_eq!((a.title.as_str(), a.body[0].as_str()), (title, paragraph));
+        let after = [
+            Some(a.title.as_ptr()),
+            Some(a.body[0].as_ptr()),
+            Some(a.persons[0].as_ptr()),
+        ];
+        assert_eq!(before, after);
+        assert_eq!(a.search_key.capacity(), a.search_key.len());
     }
 
     #[test]

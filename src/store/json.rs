@@ -1,18 +1,37 @@
-//! The JSON store's wire format: text -> a list of JSON values -> [`RawArticle`]s.
+//! The JSON store's wire format: text -> the entries of the article array -> [`RawArticle`]s.
 //!
-//! Parsing goes through `serde_json::Value` first so that one bad article (a wrong type, a missing
-//! title) costs a warning for that article only, never the whole file. This step only reads types;
-//! what the text means and how it is cleaned is [`super::build()`]'s business.
+//! Reading happens in two stages, so that neither builds a `serde_json::Value` tree (which cost
+//! more than the parse itself: a map per article, a string per key, a remove per field) and so
+//! that the second can run on several threads:
+//!
+//! 1. [`split()`] reads the document's outer shape and returns the text of each entry of the
+//!    article array, borrowed from the file's text, having only checked its JSON syntax;
+//! 2. [`read_entry()`] reads one entry straight into a [`RawArticle`] with a visitor that takes
+//!    any JSON value for any field and names its type, so a field of the wrong type costs only a
+//!    warning for that field, as the reference reader in [`tree`] does.
+//!
+//! Neither stage explains a failure: when either cannot vouch for a store (a JSON error, a wrong
+//! shape, a repeated `articles` key, nesting near serde_json's depth limit), the caller reads
+//! the store again with [`tree`], whose errors and results are the definition. This step only
+//! reads types; what the text means and how it is cleaned is [`super::build()`]'s business.
+
+#[doc(hidden)]
+pub mod tree;
 
 use std::fmt;
 
-use serde_json::{Map, Value};
+use serde::de::{self, DeserializeSeed, Deserializer as _, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 
-use super::StoreError;
 use super::build::{Field, FieldProblem, RawArticle, RawPublished};
 
 /// The key of the article array when the store is an object.
-const ARTICLES: &str = "articles";
+pub(super) const ARTICLES: &str = "articles";
+
+/// serde_json refuses to enter a 128th nested array or object. The fast reader reads an entry
+/// with a fresh parser that does not know how deep the entry sits, so it counts levels itself
+/// and gives up one level early, leaving the verdict near the limit to the reference reader.
+const MAX_LEVEL: usize = 126;
 
 /// What stood where the store's article array should be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,76 +61,421 @@ pub struct NotAnArticle {
     pub found: &'static str,
 }
 
-/// The entries of the article array: either the whole document is an array, or an object holds
-/// it under `articles` (so a store can carry other keys beside it).
-pub fn article_values(text: &str, file: &str) -> Result<Vec<Value>, StoreError> {
+/// The entries of a store's article array, as text borrowed from the store.
+#[derive(Debug)]
+pub struct Entries<'a> {
+    pub items: Vec<&'a str>,
+    /// How deeply the entries are nested: 2 in a bare array, 3 under `articles`.
+    level: usize,
+}
+
+impl Entries<'_> {
+    /// Reads entry `i` (see [`read_entry`]); `None` when out of range.
+    pub fn read(&self, i: usize) -> Option<Result<Entry, serde_json::Error>> {
+        self.items.get(i).map(|item| read_entry(item, self.level))
+    }
+}
+
+/// One entry of the article array, read.
+pub type Entry = Result<RawArticle, NotAnArticle>;
+
+/// The first stage: the document's shape and the text of each entry of its article array, or
+/// `None` when the store must be read by [`tree`] (any error, any other shape, `articles` given
+/// twice, where the reference keeps the last but has checked the first fully).
+pub fn split(text: &str) -> Option<Entries<'_>> {
     // A UTF-8 byte order mark is legal in files written by some editors.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| StoreError::Json {
-        file: file.to_owned(),
-        line: e.line(),
-        column: e.column(),
-        message: json_message(&e),
-    })?;
-    let shape = match value {
-        Value::Array(items) => return Ok(items),
-        Value::Object(mut map) => match map.remove(ARTICLES) {
-            Some(Value::Array(items)) => return Ok(items),
-            Some(other) => Shape::ArticlesNotArray(kind(&other)),
-            None => Shape::NoArticles,
-        },
-        other => Shape::TopLevel(kind(&other)),
-    };
-    Err(StoreError::Shape {
-        file: file.to_owned(),
-        found: shape,
+    let mut de = serde_json::Deserializer::from_str(text);
+    let (items, level) = de.deserialize_any(Document).ok()?;
+    de.end().ok()?;
+    Some(Entries {
+        items: items.into_iter().map(RawValue::get).collect(),
+        level,
     })
 }
 
-/// Reads one entry of the article array into a raw article. A field of the wrong type is left out
-/// and noted among the article's problems.
-pub fn raw_article(item: Value) -> Result<RawArticle, NotAnArticle> {
-    let Value::Object(mut obj) = item else {
-        return Err(NotAnArticle { found: kind(&item) });
-    };
-    let mut problems = Vec::new();
-    Ok(RawArticle {
-        id: read_id(&mut obj, &mut problems),
-        title: read_title(&mut obj, &mut problems),
-        published: string(
-            &mut obj,
-            Field::Published,
-            "the article is kept undated",
-            &mut problems,
-        )
-        .map(RawPublished::Text),
-        summary: string(&mut obj, Field::Summary, "field ignored", &mut problems),
-        section: string(&mut obj, Field::Section, "field ignored", &mut problems),
-        source: string(&mut obj, Field::Source, "field ignored", &mut problems),
-        url: string(&mut obj, Field::Url, "field ignored", &mut problems),
-        body: read_body(&mut obj, &mut problems),
-        persons: string_list(&mut obj, Field::Persons, &mut problems),
-        related: string_list(&mut obj, Field::Related, &mut problems),
-        tags: string_list(&mut obj, Field::Tags, &mut problems),
-        captions: string_list(&mut obj, Field::Captions, &mut problems),
-        // Last, so every field above has had its say.
-        problems,
+/// The second stage: one entry, given as its text and the level it sits at, read into a raw
+/// article. An error means the entry is not valid JSON as the reference reader sees it (a lone
+/// surrogate, a number out of range, nesting too deep), and the store must be read by [`tree`].
+pub fn read_entry(item: &str, level: usize) -> Result<Entry, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(item);
+    let wire = Wire::seed(level, Role::Entry).deserialize(&mut de)?;
+    de.end()?;
+    Ok(match wire {
+        Wire::Article(slots) => Ok(raw_article(*slots)),
+        other => Err(NotAnArticle {
+            found: other.kind(),
+        }),
     })
+}
+
+/// Refuses to enter a container at `level`, past which the fast reader does not go.
+fn enter<E: de::Error>(level: usize) -> Result<(), E> {
+    if level >= MAX_LEVEL {
+        Err(E::custom("nested too deeply for the fast reader"))
+    } else {
+        Ok(())
+    }
+}
+
+/// The visitor of the whole document: an array of entries, or an object with one `articles`
+/// array among other keys.
+struct Document;
+
+impl<'de> Visitor<'de> for Document {
+    type Value = (Vec<&'de RawValue>, usize);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of articles or an object with an \"articles\" array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        Ok((ArticleArray.visit_seq(seq)?, 2))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut items = None;
+        while let Some(is_articles) = map.next_key_seed(IsArticles)? {
+            if !is_articles {
+                map.next_value_seed(Skip { level: 2 })?;
+            } else if items.is_some() {
+                return Err(de::Error::custom("\"articles\" given twice"));
+            } else {
+                items = Some(map.next_value_seed(ArticleArray)?);
+            }
+        }
+        match items {
+            Some(items) => Ok((items, 3)),
+            None => Err(de::Error::custom("no \"articles\"")),
+        }
+    }
+}
+
+/// The article array: each entry's text, its syntax checked but nothing read.
+struct ArticleArray;
+
+impl<'de> DeserializeSeed<'de> for ArticleArray {
+    type Value = Vec<&'de RawValue>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ArticleArray {
+    type Value = Vec<&'de RawValue>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of articles")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element::<&'de RawValue>()? {
+            items.push(item);
+        }
+        Ok(items)
+    }
+}
+
+/// A key of the top-level object: whether it is `articles`.
+struct IsArticles;
+
+impl<'de> DeserializeSeed<'de> for IsArticles {
+    type Value = bool;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for IsArticles {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<bool, E> {
+        Ok(key == ARTICLES)
+    }
+}
+
+/// Any JSON value, read in full (every string decoded, every number converted, as the
+/// reference reader does, so a value it refuses is refused here too) and thrown away.
+struct Skip {
+    level: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Skip {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        enter(self.level)?;
+        while seq
+            .next_element_seed(Skip {
+                level: self.level + 1,
+            })?
+            .is_some()
+        {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        enter(self.level)?;
+        while map.next_key_seed(Skip { level: 0 })?.is_some() {
+            map.next_value_seed(Skip {
+                level: self.level + 1,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Where a value sits, which decides how much of it is kept.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// An entry of the article array: an object is an article; anything else only has a type.
+    Entry,
+    /// The value of an article's field: scalars are kept, and so is an array, one level deep.
+    Field,
+    /// An entry of a field's array: scalars are kept; an array or object only has a type.
+    Item,
+}
+
+/// A JSON value as far as the store cares: strings and integers, with their text; arrays of
+/// them, for list fields; and for anything else, its type, as warnings name it.
+#[derive(Debug)]
+enum Wire {
+    Null,
+    Str(String),
+    /// An integer, as its decimal digits (ids and related ids may be integers).
+    Int(String),
+    Array(Vec<Wire>),
+    /// An article's known fields, by [`Field`] index.
+    Article(Box<Slots>),
+    /// Anything else: a boolean, a number that is no integer, an object.
+    Other(&'static str),
+}
+
+/// An article's known fields as written, by [`Field`] index; a field given twice keeps the last
+/// value, as serde_json's maps do.
+type Slots = [Option<Wire>; Field::ALL.len()];
+
+impl Wire {
+    fn seed(level: usize, role: Role) -> WireSeed {
+        WireSeed { level, role }
+    }
+
+    /// The JSON type, as warnings name it.
+    fn kind(&self) -> &'static str {
+        match self {
+            Wire::Null => "null",
+            Wire::Str(_) => "a string",
+            Wire::Int(_) => "a number",
+            Wire::Array(_) => "an array",
+            Wire::Article(_) => "an object",
+            Wire::Other(kind) => kind,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct WireSeed {
+    level: usize,
+    role: Role,
+}
+
+impl<'de> DeserializeSeed<'de> for WireSeed {
+    type Value = Wire;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Wire, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for WireSeed {
+    type Value = Wire;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Wire, E> {
+        Ok(Wire::Other("a boolean"))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Wire, E> {
+        Ok(Wire::Int(n.to_string()))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Wire, E> {
+        Ok(Wire::Int(n.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Wire, E> {
+        Ok(Wire::Other("a number"))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Wire, E> {
+        Ok(Wire::Str(s.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Wire, E> {
+        Ok(Wire::Str(s))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Wire, E> {
+        Ok(Wire::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Wire, A::Error> {
+        if self.role != Role::Field {
+            Skip { level: self.level }.visit_seq(seq)?;
+            return Ok(Wire::Other("an array"));
+        }
+        enter(self.level)?;
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element_seed(Wire::seed(self.level + 1, Role::Item))? {
+            items.push(item);
+        }
+        Ok(Wire::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Wire, A::Error> {
+        if self.role != Role::Entry {
+            Skip { level: self.level }.visit_map(map)?;
+            return Ok(Wire::Other("an object"));
+        }
+        enter(self.level)?;
+        let mut slots: Box<Slots> = Box::default();
+        while let Some(field) = map.next_key_seed(FieldKey)? {
+            match field {
+                Some(field) => {
+                    let value = map.next_value_seed(Wire::seed(self.level + 1, Role::Field))?;
+                    slots[field as usize] = Some(value);
+                }
+                None => map.next_value_seed(Skip {
+                    level: self.level + 1,
+                })?,
+            }
+        }
+        Ok(Wire::Article(slots))
+    }
+}
+
+/// A key of an article: the field it names, if it is one the store reads.
+struct FieldKey;
+
+impl<'de> DeserializeSeed<'de> for FieldKey {
+    type Value = Option<Field>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Option<Field>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for FieldKey {
+    type Value = Option<Field>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<Field>, E> {
+        Ok(Field::ALL.into_iter().find(|f| f.name() == key))
+    }
+}
+
+/// An article's fields into a raw article, in the order [`tree::raw_article`] reads them, which
+/// is the order its problems are reported in.
+fn raw_article(mut slots: Slots) -> RawArticle {
+    let mut take = |field: Field| slots[field as usize].take();
+    let mut problems = Vec::new();
+    let id = read_id(take(Field::Id), &mut problems);
+    let title = read_title(take(Field::Title), &mut problems);
+    let published = string(
+        take(Field::Published),
+        Field::Published,
+        "the article is kept undated",
+        &mut problems,
+    )
+    .map(RawPublished::Text);
+    let mut optional = |field: Field| string(take(field), field, "field ignored", &mut problems);
+    let summary = optional(Field::Summary);
+    let section = optional(Field::Section);
+    let source = optional(Field::Source);
+    let url = optional(Field::Url);
+    let body = read_body(take(Field::Body), &mut problems);
+    let mut list = |field: Field| string_list(take(field), field, &mut problems);
+    let persons = list(Field::Persons);
+    let related = list(Field::Related);
+    let tags = list(Field::Tags);
+    let captions = list(Field::Captions);
+    RawArticle {
+        id,
+        title,
+        published,
+        summary,
+        body,
+        persons,
+        related,
+        section,
+        source,
+        url,
+        tags,
+        captions,
+        problems,
+    }
 }
 
 /// An id is a string or an integer (written as its decimal digits, so `7` and `"7"` are the
 /// same article).
-fn read_id(obj: &mut Map<String, Value>, problems: &mut Vec<FieldProblem>) -> Option<String> {
-    match obj.remove(Field::Id.name()) {
-        None => None,
-        Some(Value::String(s)) => Some(s),
-        Some(Value::Number(n)) if is_integer(&n) => Some(n.to_string()),
-        Some(other) => {
+fn read_id(value: Option<Wire>, problems: &mut Vec<FieldProblem>) -> Option<String> {
+    match value? {
+        Wire::Str(s) | Wire::Int(s) => Some(s),
+        other => {
             problems.push(FieldProblem {
                 field: Field::Id,
                 message: format!(
                     "expected a string or an integer, found {}; article skipped",
-                    kind(&other)
+                    other.kind()
                 ),
             });
             None
@@ -120,14 +484,13 @@ fn read_id(obj: &mut Map<String, Value>, problems: &mut Vec<FieldProblem>) -> Op
 }
 
 /// A title must be a string; unlike the optional fields, `null` is no way to leave it out.
-fn read_title(obj: &mut Map<String, Value>, problems: &mut Vec<FieldProblem>) -> Option<String> {
-    match obj.remove(Field::Title.name()) {
-        None => None,
-        Some(Value::String(s)) => Some(s),
-        Some(other) => {
+fn read_title(value: Option<Wire>, problems: &mut Vec<FieldProblem>) -> Option<String> {
+    match value? {
+        Wire::Str(s) => Some(s),
+        other => {
             problems.push(FieldProblem {
                 field: Field::Title,
-                message: format!("expected a string, found {}; article skipped", kind(&other)),
+                message: format!("expected a string, found {}; article skipped", other.kind()),
             });
             None
         }
@@ -137,18 +500,18 @@ fn read_title(obj: &mut Map<String, Value>, problems: &mut Vec<FieldProblem>) ->
 /// An optional string field; `null` counts as absent, another type is a problem whose consequence
 /// `otherwise` names.
 fn string(
-    obj: &mut Map<String, Value>,
+    value: Option<Wire>,
     field: Field,
     otherwise: &str,
     problems: &mut Vec<FieldProblem>,
 ) -> Option<String> {
-    match obj.remove(field.name()) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s),
-        Some(other) => {
+    match value? {
+        Wire::Null => None,
+        Wire::Str(s) => Some(s),
+        other => {
             problems.push(FieldProblem {
                 field,
-                message: format!("expected a string, found {}; {otherwise}", kind(&other)),
+                message: format!("expected a string, found {}; {otherwise}", other.kind()),
             });
             None
         }
@@ -156,20 +519,16 @@ fn string(
 }
 
 /// An array of strings; entries of another type are dropped one by one.
-fn string_list(
-    obj: &mut Map<String, Value>,
-    field: Field,
-    problems: &mut Vec<FieldProblem>,
-) -> Vec<String> {
-    let items = match obj.remove(field.name()) {
-        None | Some(Value::Null) => return Vec::new(),
-        Some(Value::Array(items)) => items,
+fn string_list(value: Option<Wire>, field: Field, problems: &mut Vec<FieldProblem>) -> Vec<String> {
+    let items = match value {
+        None | Some(Wire::Null) => return Vec::new(),
+        Some(Wire::Array(items)) => items,
         Some(other) => {
             problems.push(FieldProblem {
                 field,
                 message: format!(
                     "expected an array of strings, found {}; field ignored",
-                    kind(&other)
+                    other.kind()
                 ),
             });
             return Vec::new();
@@ -178,14 +537,12 @@ fn string_list(
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
         match item {
-            Value::String(s) => out.push(s),
+            Wire::Str(s) => out.push(s),
             // Related ids may be integers, like article ids.
-            Value::Number(n) if field == Field::Related && is_integer(&n) => {
-                out.push(n.to_string());
-            }
+            Wire::Int(n) if field == Field::Related => out.push(n),
             other => problems.push(FieldProblem {
                 field,
-                message: format!("entry {i} is {}, not a string; entry dropped", kind(&other)),
+                message: format!("entry {i} is {}, not a string; entry dropped", other.kind()),
             }),
         }
     }
@@ -193,24 +550,24 @@ fn string_list(
 }
 
 /// `body` is a string whose blank lines separate paragraphs, or an array of such strings.
-fn read_body(obj: &mut Map<String, Value>, problems: &mut Vec<FieldProblem>) -> Vec<String> {
+fn read_body(value: Option<Wire>, problems: &mut Vec<FieldProblem>) -> Vec<String> {
     let mut warn = |message: String| {
         problems.push(FieldProblem {
             field: Field::Body,
             message,
         });
     };
-    match obj.remove(Field::Body.name()) {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::String(s)) => vec![s],
-        Some(Value::Array(items)) => {
+    match value {
+        None | Some(Wire::Null) => Vec::new(),
+        Some(Wire::Str(s)) => vec![s],
+        Some(Wire::Array(items)) => {
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.into_iter().enumerate() {
                 match item {
-                    Value::String(s) => out.push(s),
+                    Wire::Str(s) => out.push(s),
                     other => warn(format!(
                         "paragraph {i} is {}, not a string; paragraph dropped",
-                        kind(&other)
+                        other.kind()
                     )),
                 }
             }
@@ -219,266 +576,18 @@ fn read_body(obj: &mut Map<String, Value>, problems: &mut Vec<FieldProblem>) -> 
         Some(other) => {
             warn(format!(
                 "expected a string or an array of strings, found {}; body ignored",
-                kind(&other)
+                other.kind()
             ));
             Vec::new()
         }
     }
 }
 
-fn is_integer(n: &serde_json::Number) -> bool {
-    n.is_u64() || n.is_i64()
-}
-
 /// `serde_json`'s message without its trailing " at line L column C" (we print those ourselves).
-fn json_message(e: &serde_json::Error) -> String {
+pub(super) fn json_message(e: &serde_json::Error) -> String {
     let full = e.to_string();
     match full.rfind(" at line ") {
         Some(pos) => full[..pos].to_owned(),
         None => full,
-    }
-}
-
-/// The JSON type of a value, as warnings name it.
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use super::*;
-
-    fn raw(v: &Value) -> RawArticle {
-        match raw_article(v.clone()) {
-            Ok(r) => r,
-            Err(e) => panic!("{v} should read as an article: {e}"),
-        }
-    }
-
-    /// The problems as (field, message) pairs, easy to compare with a table.
-    fn problems(r: &RawArticle) -> Vec<(&'static str, &str)> {
-        r.problems
-            .iter()
-            .map(|p| (p.field.name(), p.message.as_str()))
-            .collect()
-    }
-
-    #[test]
-    fn an_entry_that_is_not_an_object_names_its_type() {
-        for (v, found) in [
-            (json!(null), "null"),
-            (json!(true), "a boolean"),
-            (json!(3), "a number"),
-            (json!("a"), "a string"),
-            (json!([1]), "an array"),
-        ] {
-            assert_eq!(raw_article(v.clone()), Err(NotAnArticle { found }), "{v}");
-        }
-        assert_eq!(
-            NotAnArticle { found: "null" }.to_string(),
-            "expected an object, found null; skipped"
-        );
-    }
-
-    #[test]
-    fn ids_are_strings_or_integers() {
-        for (id, want) in [
-            (json!("a 1"), Some("a 1")),
-            (json!(7), Some("7")),
-            (json!(-3), Some("-3")),
-            (json!(u64::MAX), Some("18446744073709551615")),
-        ] {
-            let r = raw(&json!({ "id": id }));
-            assert_eq!(r.id.as_deref(), want, "{id}");
-            assert!(r.problems.is_empty(), "{id}: {:?}", r.problems);
-        }
-        for (id, found) in [
-            (json!(1.5), "a number"),
-            (json!(null), "null"),
-            (json!(["a"]), "an array"),
-        ] {
-            let r = raw(&json!({ "id": id }));
-            assert_eq!(r.id, None, "{id}");
-            let msg = format!("expected a string or an integer, found {found}; article skipped");
-            assert_eq!(problems(&r), [("id", msg.as_str())], "{id}");
-        }
-    }
-
-    #[test]
-    fn a_missing_field_is_absent_without_a_problem() {
-        let r = raw(&json!({}));
-        assert_eq!(r, RawArticle::default());
-    }
-
-    #[test]
-    fn null_leaves_an_optional_field_out_but_is_a_wrong_title() {
-        let r = raw(&json!({
-            "title": null, "published": null, "summary": null, "body": null, "persons": null,
-        }));
-        assert_eq!(
-            problems(&r),
-            [("title", "expected a string, found null; article skipped")]
-        );
-        assert_eq!(r.published, None);
-        assert_eq!(r.summary, None);
-    }
-
-    #[test]
-    fn text_is_kept_as_written_for_the_build_step() {
-        let r = raw(&json!({
-            "id": " a\u{1b}[31m ",
-            "title": "Vie\u{323}\u{302}t",
-            "published": "  không rõ ",
-            "body": "một\n\nhai",
-            "persons": [" A ", "A", ""],
-        }));
-        assert_eq!(r.id.as_deref(), Some(" a\u{1b}[31m "));
-        assert_eq!(r.title.as_deref(), Some("Vie\u{323}\u{302}t"));
-        assert_eq!(
-            r.published,
-            Some(RawPublished::Text("  không rõ ".to_owned()))
-        );
-        assert_eq!(r.body, ["một\n\nhai"]);
-        assert_eq!(r.persons, [" A ", "A", ""]);
-    }
-
-    #[test]
-    fn wrong_types_are_problems_in_field_order() {
-        let r = raw(&json!({
-            "captions": false, "tags": 1, "related": "y", "persons": "x", "body": 7, "url": 3,
-            "source": true, "section": {}, "summary": [1], "published": 5, "title": "t", "id": "w",
-        }));
-        assert_eq!(
-            problems(&r),
-            [
-                (
-                    "published",
-                    "expected a string, found a number; the article is kept undated"
-                ),
-                (
-                    "summary",
-                    "expected a string, found an array; field ignored"
-                ),
-                (
-                    "section",
-                    "expected a string, found an object; field ignored"
-                ),
-                (
-                    "source",
-                    "expected a string, found a boolean; field ignored"
-                ),
-                ("url", "expected a string, found a number; field ignored"),
-                (
-                    "body",
-                    "expected a string or an array of strings, found a number; body ignored"
-                ),
-                (
-                    "persons",
-                    "expected an array of strings, found a string; field ignored"
-                ),
-                (
-                    "related",
-                    "expected an array of strings, found a string; field ignored"
-                ),
-                (
-                    "tags",
-                    "expected an array of strings, found a number; field ignored"
-                ),
-                (
-                    "captions",
-                    "expected an array of strings, found a boolean; field ignored"
-                ),
-            ]
-        );
-    }
-
-    #[test]
-    fn wrong_entries_are_dropped_one_by_one_and_only_related_takes_integers() {
-        let r = raw(&json!({
-            "body": ["p1", 3, "p2"],
-            "persons": ["A", 1],
-            "related": [7, "m", 1.5],
-        }));
-        assert_eq!(r.body, ["p1", "p2"]);
-        assert_eq!(r.persons, ["A"]);
-        assert_eq!(r.related, ["7", "m"]);
-        assert_eq!(
-            problems(&r),
-            [
-                (
-                    "body",
-                    "paragraph 1 is a number, not a string; paragraph dropped"
-                ),
-                (
-                    "persons",
-                    "entry 1 is a number, not a string; entry dropped"
-                ),
-                (
-                    "related",
-                    "entry 2 is a number, not a string; entry dropped"
-                ),
-            ]
-        );
-    }
-
-    #[test]
-    fn the_article_array_is_the_document_or_its_articles_key() {
-        for text in [
-            r#"[{"id": 1}, 2]"#,
-            "\u{feff}{\"v\": 1, \"articles\": [{\"id\": 1}, 2]}",
-        ] {
-            match article_values(text, "f.json") {
-                Ok(items) => assert_eq!(items, [json!({"id": 1}), json!(2)], "{text:?}"),
-                Err(e) => panic!("{text:?}: {e}"),
-            }
-        }
-    }
-
-    #[test]
-    fn other_shapes_say_what_they_found() {
-        for (text, found, display) in [
-            ("3", Shape::TopLevel("a number"), "a number"),
-            (
-                r#"{"articles": {}}"#,
-                Shape::ArticlesNotArray("an object"),
-                "\"articles\" is an object",
-            ),
-            ("{}", Shape::NoArticles, "an object without \"articles\""),
-        ] {
-            match article_values(text, "f.json") {
-                Err(StoreError::Shape { file, found: got }) => {
-                    assert_eq!(file, "f.json");
-                    assert_eq!(got, found, "{text}");
-                    assert_eq!(got.to_string(), display, "{text}");
-                }
-                other => panic!("{text}: {other:?}"),
-            }
-        }
-    }
-
-    #[test]
-    fn json_errors_keep_their_position_out_of_the_message() {
-        match article_values("[1,,]", "f.json") {
-            Err(StoreError::Json {
-                line,
-                column,
-                message,
-                ..
-            }) => {
-                assert_eq!((line, column), (1, 4));
-                assert!(!message.contains(" at line "), "{message}");
-                assert!(!message.is_empty());
-            }
-            other => panic!("{other:?}"),
-        }
     }
 }

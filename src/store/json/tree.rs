@@ -1,0 +1,445 @@
+//! The reference reader of the JSON store: the whole document into a `serde_json::Value` tree,
+//! then each entry into a [`RawArticle`].
+//!
+//! It is simple enough to be obviously right, so it stays as the definition the fast reader in
+//! [`super`] is tested against, and the path taken for every store the fast reader will not vouch
+//! for (a JSON error, a wrong top-level shape, a repeated `articles` key), so errors keep their
+//! exact message and position.
+
+use serde_json::{Map, Value};
+
+use super::{ARTICLES, NotAnArticle, Shape, json_message};
+use crate::store::StoreError;
+use crate::store::build::{Field, FieldProblem, RawArticle, RawPublished};
+
+/// The entries of the article array: either the whole document is an array, or an object holds
+/// it under `articles` (so a store can carry other keys beside it).
+pub fn article_values(text: &str, file: &str) -> Result<Vec<Value>, StoreError> {
+    // A UTF-8 byte order mark is legal in files written by some editors.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| StoreError::Json {
+        file: file.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: json_message(&e),
+    })?;
+    let shape = match value {
+        Value::Array(items) => return Ok(items),
+        Value::Object(mut map) => match map.remove(ARTICLES) {
+            Some(Value::Array(items)) => return Ok(items),
+            Some(other) => Shape::ArticlesNotArray(kind(&other)),
+            None => Shape::NoArticles,
+        },
+        other => Shape::TopLevel(kind(&other)),
+    };
+    Err(StoreError::Shape {
+        file: file.to_owned(),
+        found: shape,
+    })
+}
+
+/// Reads one entry of the article array into a raw article. A field of the wrong type is left out
+/// and noted among the article's problems.
+pub fn raw_article(item: Value) -> Result<RawArticle, NotAnArticle> {
+    let Value::Object(mut obj) = item else {
+        return Err(NotAnArticle { found: kind(&item) });
+    };
+    let mut problems = Vec::new();
+    Ok(RawArticle {
+        id: read_id(&mut obj, &mut problems),
+        title: read_title(&mut obj, &mut problems),
+        published: string(
+            &mut obj,
+            Field::Published,
+            "the article is kept undated",
+            &mut problems,
+        )
+        .map(RawPublished::Text),
+        summary: string(&mut obj, Field::Summary, "field ignored", &mut problems),
+        section: string(&mut obj, Field::Section, "field ignored", &mut problems),
+        source: string(&mut obj, Field::Source, "field ignored", &mut problems),
+        url: string(&mut obj, Field::Url, "field ignored", &mut problems),
+        body: read_body(&mut obj, &mut problems),
+        persons: string_list(&mut obj, Field::Persons, &mut problems),
+        related: string_list(&mut obj, Field::Related, &mut problems),
+        tags: string_list(&mut obj, Field::Tags, &mut problems),
+        captions: string_list(&mut obj, Field::Captions, &mut problems),
+        // Last, so every field above has had its say.
+        problems,
+    })
+}
+
+/// An id is a string or an integer (written as its decimal digits, so `7` and `"7"` are the
+/// same article).
+fn read_id(obj: &mut Map<String, Value>, problems: &mut Vec<FieldProblem>) -> Option<String> {
+    match obj.remove(Field::Id.name()) {
+        None => None,
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) if is_integer(&n) => Some(n.to_string()),
+        Some(other) => {
+            problems.push(FieldProblem {
+                field: Field::Id,
+                message: format!(
+                    "expected a string or an integer, found {}; article skipped",
+                    kind(&other)
+                ),
+            });
+            None
+        }
+    }
+}
+
+/// A title must be a string; unlike the optional fields, `null` is no way to leave it out.
+fn read_title(obj: &mut Map<String, Value>, problems: &mut Vec<FieldProblem>) -> Option<String> {
+    match obj.remove(Field::Title.name()) {
+        None => None,
+        Some(Value::String(s)) => Some(s),
+        Some(other) => {
+            problems.push(FieldProblem {
+                field: Field::Title,
+                message: format!("expected a string, found {}; article skipped", kind(&other)),
+            });
+            None
+        }
+    }
+}
+
+/// An optional string field; `null` counts as absent, another type is a problem whose consequence
+/// `otherwise` names.
+fn string(
+    obj: &mut Map<String, Value>,
+    field: Field,
+    otherwise: &str,
+    problems: &mut Vec<FieldProblem>,
+) -> Option<String> {
+    match obj.remove(field.name()) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s),
+        Some(other) => {
+            problems.push(FieldProblem {
+                field,
+                message: format!("expected a string, found {}; {otherwise}", kind(&other)),
+            });
+            None
+        }
+    }
+}
+
+/// An array of strings; entries of another type are dropped one by one.
+fn string_list(
+    obj: &mut Map<String, Value>,
+    field: Field,
+    problems: &mut Vec<FieldProblem>,
+) -> Vec<String> {
+    let items = match obj.remove(field.name()) {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            problems.push(FieldProblem {
+                field,
+                message: format!(
+                    "expected an array of strings, found {}; field ignored",
+                    kind(&other)
+                ),
+            });
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        match item {
+            Value::String(s) => out.push(s),
+            // Related ids may be integers, like article ids.
+            Value::Number(n) if field == Field::Related && is_integer(&n) => {
+                out.push(n.to_string());
+            }
+            other => problems.push(FieldProblem {
+                field,
+                message: format!("entry {i} is {}, not a string; entry dropped", kind(&other)),
+            }),
+        }
+    }
+    out
+}
+
+/// `body` is a string whose blank lines separate paragraphs, or an array of such strings.
+fn read_body(obj: &mut Map<String, Value>, problems: &mut Vec<FieldProblem>) -> Vec<String> {
+    let mut warn = |message: String| {
+        problems.push(FieldProblem {
+            field: Field::Body,
+            message,
+        });
+    };
+    match obj.remove(Field::Body.name()) {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::String(s)) => vec![s],
+        Some(Value::Array(items)) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.into_iter().enumerate() {
+                match item {
+                    Value::String(s) => out.push(s),
+                    other => warn(format!(
+                        "paragraph {i} is {}, not a string; paragraph dropped",
+                        kind(&other)
+                    )),
+                }
+            }
+            out
+        }
+        Some(other) => {
+            warn(format!(
+                "expected a string or an array of strings, found {}; body ignored",
+                kind(&other)
+            ));
+            Vec::new()
+        }
+    }
+}
+
+fn is_integer(n: &serde_json::Number) -> bool {
+    n.is_u64() || n.is_i64()
+}
+
+/// The JSON type of a value, as warnings name it.
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn raw(v: &Value) -> RawArticle {
+        match raw_article(v.clone()) {
+            Ok(r) => r,
+            Err(e) => panic!("{v} should read as an article: {e}"),
+        }
+    }
+
+    /// The problems as (field, message) pairs, easy to compare with a table.
+    fn problems(r: &RawArticle) -> Vec<(&'static str, &str)> {
+        r.problems
+            .iter()
+            .map(|p| (p.field.name(), p.message.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn an_entry_that_is_not_an_object_names_its_type() {
+        for (v, found) in [
+            (json!(null), "null"),
+            (json!(true), "a boolean"),
+            (json!(3), "a number"),
+            (json!("a"), "a string"),
+            (json!([1]), "an array"),
+        ] {
+            assert_eq!(raw_article(v.clone()), Err(NotAnArticle { found }), "{v}");
+        }
+        assert_eq!(
+            NotAnArticle { found: "null" }.to_string(),
+            "expected an object, found null; skipped"
+        );
+    }
+
+    #[test]
+    fn ids_are_strings_or_integers() {
+        for (id, want) in [
+            (json!("a 1"), Some("a 1")),
+            (json!(7), Some("7")),
+            (json!(-3), Some("-3")),
+            (json!(u64::MAX), Some("18446744073709551615")),
+        ] {
+            let r = raw(&json!({ "id": id }));
+            assert_eq!(r.id.as_deref(), want, "{id}");
+            assert!(r.problems.is_empty(), "{id}: {:?}", r.problems);
+        }
+        for (id, found) in [
+            (json!(1.5), "a number"),
+            (json!(null), "null"),
+            (json!(["a"]), "an array"),
+        ] {
+            let r = raw(&json!({ "id": id }));
+            assert_eq!(r.id, None, "{id}");
+            let msg = format!("expected a string or an integer, found {found}; article skipped");
+            assert_eq!(problems(&r), [("id", msg.as_str())], "{id}");
+        }
+    }
+
+    #[test]
+    fn a_missing_field_is_absent_without_a_problem() {
+        let r = raw(&json!({}));
+        assert_eq!(r, RawArticle::default());
+    }
+
+    #[test]
+    fn null_leaves_an_optional_field_out_but_is_a_wrong_title() {
+        let r = raw(&json!({
+            "title": null, "published": null, "summary": null, "body": null, "persons": null,
+        }));
+        assert_eq!(
+            problems(&r),
+            [("title", "expected a string, found null; article skipped")]
+        );
+        assert_eq!(r.published, None);
+        assert_eq!(r.summary, None);
+    }
+
+    #[test]
+    fn text_is_kept_as_written_for_the_build_step() {
+        let r = raw(&json!({
+            "id": " a\u{1b}[31m ",
+            "title": "Vie\u{323}\u{302}t",
+            "published": "  không rõ ",
+            "body": "một\n\nhai",
+            "persons": [" A ", "A", ""],
+        }));
+        assert_eq!(r.id.as_deref(), Some(" a\u{1b}[31m "));
+        assert_eq!(r.title.as_deref(), Some("Vie\u{323}\u{302}t"));
+        assert_eq!(
+            r.published,
+            Some(RawPublished::Text("  không rõ ".to_owned()))
+        );
+        assert_eq!(r.body, ["một\n\nhai"]);
+        assert_eq!(r.persons, [" A ", "A", ""]);
+    }
+
+    #[test]
+    fn wrong_types_are_problems_in_field_order() {
+        let r = raw(&json!({
+            "captions": false, "tags": 1, "related": "y", "persons": "x", "body": 7, "url": 3,
+            "source": true, "section": {}, "summary": [1], "published": 5, "title": "t", "id": "w",
+        }));
+        assert_eq!(
+            problems(&r),
+            [
+                (
+                    "published",
+                    "expected a string, found a number; the article is kept undated"
+                ),
+                (
+                    "summary",
+                    "expected a string, found an array; field ignored"
+                ),
+                (
+                    "section",
+                    "expected a string, found an object; field ignored"
+                ),
+                (
+                    "source",
+                    "expected a string, found a boolean; field ignored"
+                ),
+                ("url", "expected a string, found a number; field ignored"),
+                (
+                    "body",
+                    "expected a string or an array of strings, found a number; body ignored"
+                ),
+                (
+                    "persons",
+                    "expected an array of strings, found a string; field ignored"
+                ),
+                (
+                    "related",
+                    "expected an array of strings, found a string; field ignored"
+                ),
+                (
+                    "tags",
+                    "expected an array of strings, found a number; field ignored"
+                ),
+                (
+                    "captions",
+                    "expected an array of strings, found a boolean; field ignored"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn wrong_entries_are_dropped_one_by_one_and_only_related_takes_integers() {
+        let r = raw(&json!({
+            "body": ["p1", 3, "p2"],
+            "persons": ["A", 1],
+            "related": [7, "m", 1.5],
+        }));
+        assert_eq!(r.body, ["p1", "p2"]);
+        assert_eq!(r.persons, ["A"]);
+        assert_eq!(r.related, ["7", "m"]);
+        assert_eq!(
+            problems(&r),
+            [
+                (
+                    "body",
+                    "paragraph 1 is a number, not a string; paragraph dropped"
+                ),
+                (
+                    "persons",
+                    "entry 1 is a number, not a string; entry dropped"
+                ),
+                (
+                    "related",
+                    "entry 2 is a number, not a string; entry dropped"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_article_array_is_the_document_or_its_articles_key() {
+        for text in [
+            r#"[{"id": 1}, 2]"#,
+            "\u{feff}{\"v\": 1, \"articles\": [{\"id\": 1}, 2]}",
+        ] {
+            match article_values(text, "f.json") {
+                Ok(items) => assert_eq!(items, [json!({"id": 1}), json!(2)], "{text:?}"),
+                Err(e) => panic!("{text:?}: {e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn other_shapes_say_what_they_found() {
+        for (text, found, display) in [
+            ("3", Shape::TopLevel("a number"), "a number"),
+            (
+                r#"{"articles": {}}"#,
+                Shape::ArticlesNotArray("an object"),
+                "\"articles\" is an object",
+            ),
+            ("{}", Shape::NoArticles, "an object without \"articles\""),
+        ] {
+            match article_values(text, "f.json") {
+                Err(StoreError::Shape { file, found: got }) => {
+                    assert_eq!(file, "f.json");
+                    assert_eq!(got, found, "{text}");
+                    assert_eq!(got.to_string(), display, "{text}");
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn json_errors_keep_their_position_out_of_the_message() {
+        match article_values("[1,,]", "f.json") {
+            Err(StoreError::Json {
+                line,
+                column,
+                message,
+                ..
+            }) => {
+                assert_eq!((line, column), (1, 4));
+                assert!(!message.contains(" at line "), "{message}");
+                assert!(!message.is_empty());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
