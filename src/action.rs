@@ -203,6 +203,8 @@ pub enum Msg {
     Signal(i32),
     /// A store load or reload made progress: bytes read so far.
     Loading(u64),
+    /// A store load has read this many articles.
+    Progress(usize),
     /// A store load or reload finished.
     Loaded(Box<Result<Store, StoreError>>),
     /// The store's file changed on disk.

@@ -133,6 +133,8 @@ pub struct App {
     pub today: Date,
     /// Bytes read so far while the store loads or reloads; `None` when it is ready.
     pub loading: Option<u64>,
+    /// Articles a load has read so far.
+    pub loading_read: usize,
     /// Whether a store has arrived: a failure before that is fatal, after it only a notice.
     pub loaded: bool,
     /// Whether the store can be read again (the embedded sample cannot change).
@@ -194,6 +196,7 @@ impl App {
             today: jiff::Zoned::now().date(),
             zone: Zone::Article,
             loading: Some(0),
+            loading_read: 0,
             loaded: false,
             can_reload: true,
             fatal: None,
@@ -317,6 +320,10 @@ impl App {
             Msg::Click(..) | Msg::Wheel(..) => Vec::new(),
             Msg::Loading(bytes) => {
                 self.loading = Some(bytes);
+                Vec::new()
+            }
+            Msg::Progress(n) => {
+                self.loading_read = n;
                 Vec::new()
             }
             Msg::Loaded(result) => {

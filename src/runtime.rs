@@ -25,6 +25,8 @@ use crate::words;
 
 /// How long the input thread waits for a key before looking at whether it is paused.
 const INPUT_POLL: Duration = Duration::from_millis(200);
+/// How often the loop hears how many articles a load has read.
+const PROGRESS_EVERY: Duration = Duration::from_millis(150);
 /// How often the store's file is looked at for changes.
 const WATCH_EVERY: Duration = Duration::from_secs(1);
 
@@ -153,7 +155,27 @@ impl Channel {
             {
                 let _ = tx.send(Event::Loading(meta.len()));
             }
-            let result = Store::open(&origin);
+            // How many articles have been read, told to the loop a few times a second while the
+            // load runs, so the status line counts them.
+            let read = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+            let done = Arc::new(AtomicBool::new(false));
+            let ticker = {
+                let (tx, read, done) = (tx.clone(), Arc::clone(&read), Arc::clone(&done));
+                std::thread::spawn(move || {
+                    let mut told = 0;
+                    while !done.load(Ordering::SeqCst) {
+                        std::thread::sleep(PROGRESS_EVERY);
+                        let now = read.load(Ordering::SeqCst);
+                        if now != told && tx.send(Event::Progress(now)).is_err() {
+                            return;
+                        }
+                        told = now;
+                    }
+                })
+            };
+            let result = Store::open_with_progress(&origin, &read);
+            done.store(true, Ordering::SeqCst);
+            let _ = ticker.join();
             let _ = tx.send(Event::Loaded(Box::new(result)));
         });
     }

@@ -27,6 +27,8 @@ pub enum Event {
     Terminal(crossterm::event::Event),
     /// A store load made progress (bytes read, or the size being read).
     Loading(u64),
+    /// A store load has read this many articles.
+    Progress(usize),
     /// A store load finished.
     Loaded(Box<Result<Store, StoreError>>),
     /// The store's file changed on disk.
@@ -108,6 +110,7 @@ pub fn message(app: &App, event: Event) -> Option<Msg> {
     match event {
         Event::Terminal(e) => app.keymap.event(app.mode_kind(), &e),
         Event::Loading(bytes) => Some(Msg::Loading(bytes)),
+        Event::Progress(n) => Some(Msg::Progress(n)),
         Event::Loaded(result) => Some(Msg::Loaded(result)),
         Event::StoreChanged => Some(Msg::StoreChanged),
         Event::InputFailed(_) => None,

@@ -79,12 +79,30 @@ pub const EMBEDDED_NO_RELOAD: &str = "the embedded sample cannot change; nothing
 pub const CHECK_COMMAND: &str = "tuinews check";
 
 /// The status line while a store loads: how much has been read.
-pub fn loading(bytes: u64) -> String {
-    if bytes == 0 {
-        "loading…".to_owned()
-    } else {
-        format!("loading… {:.1} MB", bytes as f64 / 1e6)
+pub fn loading(bytes: u64, articles: usize) -> String {
+    match (bytes, articles) {
+        (0, 0) => "loading…".to_owned(),
+        (b, 0) => format!("loading… {:.1} MB", b as f64 / 1e6),
+        (0, n) => format!("loading… {} articles", thousands(n)),
+        (b, n) => format!(
+            "loading… {} articles of {:.1} MB",
+            thousands(n),
+            b as f64 / 1e6
+        ),
     }
+}
+
+/// `40 000`: groups of three digits, as Vietnamese and international usage both read.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The weekday as Vietnamese readers expect it beside a date ("Thứ Tư, 24/11/2021").
@@ -217,3 +235,20 @@ pub fn help_position(first: usize, last: usize, total: usize) -> String {
     format!("{first}-{last}/{total}")
 }
 pub const MOUSE_HELP: &str = "click selects or focuses; wheel scrolls the pane under it";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loading_counts_articles_in_groups_of_three() {
+        assert_eq!(loading(0, 0), "loading…");
+        assert_eq!(loading(187_242_057, 0), "loading… 187.2 MB");
+        assert_eq!(loading(0, 40_000), "loading… 40 000 articles");
+        assert_eq!(
+            loading(187_242_057, 1_234_567),
+            "loading… 1 234 567 articles of 187.2 MB"
+        );
+        assert_eq!(thousands(999), "999");
+    }
+}

@@ -16,7 +16,9 @@ use crate::words;
 /// Everything after the store name: counts (or loading), filters, warnings, the notice.
 pub fn details(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = vec![match app.loading {
-        Some(bytes) if !app.loaded => Span::raw(format!(" · {}", words::loading(bytes))),
+        Some(bytes) if !app.loaded => {
+            Span::raw(format!(" · {}", words::loading(bytes, app.loading_read)))
+        }
         _ => Span::raw(format!(" · {}/{}", app.view.len(), app.store.len())),
     }];
     if !app.filter.is_empty() {
