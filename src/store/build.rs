@@ -344,10 +344,23 @@ fn trimmed(s: String) -> Option<String> {
 }
 
 /// Every entry cleaned; blank entries and repeats dropped, first occurrence kept.
+///
+/// Short lists (the usual few persons or related ids) are checked by a scan; longer ones
+/// through a set, so a hostile list of a million entries costs linear time, not quadratic.
 fn clean_list(items: Vec<String>, kind: Kind) -> Vec<String> {
+    const SCAN_UP_TO: usize = 16;
     let mut out: Vec<String> = Vec::with_capacity(items.len());
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for s in items.into_iter().filter_map(|s| clean(s, kind)) {
-        if !out.contains(&s) {
+        let new = if out.len() < SCAN_UP_TO {
+            !out.contains(&s)
+        } else {
+            if seen.is_empty() {
+                seen.extend(out.iter().cloned());
+            }
+            seen.insert(s.clone())
+        };
+        if new {
             out.push(s);
         }
     }
@@ -404,6 +417,21 @@ fn paragraphs_into(text: String, out: &mut Vec<String>) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn long_lists_lose_their_repeats_and_keep_their_order() {
+        let items: Vec<String> = (0..40)
+            .chain(0..40)
+            .chain([3, 39, 0])
+            .map(|i| format!("Người {i}"))
+            .collect();
+        let out = clean_list(items, Kind::Line);
+        let want: Vec<String> = (0..40).map(|i| format!("Người {i}")).collect();
+        assert_eq!(out, want);
+        let short = clean_list(vec!["a".into(), "b".into(), "a".into()], Kind::Line);
+        assert_eq!(short, ["a", "b"]);
+    }
+
     use super::*;
 
     /// Builds `raw` as article #3 of "f.json"; the article and every warning's text.
