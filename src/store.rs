@@ -46,7 +46,9 @@ impl Origin {
     /// The file name as the user would recognise it.
     pub fn name(&self) -> String {
         match self {
-            Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => p.display().to_string(),
+            Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => {
+                crate::text::visible(&p.display().to_string())
+            }
             Origin::Embedded => EMBEDDED_NAME.to_owned(),
         }
     }
@@ -54,9 +56,9 @@ impl Origin {
     /// Why this store was chosen, for `tuinews check`.
     pub fn describe(&self) -> String {
         match self {
-            Origin::Flag(p) => format!("{} (from --store)", p.display()),
-            Origin::Env(p) => format!("{} (from $TUINEWS_STORE)", p.display()),
-            Origin::Xdg(p) => format!("{} (the user data store)", p.display()),
+            Origin::Flag(_) => format!("{} (from --store)", self.name()),
+            Origin::Env(_) => format!("{} (from $TUINEWS_STORE)", self.name()),
+            Origin::Xdg(_) => format!("{} (the user data store)", self.name()),
             Origin::Embedded => {
                 "the embedded sample (no --store, no $TUINEWS_STORE, no user data store)".to_owned()
             }
@@ -241,7 +243,8 @@ impl Store {
 
     /// [`Store::load_path`], adding to `read` the number of articles read so far.
     fn load_path_counting(path: &Path, read: &AtomicUsize) -> Result<Store, StoreError> {
-        let file = path.display().to_string();
+        // The name every message about this store carries, made safe to print once here.
+        let file = crate::text::visible(&path.display().to_string());
         let bytes = std::fs::read(path).map_err(|source| StoreError::Read {
             file: file.clone(),
             source,

@@ -675,6 +675,22 @@ pub fn width(s: &str) -> usize {
     Metrics::default().width(s)
 }
 
+/// A file name, path or other outside string as messages show it: every control character
+/// (escape, newline, tab, C1, DEL) and every bidi control made visible as `\u{..}`, so a name
+/// can neither send the terminal a sequence nor forge another line of output. Everything else is
+/// kept as it is, so the name can still be recognised.
+pub fn visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// See [`Metrics::truncate`].
 pub fn truncate(s: &str, cols: usize) -> String {
     Metrics::default().truncate(s, cols)

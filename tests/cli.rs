@@ -1177,3 +1177,37 @@ fn a_closed_pipe_keeps_the_commands_own_status() {
     assert_eq!(closed(&["list", "--date", "2026-02-30"]), Some(2));
     assert_eq!(closed(&["list"]), Some(0));
 }
+
+#[test]
+fn file_names_reach_the_terminal_with_their_controls_made_visible() {
+    let sb = Sandbox::new();
+    let name = "bad\u{1b}]0;pwn\u{7}\nwarning: forged.json";
+    let p = sb.bytes(name, b"[{\"id\": 1, \"title\": 2}]");
+    let p = p.to_str().expect("a UTF-8 path");
+    for args in [
+        vec!["check", p],
+        vec!["--store", p, "list"],
+        vec!["--store", p, "show", "nope"],
+    ] {
+        let r = tuinews(&sb, &args);
+        for out in [&r.raw_stdout, &r.raw_stderr] {
+            assert!(
+                !out.contains(&0x1b) && !out.contains(&0x07),
+                "{args:?}: {out:?}"
+            );
+            let text = String::from_utf8_lossy(out);
+            assert!(
+                !text.lines().any(|l| l.starts_with("warning: forged")),
+                "{args:?}: a forged line:\n{text}"
+            );
+        }
+        let all = format!("{}{}", r.stdout, r.stderr);
+        assert!(
+            all.contains("\\u{1b}]0;pwn\\u{7}\\u{a}warning: forged.json"),
+            "{all}"
+        );
+    }
+    let missing = tuinews(&sb, &["--store", "/nonexistent/\u{1b}[2J.json", "list"]);
+    assert_eq!(missing.code, 1);
+    assert!(!missing.raw_stderr.contains(&0x1b), "{}", missing.stderr);
+}
