@@ -314,11 +314,21 @@ impl SearchQuery {
             return false;
         }
         // The folded key settles terms typed without marks; the rest are checked in the text
-        // as written, field by field (a phrase never spans two fields).
+        // as written, field by field (a phrase never spans two fields), and only in the fields
+        // whose folded text (a segment of the key, between separators) holds the term.
+        let segments: Vec<&str> = article.search_key.split('\u{1}').collect();
         self.terms
             .iter()
-            .filter(|t| t.words().iter().any(|w| w.marked.is_some()))
-            .all(|t| article_fields(article).any(|f| words::occurs(f, t.words())))
+            .zip(&self.folded)
+            .filter(|(t, _)| t.words().iter().any(|w| w.marked.is_some()))
+            .all(|(t, folded)| {
+                article_fields(article).enumerate().any(|(i, f)| {
+                    segments
+                        .get(i)
+                        .is_none_or(|seg| seg.contains(folded.as_str()))
+                        && words::occurs(f, t.words())
+                })
+            })
     }
 
     /// Whether every term, folded, starts a word of the folded text `haystack` (or occurs

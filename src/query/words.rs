@@ -90,29 +90,36 @@ impl Typed {
                     f.starts_with(&self.folded)
                 }
             }
+            Some(key) if !self.anywhere() => key_matches(word, key, whole),
             Some(key) => {
-                // The folded forms must agree first: cheap, and it settles most words.
-                let f = fold(word);
-                let folded_ok = if whole {
-                    f == self.folded
-                } else {
-                    f.contains(&self.folded)
-                };
-                if !folded_ok {
-                    return false;
-                }
                 let k = marked_key(word);
-                k.tone == key.tone
-                    && if whole {
-                        k.letters == key.letters
-                    } else if self.anywhere() {
-                        k.letters.contains(&key.letters)
-                    } else {
-                        k.letters.starts_with(&key.letters)
-                    }
+                k.tone == key.tone && k.letters.contains(&key.letters)
             }
         }
     }
+}
+
+/// Whether `word` (any form, any case) is the key's word, or starts with it, tone placement
+/// aside: the word's letters in NFD with the tone marks set aside, compared as they come, with
+/// no string built. A search typed with marks runs this over every word of every candidate
+/// article.
+fn key_matches(word: &str, key: &MarkedKey, whole: bool) -> bool {
+    let mut want = key.letters.nfd();
+    let mut tone = 0;
+    for c in word.nfd().flat_map(char::to_lowercase) {
+        if let Some(i) = TONES.iter().position(|&t| t == c) {
+            tone = u8::try_from(i + 1).unwrap_or(0);
+            continue;
+        }
+        match want.next() {
+            Some(w) if w == c => {}
+            Some(_) => return false,
+            // The word goes on past the key: a prefix, unless the whole word was asked for.
+            None if whole => return false,
+            None => {}
+        }
+    }
+    want.next().is_none() && tone == key.tone
 }
 
 /// The first letter of a word without its marks, lowercase, đ as d: what its fold starts with.
@@ -142,8 +149,16 @@ fn is_latin(c: char) -> bool {
 /// A scan of `char`s rather than Unicode's word boundaries: every search of a word typed with
 /// marks runs this over each candidate article, and the two cut Vietnamese the same way.
 pub fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    // Vietnamese text is ASCII and Latin letters almost throughout: those are settled by
+    // range before the general (and much slower) Unicode tables are asked.
     let in_word = |c: char| {
-        c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) || c == '\u{200d}'
+        c.is_ascii_alphanumeric()
+            || (matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}')
+                && !matches!(c, '\u{d7}' | '\u{f7}'))
+            || (!c.is_ascii()
+                && (c.is_alphanumeric()
+                    || unicode_normalization::char::is_combining_mark(c)
+                    || c == '\u{200d}'))
     };
     let mut rest = text.char_indices().peekable();
     std::iter::from_fn(move || {
@@ -160,27 +175,29 @@ pub fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
     })
 }
 
-/// Whether the typed words `phrase` occur in `text` (see [`find`]), stopping at the first.
+/// Whether the typed words `phrase` occur in `text` (see [`find`]), stopping at the first;
+/// for a caller that has already seen the folded words in the folded text.
 pub fn occurs(text: &str, phrase: &[Typed]) -> bool {
-    !find_up_to(text, phrase, 1).is_empty()
+    !find_up_to(text, phrase, 1, false).is_empty()
 }
 
 /// Where the typed words `phrase` occur in `text` as consecutive words (only spaces between
 /// them), every one whole but the last, which may be the start of a word. The ranges cover the
 /// matched graphemes. One typed word is a phrase of one.
 pub fn find(text: &str, phrase: &[Typed]) -> Vec<Range<usize>> {
-    find_up_to(text, phrase, usize::MAX)
+    find_up_to(text, phrase, usize::MAX, true)
 }
 
-/// [`find`], stopping after `limit` matches.
-fn find_up_to(text: &str, phrase: &[Typed], limit: usize) -> Vec<Range<usize>> {
+/// [`find`], stopping after `limit` matches; `precheck` first looks for the folded words in
+/// the folded text.
+fn find_up_to(text: &str, phrase: &[Typed], limit: usize, precheck: bool) -> Vec<Range<usize>> {
     let Some((last, whole)) = phrase.split_last() else {
         return Vec::new();
     };
     // Most texts do not hold the words at all: one pass over the folded text says so before
     // any word is cut out and compared.
     let first = phrase.first().map_or("", |t| t.folded.as_str());
-    if !fold(text).contains(first) {
+    if precheck && !fold(text).contains(first) {
         return Vec::new();
     }
     // Chinese and Japanese run their characters together: each is a "word" of its own, so a
