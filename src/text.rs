@@ -12,6 +12,8 @@
 //!   whatever cell comes before, a border included. [`Metrics::grapheme_width`] counts such a
 //!   grapheme 0, as ratatui does (its buffer then skips it), so unsanitised text cannot make a
 //!   line wider either.
+//! - Interlinear annotation characters (U+FFF9-U+FFFB) are removed: terminals draw them with
+//!   widths the tables do not give, so a row would drift.
 //! - Bidi embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069) are removed:
 //!   they reorder what the terminal shows. LRM, RLM and ALM are kept (they reorder nothing).
 //! - VT and FF are line breaks (they are mandatory breaks in UAX #14); U+2029 becomes a blank
@@ -604,7 +606,9 @@ fn strip_controls(s: &str, field: Field) -> String {
             '\n' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' => out.push_str(line_break),
             '\u{2029}' => out.push_str(paragraph_break),
             '\t' => out.push(' '),
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            // Interlinear annotation anchors (U+FFF9-U+FFFB) too: terminals and width tables
+            // disagree on them, so rows would drift.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fff9}'..='\u{fffb}' => {}
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -1192,6 +1196,10 @@ mod tests {
         assert_eq!(sanitize_block("a\u{7f}\u{0}\u{7}\u{8}\u{80}\u{8d}b"), "ab");
         assert_eq!(sanitize_block("a\u{9f}apc\u{9c}b"), "ab");
         assert_eq!(sanitize_block("a\u{202e}b\u{2066}c"), "abc");
+        assert_eq!(
+            sanitize_line("Hà\u{fff9}Nội\u{fffa}ha noi\u{fffb}"),
+            "HàNộiha noi"
+        );
         assert_eq!(wrap(&sanitize_block("a\u{2028}b"), 10), vec!["a", "b"]);
         for s in ["a\u{9b}2Jb", "a\u{85}b", "a\u{2028}b"] {
             for out in [sanitize_block(s), sanitize_line(s)] {
