@@ -20,6 +20,7 @@ pub mod persons;
 pub mod query;
 pub mod related;
 pub mod runtime;
+pub mod state;
 pub mod store;
 pub mod text;
 pub mod tui;
