@@ -63,6 +63,10 @@ pub enum Action {
     Reload,
     /// Suspend the reader and return to the shell (`fg` brings it back).
     Suspend,
+    /// Mark the article read, or unread again.
+    ToggleRead,
+    /// Star the article, or take the star away.
+    ToggleStar,
     /// Scroll the article to the next search match.
     NextMatch,
     /// Scroll the article to the previous search match.
@@ -126,6 +130,8 @@ const NAMES: &[(Action, &str)] = &[
     (Action::CopyLink, "copy_link"),
     (Action::Reload, "reload"),
     (Action::Suspend, "suspend"),
+    (Action::ToggleRead, "toggle_read"),
+    (Action::ToggleStar, "toggle_star"),
     (Action::NextMatch, "next_match"),
     (Action::PrevMatch, "prev_match"),
     (Action::Quit, "quit"),
@@ -232,6 +238,8 @@ pub enum Effect {
     Copy(String),
     /// Hand the terminal back to the shell until the user resumes.
     Suspend,
+    /// Write the reading state (read and starred marks) of this store.
+    SaveState(Box<crate::state::State>),
 }
 
 #[cfg(test)]

@@ -118,6 +118,14 @@ pub struct App {
     pub hyperlinks: bool,
     /// The signal that ended the reader, for the exit status (128 + its number).
     pub exit_signal: Option<i32>,
+    /// Which articles were read and starred (kept by id, apart from the store).
+    pub state: crate::state::State,
+    /// Whether the state changed since it was last handed out to be saved.
+    state_changed: bool,
+    /// The article was marked unread on purpose: being in it does not mark it read again.
+    keep_unread: bool,
+    /// The time marks are stamped with (ms since the epoch), set by the loop.
+    pub now_ms: u64,
     /// The filters before each one the user applied, for Esc to take back.
     pub undo: Vec<Filter>,
     /// Whether the last key was Esc in the panes (a second clears every filter).
@@ -188,6 +196,10 @@ impl App {
             measure: DEFAULT_MEASURE,
             hyperlinks: false,
             exit_signal: None,
+            state: crate::state::State::default(),
+            state_changed: false,
+            keep_unread: false,
+            now_ms: 0,
             undo: Vec::new(),
             escaped: false,
             undated_hidden: 0,
@@ -348,7 +360,37 @@ impl App {
             self.escaped = escape;
         }
         self.refresh();
+        let mut effects = effects;
+        // An article the reader is in (the article pane focused, or full screen) is read.
+        if self.focus == Focus::Article && self.mode == Mode::Normal && !self.keep_unread {
+            self.mark_read(true);
+        }
+        if self.state_changed {
+            self.state_changed = false;
+            effects.push(Effect::SaveState(Box::new(self.state.clone())));
+        }
         effects
+    }
+
+    /// Marks the shown article read or unread.
+    fn mark_read(&mut self, on: bool) {
+        if let Some(id) = self.current_article().map(|a| a.id.clone()) {
+            self.state_changed |= self.state.set_read(&id, on, self.now_ms);
+        }
+    }
+
+    /// Whether an article has been read.
+    pub fn is_read(&self, id: &str) -> bool {
+        self.state.is_read(id)
+    }
+
+    /// How many of the shown articles are unread.
+    pub fn unread_count(&self) -> usize {
+        self.view
+            .iter()
+            .filter_map(|&ix| self.store.article(ix))
+            .filter(|a| !self.state.is_read(&a.id))
+            .count()
     }
 
     /// An action in the panes.
@@ -380,6 +422,20 @@ impl App {
             Action::CopyLink => return self.copy_link(),
             Action::Reload => return self.reload(),
             Action::Suspend => return vec![Effect::Suspend],
+            Action::ToggleRead => {
+                let on = !self
+                    .current_article()
+                    .is_some_and(|a| self.state.is_read(&a.id));
+                self.mark_read(on);
+                // Marked unread on purpose: it stays so while the reader is still in it.
+                self.keep_unread = !on;
+            }
+            Action::ToggleStar => {
+                if let Some(id) = self.current_article().map(|a| a.id.clone()) {
+                    let on = !self.state.is_starred(&id);
+                    self.state_changed |= self.state.set_starred(&id, on, self.now_ms);
+                }
+            }
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
             Action::Quit => self.quit = true,

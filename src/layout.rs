@@ -162,7 +162,7 @@ pub const MIN_TITLE_COLS: usize = 50;
 /// (at least [`TWO_LINE_MIN_ROWS`]).
 pub fn headline_height(width: usize, height: usize) -> usize {
     if height >= TWO_LINE_MIN_ROWS
-        && (20..DATE_COLS + 1 + MIN_TITLE_COLS + 1 + PERSON_COLS).contains(&width)
+        && (20..DATE_COLS + 2 + MIN_TITLE_COLS + 1 + PERSON_COLS).contains(&width)
     {
         2
     } else {

@@ -89,7 +89,30 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     }
     events.load(&origin);
     events.watch(&origin);
-    let mut system = System::new(&events, origin);
+    let mut system = System::new(&events, origin.clone());
+    // The reading state: kept per store (by its canonical path; the sample by its name).
+    let var = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(std::path::PathBuf::from)
+    };
+    system.state_dir = tuinews::state::state_dir(var("XDG_STATE_HOME"), var("HOME"));
+    system.state_key = Some(match &origin {
+        Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => {
+            std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())
+        }
+        Origin::Embedded => std::path::PathBuf::from(origin.name()),
+    });
+    if let (Some(dir), Some(key)) = (&system.state_dir, &system.state_key) {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(0));
+        let (state, warnings) = tuinews::state::State::load(dir, key, now);
+        app.state = state;
+        if let Some(w) = warnings.first() {
+            app.notice = Some(w.0.clone());
+        }
+    }
     let result = tui::run(&mut terminal, &mut app, &theme, &mut events, &mut system);
     runtime::leave_terminal();
     if let Some(sig) = app.exit_signal {

@@ -220,6 +220,9 @@ pub struct System {
     channel_tx: Sender<Event>,
     paused: Arc<AtomicBool>,
     origin: Origin,
+    /// Where the reading state is kept, and the store it is kept for.
+    pub state_dir: Option<PathBuf>,
+    pub state_key: Option<PathBuf>,
 }
 
 impl System {
@@ -228,6 +231,8 @@ impl System {
             channel_tx: channel.tx.clone(),
             paused: Arc::clone(&channel.paused),
             origin,
+            state_dir: None,
+            state_key: None,
         }
     }
 
@@ -355,6 +360,13 @@ impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
             Effect::OpenUrl(url) => self.open_url(&url, terminal),
             Effect::Copy(text) => Some(System::copy(&text)),
             Effect::Suspend => self.suspend(terminal),
+            Effect::SaveState(mut state) => {
+                let (dir, store) = (self.state_dir.as_ref()?, self.state_key.as_ref()?);
+                match state.save(dir, store) {
+                    Ok(()) => None,
+                    Err(e) => Some(Msg::Failed(e.to_string())),
+                }
+            }
         }
     }
 }

@@ -193,6 +193,10 @@ fn handle<B: Backend, R: EffectRunner<B>>(
 where
     B::Error: Send + Sync + 'static,
 {
+    // Marks made now carry this time, so two readers' marks merge by the later one.
+    app.now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
     // Events that mean nothing (mouse motion, focus changes) do nothing.
     let Some(msg) = message(app, event) else {
         return Ok(());

@@ -67,6 +67,11 @@ pub fn unbound(key: &str) -> String {
 
 pub const LAST_ARTICLE: &str = "the last article of the list";
 pub const FIRST_ARTICLE: &str = "the first article of the list";
+/// Unread articles, for the status line.
+pub fn unread(n: usize) -> String {
+    format!("{n} unread")
+}
+pub const STAR_MARK: &str = "*";
 pub const FILTERS_CLEARED: &str = "Filters cleared";
 pub const FILTER_REMOVED: &str = "last filter removed; Esc again clears all";
 pub const NOTHING_BACK: &str = "Nothing to go back to";
@@ -199,6 +204,8 @@ pub fn action_help(action: Action) -> &'static str {
         Action::CopyLink => "copy the article's link to the clipboard",
         Action::Reload => "read the store again",
         Action::Suspend => "suspend to the shell (fg returns)",
+        Action::ToggleRead => "mark the article read / unread",
+        Action::ToggleStar => "star the article / take the star away",
         Action::NextMatch => "next search match in the article",
         Action::PrevMatch => "previous search match in the article",
         Action::Quit => "quit",

@@ -515,3 +515,31 @@ fn a_terminal_reporting_an_absurd_size_is_drawn_at_a_sensible_one() {
     );
     assert_eq!(app.size, (tui::MAX_COLS, tui::MAX_ROWS));
 }
+
+#[test]
+fn reading_an_article_marks_it_read_and_asks_to_save_the_state() {
+    let mut app = app_at(120, 40);
+    app.now_ms = 1000;
+    let unread = app.unread_count();
+    assert_eq!(unread, app.view.len(), "nothing read yet");
+    // Moving through the headlines reads nothing; going into the article does.
+    app.update(Action::Down);
+    assert_eq!(app.unread_count(), unread);
+    let effects = app.update(Action::Open);
+    let id = current_id(&app).to_owned();
+    assert!(app.is_read(&id));
+    assert_eq!(app.unread_count(), unread - 1);
+    assert!(matches!(effects.as_slice(), [Effect::SaveState(s)] if s.is_read(&id)));
+    // m makes it unread again, and it stays so while the reader is still in it.
+    app.update(Action::ToggleRead);
+    assert!(!app.is_read(&id));
+    app.update(Action::Down);
+    assert!(!app.is_read(&id));
+    // s stars it; a second s takes the star away; each change is saved.
+    let effects = app.update(Action::ToggleStar);
+    assert!(matches!(effects.as_slice(), [Effect::SaveState(s)] if s.is_starred(&id)));
+    app.update(Action::ToggleStar);
+    assert!(!app.state.is_starred(&id));
+    // Nothing changed: nothing to save.
+    assert!(app.update(Action::Up).is_empty());
+}

@@ -963,3 +963,38 @@ fn sigtstp_from_outside_suspends_cleanly_and_sigcont_redraws() {
     tui.send(b"q");
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn an_article_read_stays_read_in_the_next_session() {
+    let state = TempDir::new().expect("a state directory");
+    let state_home = state.path().to_str().expect("a UTF-8 path").to_owned();
+    let session = |keys: &[&[u8]]| {
+        let mut tui = Tui::spawn_program(
+            "env",
+            100,
+            30,
+            &[&format!("XDG_STATE_HOME={state_home}"), BIN],
+        );
+        tui.wait_for("the reader", |s| {
+            s.contents().contains("Headlines") && status_drawn(s)
+        });
+        let status = text(&tui.screen(), 29, 0, 100);
+        for k in keys {
+            tui.send(k);
+        }
+        tui.send(b"q");
+        assert!(tui.wait_exit().success());
+        status
+    };
+    let first = session(&[b"j", b"\r", b"\t", b"\t"]);
+    assert!(first.contains("45 unread"), "{first}");
+    let second = session(&[]);
+    assert!(second.contains("44 unread"), "{second}");
+    assert!(
+        std::fs::read_dir(state.path().join("tuinews"))
+            .map(|d| d.count())
+            .unwrap_or(0)
+            == 1,
+        "one state file, no temporary one left"
+    );
+}

@@ -43,6 +43,7 @@ impl App {
             Action::NextArticle => self.next_article(1),
             Action::PrevArticle => self.next_article(-1),
             Action::Escape => self.leave_full_screen(),
+            Action::ToggleRead | Action::ToggleStar => return self.normal(action),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
             Action::Help => self.mode = super::Mode::Help { scroll: 0 },
@@ -138,6 +139,9 @@ impl App {
 
     /// Shows an article from the top, with its related stories.
     pub(super) fn show(&mut self, ix: Option<ArticleIx>) {
+        if ix != self.current {
+            self.keep_unread = false;
+        }
         self.current = ix;
         self.article_scroll = 0;
         self.related = ix.map_or_else(Vec::new, |i| {

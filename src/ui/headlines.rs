@@ -57,11 +57,23 @@ pub fn rows(
         Some(p) => when.zone.compact(&p, when.today),
         None => words::UNDATED.to_owned(),
     };
-    // Headline-only stories read dimmer, so the eye goes to the ones with a body.
+    // Headline-only stories read dimmer, so the eye goes to the ones with a body; unread ones
+    // are bold.
     let title_style = if a.body.is_empty() {
         theme.dim
     } else {
         Style::default()
+    };
+    let title_style = if when.unread(&a.id) {
+        title_style.add_modifier(ratatui::style::Modifier::BOLD)
+    } else {
+        title_style
+    };
+    // A starred story carries the mark in the column before its date.
+    let mark = if when.starred(&a.id) {
+        words::STAR_MARK
+    } else {
+        " "
     };
     if two_lines {
         let title = title_spans(a, width, marks, title_style, theme, metrics);
@@ -75,17 +87,20 @@ pub fn rows(
             meta.push_str(" · ");
             meta.push_str(&persons.join(", "));
         }
-        let meta = metrics.truncate(&format!("  {meta}"), width);
+        let meta = metrics.truncate(&format!("{mark} {meta}"), width);
         return vec![Line::from(title), Line::styled(meta, theme.dim)];
     }
     let show_date = width >= 30;
     let person_cols = if width >= 44 { PERSON_COLS } else { 0 };
-    let used = if show_date { DATE_COLS + 1 } else { 0 }
+    let used = if show_date { DATE_COLS + 2 } else { 0 }
         + if person_cols > 0 { person_cols + 1 } else { 0 };
     let title_cols = width.saturating_sub(used);
     let mut spans = Vec::new();
     if show_date {
-        spans.push(Span::styled(format!("{date:<DATE_COLS$} "), theme.date));
+        spans.push(Span::styled(
+            format!("{mark}{date:<DATE_COLS$} "),
+            theme.date,
+        ));
     }
     spans.extend(title_spans(
         a,
@@ -136,6 +151,18 @@ fn title_spans(
 pub struct When<'a> {
     pub zone: &'a Zone,
     pub today: jiff::civil::Date,
+    /// The reading state, when marks are shown.
+    pub state: Option<&'a crate::state::State>,
+}
+
+impl When<'_> {
+    fn unread(&self, id: &str) -> bool {
+        self.state.is_some_and(|s| !s.is_read(id))
+    }
+
+    fn starred(&self, id: &str) -> bool {
+        self.state.is_some_and(|s| s.is_starred(id))
+    }
 }
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -168,6 +195,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let when = When {
         zone: &app.zone,
         today: app.today,
+        state: Some(&app.state),
     };
     list::render(frame, area, &pane, |i, width| {
         app.view
@@ -224,6 +252,7 @@ mod tests {
         let when = When {
             zone: &Zone::Article,
             today: jiff::civil::date(2026, 1, 30),
+            state: None,
         };
         for w in [20, 30, 43, 44, 60, 73, 74, 100, 200] {
             let two = layout::headline_height(w, 30) == 2;

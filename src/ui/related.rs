@@ -73,6 +73,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let when = When {
         zone: &app.zone,
         today: app.today,
+        state: None,
     };
     list::render(frame, area, &pane, |i, width| {
         app.related

@@ -21,6 +21,12 @@ pub fn details(app: &App, theme: &Theme) -> Vec<Span<'static>> {
         }
         _ => Span::raw(format!(" · {}/{}", app.view.len(), app.store.len())),
     }];
+    if app.loaded {
+        spans.push(Span::raw(format!(
+            " · {}",
+            words::unread(app.unread_count())
+        )));
+    }
     if !app.filter.is_empty() {
         spans.push(Span::raw(format!(" · {}", app.filter)));
     }
