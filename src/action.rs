@@ -67,6 +67,10 @@ pub enum Action {
     ToggleRead,
     /// Star the article, or take the star away.
     ToggleStar,
+    /// Show only unread articles, or all again.
+    OnlyUnread,
+    /// Show only starred articles, or all again.
+    OnlyStarred,
     /// Scroll the article to the next search match.
     NextMatch,
     /// Scroll the article to the previous search match.
@@ -132,6 +136,8 @@ const NAMES: &[(Action, &str)] = &[
     (Action::Suspend, "suspend"),
     (Action::ToggleRead, "toggle_read"),
     (Action::ToggleStar, "toggle_star"),
+    (Action::OnlyUnread, "only_unread"),
+    (Action::OnlyStarred, "only_starred"),
     (Action::NextMatch, "next_match"),
     (Action::PrevMatch, "prev_match"),
     (Action::Quit, "quit"),

@@ -430,6 +430,16 @@ impl App {
                 // Marked unread on purpose: it stays so while the reader is still in it.
                 self.keep_unread = !on;
             }
+            Action::OnlyUnread => {
+                let mut filter = self.filter.clone();
+                filter.unread = !filter.unread;
+                self.apply_filter(filter);
+            }
+            Action::OnlyStarred => {
+                let mut filter = self.filter.clone();
+                filter.starred = !filter.starred;
+                self.apply_filter(filter);
+            }
             Action::ToggleStar => {
                 if let Some(id) = self.current_article().map(|a| a.id.clone()) {
                     let on = !self.state.is_starred(&id);
@@ -574,7 +584,7 @@ impl App {
             .filter_map(|a| a.published.map(|p| self.zone.date(&p)))
             .collect();
         self.dates.sort_unstable();
-        self.view = self.filter.apply_in(&self.store, &self.zone);
+        self.view = self.filter.apply_in(&self.store, &self.zone, &self.state);
         self.document_key = None;
         match selected.and_then(|s| self.view.iter().position(|&i| i == s)) {
             Some(pos) => self.selected = pos,
@@ -626,7 +636,7 @@ impl App {
             self.document_key = None;
         }
         self.filter = filter;
-        self.view = self.filter.apply_in(&self.store, &self.zone);
+        self.view = self.filter.apply_in(&self.store, &self.zone, &self.state);
         self.undated_hidden = if self.filter.date.is_some() {
             let without_date = Filter {
                 date: None,
@@ -634,7 +644,9 @@ impl App {
             };
             self.store
                 .iter()
-                .filter(|(_, a)| a.published.is_none() && without_date.matches_in(a, &self.zone))
+                .filter(|(_, a)| {
+                    a.published.is_none() && without_date.matches_in(a, &self.zone, &self.state)
+                })
                 .count()
         } else {
             0

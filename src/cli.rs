@@ -96,6 +96,12 @@ pub struct ListArgs {
     /// person:"Lương Cường" date:2026-01 "biên giới" asean. Combines with the other flags.
     #[arg(long, value_name = "LINE", allow_hyphen_values = true)]
     pub query: Option<String>,
+    /// Only articles not read in the reader yet.
+    #[arg(long)]
+    pub unread: bool,
+    /// Only articles starred in the reader.
+    #[arg(long)]
+    pub starred: bool,
     /// One JSON object per line.
     #[arg(long, conflicts_with = "count")]
     pub json: bool,
@@ -115,6 +121,8 @@ pub struct Env {
     pub terminal_width: Option<u16>,
     /// The zone dates are shown in without `--tz`: the system's.
     pub zone: Zone,
+    /// `$XDG_STATE_HOME`, where the reading state is kept.
+    pub xdg_state_home: Option<PathBuf>,
 }
 
 impl Env {
@@ -132,6 +140,7 @@ impl Env {
             home: var("HOME"),
             today: Some(jiff::Zoned::now().date()),
             zone: Zone::system(),
+            xdg_state_home: var("XDG_STATE_HOME"),
             terminal_width: if io::stdout().is_terminal() {
                 crossterm::terminal::size().ok().map(|(w, _)| w)
             } else {
@@ -226,7 +235,17 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
                 let _ = writeln!(err, "tuinews: warning: {w}");
             }
             match cmd {
-                Command::List(args) => list(&store, &args, env, &zone, out, err),
+                Command::List(args) => {
+                    // The reader's marks, for --unread and --starred (warnings left to it).
+                    let marks =
+                        crate::state::state_dir(env.xdg_state_home.clone(), env.home.clone())
+                            .map(|dir| {
+                                let key = crate::state::store_key(&origin);
+                                crate::state::State::load(&dir, &key, 0).0
+                            })
+                            .unwrap_or_default();
+                    list(&store, &args, env, &zone, &marks, out, err)
+                }
                 Command::Persons { json } => persons(&store, json, out),
                 Command::Show { id, width } => {
                     // A terminal that says it has no columns gets the default, not a column.
@@ -275,6 +294,8 @@ pub fn filter_from_args(args: &ListArgs, today: Date) -> Result<Filter, crate::q
     filter
         .persons
         .extend(args.person.iter().map(|p| PersonQuery::new(p)));
+    filter.unread |= args.unread;
+    filter.starred |= args.starred;
     if let Some(text) = &args.search {
         // Both searches must hold: their terms together.
         let both = match &filter.search {
@@ -291,6 +312,7 @@ fn list(
     args: &ListArgs,
     env: &Env,
     zone: &Zone,
+    marks: &crate::state::State,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
@@ -302,7 +324,7 @@ fn list(
             return Ok(EXIT_USAGE);
         }
     };
-    let hits = filter.apply_in(store, zone);
+    let hits = filter.apply_in(store, zone, marks);
     if args.count {
         writeln!(out, "{}", hits.len())?;
         return Ok(0);

@@ -152,6 +152,8 @@ impl Default for Keymap {
             (Action::CopyLink, vec![Char('y')]),
             (Action::ToggleRead, vec![Char('m')]),
             (Action::ToggleStar, vec![Char('s')]),
+            (Action::OnlyUnread, vec![Char('u')]),
+            (Action::OnlyStarred, vec![Char('S')]),
             (Action::Reload, vec![Char('r'), Char('R')]),
             (Action::NextMatch, vec![Char('n')]),
             (Action::PrevMatch, vec![Char('N')]),

@@ -97,12 +97,7 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
             .map(std::path::PathBuf::from)
     };
     system.state_dir = tuinews::state::state_dir(var("XDG_STATE_HOME"), var("HOME"));
-    system.state_key = Some(match &origin {
-        Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => {
-            std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())
-        }
-        Origin::Embedded => std::path::PathBuf::from(origin.name()),
-    });
+    system.state_key = Some(tuinews::state::store_key(&origin));
     if let (Some(dir), Some(key)) = (&system.state_dir, &system.state_key) {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)

@@ -8,6 +8,7 @@ use std::fmt;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use crate::state::State;
 use crate::store::{Article, ArticleIx, Store};
 use crate::zone::Zone;
 
@@ -381,21 +382,32 @@ pub struct Filter {
     pub persons: Vec<PersonQuery>,
     pub date: Option<DateFilter>,
     pub search: Option<SearchQuery>,
+    /// Only articles not read yet (`is:unread`).
+    pub unread: bool,
+    /// Only starred articles (`is:starred`).
+    pub starred: bool,
 }
 
 impl Filter {
     pub fn is_empty(&self) -> bool {
-        self.persons.is_empty() && self.date.is_none() && self.search.is_none()
+        self.persons.is_empty()
+            && self.date.is_none()
+            && self.search.is_none()
+            && !self.unread
+            && !self.starred
     }
 
-    /// Whether the article matches, its date taken in its own offset.
+    /// Whether the article matches, its date taken in its own offset, with no read or starred
+    /// marks.
     pub fn matches(&self, article: &Article) -> bool {
-        self.matches_in(article, &Zone::Article)
+        self.matches_in(article, &Zone::Article, &State::default())
     }
 
-    /// Whether the article matches, its date taken in `zone`.
-    pub fn matches_in(&self, article: &Article, zone: &Zone) -> bool {
-        self.persons.iter().all(|p| p.matches(article))
+    /// Whether the article matches, its date taken in `zone`, with the reader's `marks`.
+    pub fn matches_in(&self, article: &Article, zone: &Zone, marks: &State) -> bool {
+        (!self.unread || !marks.is_read(&article.id))
+            && (!self.starred || marks.is_starred(&article.id))
+            && self.persons.iter().all(|p| p.matches(article))
             && self.date.as_ref().is_none_or(|d| {
                 article
                     .published
@@ -407,15 +419,15 @@ impl Filter {
     /// The matching articles, newest first, undated last, ties in store order; dates in each
     /// article's own offset.
     pub fn apply(&self, store: &Store) -> Vec<ArticleIx> {
-        self.apply_in(store, &Zone::Article)
+        self.apply_in(store, &Zone::Article, &State::default())
     }
 
     /// The matching articles, dates taken in `zone`, newest first, undated last, ties in
     /// store order.
-    pub fn apply_in(&self, store: &Store, zone: &Zone) -> Vec<ArticleIx> {
+    pub fn apply_in(&self, store: &Store, zone: &Zone, marks: &State) -> Vec<ArticleIx> {
         let mut hits: Vec<(ArticleIx, Option<i64>)> = store
             .iter()
-            .filter(|(_, a)| self.matches_in(a, zone))
+            .filter(|(_, a)| self.matches_in(a, zone, marks))
             .map(|(ix, a)| (ix, a.published.map(|p| p.sort_key())))
             .collect();
         // Stable, so ties keep store order.
@@ -433,6 +445,12 @@ impl fmt::Display for Filter {
         }
         if let Some(d) = &self.date {
             parts.push(format!("date:{}", quote_if_needed(&d.spec)));
+        }
+        if self.unread {
+            parts.push("is:unread".to_owned());
+        }
+        if self.starred {
+            parts.push("is:starred".to_owned());
         }
         if let Some(s) = &self.search {
             parts.push(s.text.clone());

@@ -56,6 +56,18 @@ pub fn state_dir(xdg_state_home: Option<PathBuf>, home: Option<PathBuf>) -> Opti
         .map(|d| d.join("tuinews"))
 }
 
+/// The path a store's state is kept under: the store file's canonical path, or the embedded
+/// sample's name.
+pub fn store_key(origin: &crate::store::Origin) -> PathBuf {
+    use crate::store::Origin;
+    match origin {
+        Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => {
+            std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())
+        }
+        Origin::Embedded => PathBuf::from(origin.name()),
+    }
+}
+
 /// The state file of the store at `store`: a stable hash of its path (FNV-1a, written here
 /// because the standard hasher's output may change between Rust versions).
 pub fn state_file(dir: &Path, store: &Path) -> PathBuf {

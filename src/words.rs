@@ -206,6 +206,8 @@ pub fn action_help(action: Action) -> &'static str {
         Action::Suspend => "suspend to the shell (fg returns)",
         Action::ToggleRead => "mark the article read / unread",
         Action::ToggleStar => "star the article / take the star away",
+        Action::OnlyUnread => "only unread articles / all (is:unread)",
+        Action::OnlyStarred => "only starred articles / all (is:starred)",
         Action::NextMatch => "next search match in the article",
         Action::PrevMatch => "previous search match in the article",
         Action::Quit => "quit",

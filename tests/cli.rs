@@ -1211,3 +1211,24 @@ fn file_names_reach_the_terminal_with_their_controls_made_visible() {
     assert_eq!(missing.code, 1);
     assert!(!missing.raw_stderr.contains(&0x1b), "{}", missing.stderr);
 }
+
+#[test]
+fn list_unread_and_starred_read_the_readers_marks() {
+    let sb = Sandbox::new();
+    let state_home = sb.home().join("state");
+    let mut marks = tuinews::state::State::default();
+    marks.set_read(SHII_ID, true, 1);
+    marks.set_starred(SHII_ID, true, 1);
+    let dir = state_home.join("tuinews");
+    let key = std::path::PathBuf::from("embedded sample");
+    marks.save(&dir, &key).expect("save the marks");
+    let count = |flag: &str| {
+        run(sb
+            .cmd()
+            .env("XDG_STATE_HOME", &state_home)
+            .args(["list", flag, "--count"]))
+        .stdout
+    };
+    assert_eq!(count("--unread"), "44\n");
+    assert_eq!(count("--starred"), "1\n");
+}

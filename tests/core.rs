@@ -543,3 +543,33 @@ fn reading_an_article_marks_it_read_and_asks_to_save_the_state() {
     // Nothing changed: nothing to save.
     assert!(app.update(Action::Up).is_empty());
 }
+
+#[test]
+fn only_unread_and_only_starred_filter_by_the_marks() {
+    let mut app = app_at(120, 40);
+    let all = app.view.len();
+    app.update(Action::Down);
+    app.update(Action::Open);
+    let read = current_id(&app).to_owned();
+    app.update(Action::FocusPrev);
+    app.update(Action::Down);
+    app.update(Action::ToggleStar);
+    let starred = current_id(&app).to_owned();
+    app.update(Action::OnlyUnread);
+    assert_eq!(app.view.len(), all - 1);
+    assert!(app.filter.to_string().contains("is:unread"));
+    app.update(Action::OnlyUnread);
+    app.update(Action::OnlyStarred);
+    let ids: Vec<String> = app
+        .view
+        .iter()
+        .filter_map(|&ix| app.store.article(ix))
+        .map(|a| a.id.clone())
+        .collect();
+    assert_eq!(ids, [starred]);
+    assert_ne!(read, ids[0]);
+    // The query line reads the same words.
+    let f = tuinews::query::line::parse("is:unread is:starred", app.today)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(f.unread && f.starred);
+}

@@ -517,6 +517,7 @@ fn filters_combine_with_and() {
         persons: vec![PersonQuery::new("pham minh chinh")],
         date: Some(DateFilter::parse("2021", TODAY).expect("spec")),
         search: Some(SearchQuery::new("nhat ban")),
+        ..Filter::default()
     };
     assert_eq!(hits(&s, &f), ["all"]);
     for a in s.articles() {

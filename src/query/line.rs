@@ -70,6 +70,19 @@ pub fn parse(text: &str, today: Date) -> Result<Filter, QueryError> {
             .position(|c| c.is_whitespace())
             .map_or(chars.len(), |p| i + p);
         let word: String = chars[i..word_end].iter().collect();
+        match word.to_lowercase().as_str() {
+            "is:unread" => {
+                filter.unread = true;
+                i = word_end;
+                continue;
+            }
+            "is:starred" => {
+                filter.starred = true;
+                i = word_end;
+                continue;
+            }
+            _ => {}
+        }
         let key = ["person:", "date:"]
             .into_iter()
             .find(|k| word.to_lowercase().starts_with(k));
@@ -169,6 +182,7 @@ mod tests {
             r#"person:"Lê Hoài Trung" date:2026-01 asean"#,
             r#"person:Tô date:2026-01-20..2026-01-31 "biên giới""#,
             "date:..2021-12-31",
+            "is:unread is:starred asean",
             r#"person:"Shii Kazuo" person:"Phạm Minh Chính""#,
         ] {
             let f = parse(line, TODAY).unwrap_or_else(|e| panic!("{line}: {e}"));
