@@ -372,6 +372,33 @@ impl App {
         effects
     }
 
+    /// Goes back to where the reader was when it last closed: the filters, the article, the
+    /// place in it. A filter that no longer reads, or an article no longer in the store, is
+    /// passed over.
+    pub fn reopen(&mut self) {
+        let Some(pos) = self.state.position.take() else {
+            return;
+        };
+        if let Ok(filter) = crate::query::line::parse(&pos.filter, self.today) {
+            self.set_filter(filter);
+        }
+        let target = pos.article.as_deref().and_then(|id| self.store.ix_of(id));
+        if let Some(at) = target.and_then(|ix| self.view.iter().position(|&i| i == ix)) {
+            self.select(at);
+            self.refresh();
+            self.article_scroll = pos.scroll.min(self.max_article_scroll());
+        }
+    }
+
+    /// Where the reader is, to reopen there next time.
+    pub fn position(&self) -> crate::state::Position {
+        crate::state::Position {
+            filter: self.filter.to_string(),
+            article: self.current_article().map(|a| a.id.clone()),
+            scroll: self.article_scroll,
+        }
+    }
+
     /// Marks the shown article read or unread.
     fn mark_read(&mut self, on: bool) {
         if let Some(id) = self.current_article().map(|a| a.id.clone()) {
@@ -538,6 +565,9 @@ impl App {
                 let reload = self.loaded;
                 self.loaded = true;
                 self.install_store(store);
+                if !reload {
+                    self.reopen();
+                }
                 if reload {
                     self.notice = Some(words::reloaded(self.store.len()));
                 }

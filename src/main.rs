@@ -110,6 +110,15 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     }
     let result = tui::run(&mut terminal, &mut app, &theme, &mut events, &mut system);
     runtime::leave_terminal();
+    // Remember where the reader was, to reopen there (marks were saved as they changed).
+    if app.loaded
+        && let (Some(dir), Some(key)) = (&system.state_dir, &system.state_key)
+    {
+        app.state.position = Some(app.position());
+        if let Err(e) = app.state.save(dir, key) {
+            eprintln!("tuinews: {e}");
+        }
+    }
     if let Some(sig) = app.exit_signal {
         // The conventional status of a process ended by a signal.
         return 128 + sig;

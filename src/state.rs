@@ -26,6 +26,17 @@ pub struct Mark {
     pub at: u64,
 }
 
+/// Where the reader was when it last closed, to reopen there.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    /// The filters, as the query line writes them.
+    pub filter: String,
+    /// The article shown, by id.
+    pub article: Option<String>,
+    /// The first article line on screen.
+    pub scroll: usize,
+}
+
 /// The reading state of one store.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct State {
@@ -33,6 +44,8 @@ pub struct State {
     pub store: String,
     pub read: BTreeMap<String, Mark>,
     pub starred: BTreeMap<String, Mark>,
+    /// Where the reader was; the last reader to close decides.
+    pub position: Option<Position>,
 }
 
 /// A problem with the state file that did not stop the reader.
@@ -155,6 +168,9 @@ impl State {
         {
             merge(&mut self.read, theirs.read);
             merge(&mut self.starred, theirs.starred);
+            if self.position.is_none() {
+                self.position = theirs.position;
+            }
         }
         let tmp = file.with_extension(format!("json.tmp-{}", std::process::id()));
         let written = (|| {
@@ -181,10 +197,15 @@ impl State {
                 .collect::<serde_json::Map<String, Value>>()
                 .into()
         };
+        let position = self
+            .position
+            .as_ref()
+            .map(|p| json!({"filter": p.filter, "article": p.article, "scroll": p.scroll}));
         json!({
             "store": self.store,
             "read": marks(&self.read),
             "starred": marks(&self.starred),
+            "position": position,
         })
     }
 }
@@ -223,10 +244,19 @@ fn parse(text: &str) -> Option<State> {
         }
         Some(out)
     };
+    // Where the reader was is a convenience: a position that cannot be read is no position.
+    let position = v.get("position").and_then(|p| {
+        Some(Position {
+            filter: p.get("filter")?.as_str()?.to_owned(),
+            article: p.get("article").and_then(Value::as_str).map(str::to_owned),
+            scroll: usize::try_from(p.get("scroll")?.as_u64()?).ok()?,
+        })
+    });
     Some(State {
         store: v.get("store")?.as_str()?.to_owned(),
         read: marks("read")?,
         starred: marks("starred")?,
+        position,
     })
 }
 
@@ -243,11 +273,17 @@ mod tests {
         assert!(!s.set_read("x", true, 11), "no change");
         s.set_starred("y", true, 12);
         s.set_read("gone", true, 13);
+        s.position = Some(Position {
+            filter: "person:\"Tô Lâm\" date:2026".into(),
+            article: Some("x".into()),
+            scroll: 7,
+        });
         assert!(s.save(dir.path(), a).is_ok());
         let (back, warnings) = State::load(dir.path(), a, 20);
         assert!(warnings.is_empty());
         assert!(back.is_read("x") && back.is_starred("y") && back.is_read("gone"));
         assert!(!back.is_read("y"));
+        assert_eq!(back.position, s.position);
         let (other, _) = State::load(dir.path(), b, 20);
         assert!(!other.is_read("x"), "another store has its own state");
         assert_ne!(state_file(dir.path(), a), state_file(dir.path(), b));

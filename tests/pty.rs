@@ -969,28 +969,35 @@ fn sigtstp_from_outside_suspends_cleanly_and_sigcont_redraws() {
 fn an_article_read_stays_read_in_the_next_session() {
     let state = TempDir::new().expect("a state directory");
     let state_home = state.path().to_str().expect("a UTF-8 path").to_owned();
-    let session = |keys: &[&[u8]]| {
+    // One session: its status line and article at the start; after the keys, once the status
+    // line counts `unread_after`, the article it shows; then q.
+    let session = |keys: &[&[u8]], unread_after: &str| {
         let mut tui = Tui::spawn_program(
             "env",
             100,
             30,
             &[&format!("XDG_STATE_HOME={state_home}"), BIN],
         );
-        tui.wait_for("the reader", |s| {
+        let start = tui.wait_for("the reader", |s| {
             s.contents().contains("Headlines") && status_drawn(s)
         });
-        let status = text(&tui.screen(), 29, 0, 100);
+        let (status, first_article) = (text(&start, 29, 0, 100), article_top(&start));
         for k in keys {
             tui.send(k);
         }
+        let end = tui.wait_for("the marks counted", |s| {
+            text(s, 29, 0, 100).contains(unread_after)
+        });
+        let last_article = article_top(&end);
         tui.send(b"q");
         assert!(tui.wait_exit().success());
-        status
+        (status, first_article, last_article)
     };
-    let first = session(&[b"j", b"\r", b"\t", b"\t"]);
-    assert!(first.contains("45 unread"), "{first}");
-    let second = session(&[]);
-    assert!(second.contains("44 unread"), "{second}");
+    let (status, _, read) = session(&[b"j", b"\r", b"\t", b"\t"], "44 unread");
+    assert!(status.contains("45 unread"), "{status}");
+    let (status, reopened, _) = session(&[], "44 unread");
+    assert!(status.contains("44 unread"), "{status}");
+    assert_eq!(reopened, read, "the next session opens on the article read");
     assert!(
         std::fs::read_dir(state.path().join("tuinews"))
             .map(|d| d.count())
