@@ -95,6 +95,12 @@ pub fn choose(
 /// A problem that stops the store from loading at all.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// A FIFO, a device, a directory: reading it could block forever or never end.
+    #[error("{file}: not a regular file but {kind}; a store is a JSON file")]
+    NotAFile { file: String, kind: &'static str },
+    /// Larger than tuinews reads (see [`MAX_STORE_BYTES`]).
+    #[error("{file}: {size} bytes, more than the {limit} a store may have")]
+    TooLarge { file: String, size: u64, limit: u64 },
     #[error("{file}: cannot read: {source}")]
     Read {
         file: String,
@@ -245,10 +251,27 @@ impl Store {
     fn load_path_counting(path: &Path, read: &AtomicUsize) -> Result<Store, StoreError> {
         // The name every message about this store carries, made safe to print once here.
         let file = crate::text::visible(&path.display().to_string());
-        let bytes = std::fs::read(path).map_err(|source| StoreError::Read {
+        let read_err = |source| StoreError::Read {
             file: file.clone(),
             source,
-        })?;
+        };
+        // Only a regular file of a sensible size is read: a FIFO would block forever and
+        // /dev/zero would grow without end.
+        let meta = std::fs::metadata(path).map_err(read_err)?;
+        if !meta.is_file() {
+            return Err(StoreError::NotAFile {
+                file,
+                kind: file_kind(&meta),
+            });
+        }
+        if meta.len() > MAX_STORE_BYTES {
+            return Err(StoreError::TooLarge {
+                file,
+                size: meta.len(),
+                limit: MAX_STORE_BYTES,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(read_err)?;
         // One validation, with SIMD: the JSON reader borrows the text as `&str` and checks no
         // byte again. The standard library's check, much slower on Vietnamese text (a
         // multi-byte letter every few bytes), runs only to say where a bad file goes wrong.
@@ -523,6 +546,36 @@ impl Loader {
             }
         }
         store
+    }
+}
+
+/// The largest store file tuinews reads: 8 GiB, well past a million articles (about 1.9 GB) and
+/// short of what a filled disk or a runaway file would be.
+pub const MAX_STORE_BYTES: u64 = 8 << 30;
+
+/// What kind of file a path that is not a regular file is, as messages name it.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a directory"
+    } else {
+        "not a file"
     }
 }
 

@@ -1232,3 +1232,33 @@ fn list_unread_and_starred_read_the_readers_marks() {
     assert_eq!(count("--unread"), "44\n");
     assert_eq!(count("--starred"), "1\n");
 }
+
+#[test]
+fn only_a_regular_file_is_read_as_a_store() {
+    let sb = Sandbox::new();
+    let fifo = sb.home().join("store.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success());
+    let fifo = fifo.to_str().expect("a UTF-8 path");
+    let dir = sb.home();
+    let dir = dir.to_str().expect("a UTF-8 path");
+    for (path, kind) in [
+        (fifo, "a FIFO (named pipe)"),
+        ("/dev/zero", "a character device"),
+        (dir, "a directory"),
+    ] {
+        // Each returns at once with a message naming the file and its kind: no hang, no
+        // endless read.
+        let r = tuinews(&sb, &["--store", path, "list", "--count"]);
+        assert_eq!(r.code, 1, "{path}");
+        assert!(
+            r.stderr
+                .contains(&format!("{path}: not a regular file but {kind}")),
+            "{path}: {}",
+            r.stderr
+        );
+    }
+}
