@@ -3,7 +3,6 @@
 //! Every subcommand writes to the writers it is given and returns an exit status, so tests run
 //! them without a process; `main` only wires them to stdout and stderr.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -11,7 +10,6 @@ use clap::{Args, Parser, Subcommand};
 use jiff::civil::Date;
 use serde_json::json;
 
-use crate::collate;
 use crate::document::Document;
 use crate::query::{DateFilter, Filter, PersonQuery, SearchQuery};
 use crate::store::{Article, Origin, Store};
@@ -385,16 +383,14 @@ fn article_json(a: &Article) -> serde_json::Value {
 }
 
 /// Every person with their number of articles, most first, ties in Vietnamese order.
+/// One entry per person, whatever the spelling (the picker's list: see
+/// [`crate::persons::Persons`]).
 pub fn person_counts(store: &Store) -> Vec<(String, usize)> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for a in store.articles() {
-        for p in &a.persons {
-            *counts.entry(p.as_str()).or_default() += 1;
-        }
-    }
-    let mut v: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_owned(), n)).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| collate::compare(&a.0, &b.0)));
-    v
+    crate::persons::Persons::new(store)
+        .list
+        .into_iter()
+        .map(|p| (p.name, p.articles.len()))
+        .collect()
 }
 
 fn persons(store: &Store, json: bool, out: &mut dyn Write) -> io::Result<i32> {

@@ -109,15 +109,20 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
         }
     }
     let result = tui::run(&mut terminal, &mut app, &theme, &mut events, &mut system);
-    runtime::leave_terminal();
-    // Remember where the reader was, to reopen there (marks were saved as they changed).
-    if app.loaded
-        && let (Some(dir), Some(key)) = (&system.state_dir, &system.state_key)
-    {
-        app.state.position = Some(app.position());
-        if let Err(e) = app.state.save(dir, key) {
-            eprintln!("tuinews: {e}");
+    // Stop reading keys before anything else: what is typed from now on is the shell's.
+    events.stop_reading();
+    // Remember where the reader was, to reopen there (marks were saved as they changed), while
+    // the terminal is still the reader's: once it is given back, the process only exits.
+    let saved = match (&system.state_dir, &system.state_key) {
+        (Some(dir), Some(key)) if app.loaded => {
+            app.state.position = Some(app.position());
+            app.state.save(dir, key).err()
         }
+        _ => None,
+    };
+    runtime::leave_terminal();
+    if let Some(e) = saved {
+        eprintln!("tuinews: {e}");
     }
     if let Some(sig) = app.exit_signal {
         // The conventional status of a process ended by a signal.

@@ -26,23 +26,49 @@ pub struct Persons {
 }
 
 impl Persons {
+    /// Every person of `store`, one entry per identity (see [`words::identity_key`]): all the
+    /// spellings of a name count together, and the entry shows the most frequent one (the first
+    /// met, on a tie).
     pub fn new(store: &Store) -> Persons {
-        let mut by_name: std::collections::HashMap<&str, Vec<ArticleIx>> =
+        struct Group<'a> {
+            articles: Vec<ArticleIx>,
+            spellings: Vec<(&'a str, usize)>,
+        }
+        let mut groups: std::collections::HashMap<String, Group<'_>> =
             std::collections::HashMap::new();
         for (ix, a) in store.iter() {
             for p in &a.persons {
-                let list = by_name.entry(p.as_str()).or_default();
-                if list.last() != Some(&ix) {
-                    list.push(ix);
+                let g = groups
+                    .entry(words::identity_key(p))
+                    .or_insert_with(|| Group {
+                        articles: Vec::new(),
+                        spellings: Vec::new(),
+                    });
+                if g.articles.last() != Some(&ix) {
+                    g.articles.push(ix);
+                }
+                match g.spellings.iter_mut().find(|(s, _)| *s == p.as_str()) {
+                    Some((_, n)) => *n += 1,
+                    None => g.spellings.push((p.as_str(), 1)),
                 }
             }
         }
-        let mut list: Vec<Person> = by_name
-            .into_iter()
-            .map(|(name, articles)| Person {
-                name: name.to_owned(),
-                words: words::words(name).map(|(_, w)| w.to_owned()).collect(),
-                articles,
+        let mut list: Vec<Person> = groups
+            .into_values()
+            .map(|g| {
+                // The most frequent spelling; `max_by_key` keeps the last of equals, so look
+                // from the end to keep the first met.
+                let name = g
+                    .spellings
+                    .iter()
+                    .rev()
+                    .max_by_key(|(_, n)| *n)
+                    .map_or("", |(s, _)| *s);
+                Person {
+                    name: name.to_owned(),
+                    words: words::words(name).map(|(_, w)| w.to_owned()).collect(),
+                    articles: g.articles,
+                }
             })
             .collect();
         list.sort_by(|a, b| {

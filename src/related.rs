@@ -1,10 +1,13 @@
 //! Related stories: the ones an article links to, then a few that share a person with it.
 //!
-//! A person index (folded name -> articles) is built once, so finding stories that share a person
-//! costs the size of those lists, not a scan of the store.
+//! A person index (identity key -> articles) is built once, so finding stories that share a
+//! person costs the size of those lists, not a scan of the store. A person is one identity
+//! whatever the case, spaces or tone placement ("Thuý" / "Thúy"), and never merged with a name
+//! that differs in its marks ("Hùng" / "Hưng").
 
 use std::collections::HashMap;
 
+use crate::query::words::identity_key;
 use crate::store::{ArticleIx, Store};
 
 /// How many stories that share a person are added after the linked ones.
@@ -36,8 +39,8 @@ impl PersonIndex {
     pub fn new(store: &Store) -> PersonIndex {
         let mut by_person: HashMap<String, Vec<ArticleIx>> = HashMap::new();
         for (i, a) in store.iter() {
-            for p in &a.persons_folded {
-                let list = by_person.entry(p.clone()).or_default();
+            for p in &a.persons {
+                let list = by_person.entry(identity_key(p)).or_default();
                 if list.last() != Some(&i) {
                     list.push(i);
                 }
@@ -46,9 +49,9 @@ impl PersonIndex {
         PersonIndex { by_person }
     }
 
-    /// Articles naming this folded person.
-    pub fn articles(&self, person_folded: &str) -> &[ArticleIx] {
-        self.by_person.get(person_folded).map_or(&[], Vec::as_slice)
+    /// Articles naming the person with this identity key (see [`identity_key`]).
+    pub fn articles(&self, identity: &str) -> &[ArticleIx] {
+        self.by_person.get(identity).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -72,8 +75,10 @@ pub fn related(store: &Store, persons: &PersonIndex, index: ArticleIx) -> Vec<Re
     seen.insert(index);
     let here = article.published.map(|p| p.sort_key());
     let mut shared: Vec<(ArticleIx, usize)> = Vec::new(); // (article, position of the person)
-    for (pi, p) in article.persons_folded.iter().enumerate() {
-        for &i in persons.articles(p) {
+    // The same person by identity, never by the accent-free fold: "Lê Văn Hùng" and "Lê Văn
+    // Hưng" are two people.
+    for (pi, p) in article.persons.iter().enumerate() {
+        for &i in persons.articles(&identity_key(p)) {
             if seen.insert(i) {
                 shared.push((i, pi));
             }
@@ -104,7 +109,8 @@ mod tests {
     fn store() -> Store {
         let json = r#"[
             {"id":"a","title":"A","published":"2026-01-10","persons":["Lê Hoài Trung"],"related":["c"]},
-            {"id":"b","title":"B","published":"2026-01-01","persons":["Le Hoai Trung"]},
+            {"id":"b","title":"B","published":"2026-01-01","persons":["LÊ HOÀI TRUNG"]},
+            {"id":"g","title":"G","published":"2026-01-10","persons":["Lê Hoài Trưng"]},
             {"id":"c","title":"C","persons":["Tô Lâm"]},
             {"id":"d","title":"D","published":"2026-01-09","persons":["Lê Hoài Trung","Tô Lâm"]},
             {"id":"e","title":"E","persons":["Lê Hoài Trung"]},

@@ -103,6 +103,8 @@ impl Channel {
                 }
                 let event = match crossterm::event::poll(INPUT_POLL) {
                     Ok(false) => continue,
+                    // Paused while the poll waited: the keys are not the reader's any more.
+                    Ok(true) if paused.load(Ordering::SeqCst) => continue,
                     Ok(true) => crossterm::event::read(),
                     Err(e) => Err(e),
                 };
@@ -143,6 +145,11 @@ impl Channel {
             }
         });
         Ok(())
+    }
+
+    /// Stops the input thread from reading the terminal (for good: the reader is ending).
+    pub fn stop_reading(&self) {
+        self.paused.store(true, Ordering::SeqCst);
     }
 
     /// Loads the store in another thread; progress and the result arrive as events.

@@ -1262,3 +1262,29 @@ fn only_a_regular_file_is_read_as_a_store() {
         );
     }
 }
+
+#[test]
+fn persons_lists_one_entry_per_person_whatever_the_spelling() {
+    let sb = Sandbox::new();
+    let p = sb.store(
+        "spellings.json",
+        &json!([
+            {"id": "1", "title": "A", "persons": ["Nguyễn Thị Thúy"]},
+            {"id": "2", "title": "B", "persons": ["Nguyễn Thị Thuý"]},
+            {"id": "3", "title": "C", "persons": ["NGUYỄN THỊ THÚY"]},
+            {"id": "4", "title": "D", "persons": ["Nguyễn\u{a0}Thị Thúy"]},
+            {"id": "5", "title": "E", "persons": ["Lê Văn Hùng"]},
+            {"id": "6", "title": "F", "persons": ["Lê Văn Hưng"]}
+        ]),
+    );
+    let p = p.to_str().expect("a UTF-8 path");
+    let out = ok(&sb, &["--store", p, "persons"]).stdout;
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(
+        lines[0].ends_with("Nguyễn Thị Thúy") && lines[0].trim_start().starts_with('4'),
+        "{out}"
+    );
+    assert!(lines.iter().any(|l| l.ends_with("Lê Văn Hùng")));
+    assert!(lines.iter().any(|l| l.ends_with("Lê Văn Hưng")));
+}

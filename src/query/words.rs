@@ -42,6 +42,26 @@ pub fn marked_key(word: &str) -> MarkedKey {
     }
 }
 
+/// A person's identity: one key for every spelling of one name, a different key for another
+/// name. Case, normalisation form, the kind and number of spaces (NBSP, U+202F) and where the
+/// tone mark sits ("Thuý" / "Thúy") do not matter; the marks do ("Hùng" is not "Hưng"). "Ð"
+/// (U+00D0, often typed for Đ) counts as Đ.
+pub fn identity_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 8);
+    for (_, word) in words(name) {
+        let key = marked_key(word);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(key.letters.chars().map(|c| if c == 'ð' { 'đ' } else { c }));
+        if key.tone > 0 {
+            out.push('\u{1}');
+            out.push(char::from(b'0' + key.tone));
+        }
+    }
+    out
+}
+
 /// A word the user typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Typed {
@@ -307,6 +327,24 @@ mod tests {
         assert_eq!(hits(text, "和夫"), ["和夫"]);
         assert_eq!(hits(text, "kazuo"), ["Kazuo"]);
         assert!(hits(text, "azuo").is_empty());
+    }
+
+    #[test]
+    fn one_identity_for_every_spelling_of_one_name() {
+        let thuy = identity_key("Nguyễn Thị Thúy");
+        for same in [
+            "Nguyễn Thị Thuý",
+            "NGUYỄN THỊ THÚY",
+            "Nguyễn\u{a0}Thị  Thúy",
+            "Nguyễn\u{202f}Thị Thúy",
+        ] {
+            assert_eq!(identity_key(same), thuy, "{same}");
+        }
+        let nfd: String = "Nguyễn Thị Thúy".nfd().collect();
+        assert_eq!(identity_key(&nfd), thuy);
+        assert_ne!(identity_key("Lê Văn Hùng"), identity_key("Lê Văn Hưng"));
+        assert_ne!(identity_key("Tô Lâm"), identity_key("Tô Lam"));
+        assert_eq!(identity_key("Ðỗ Mười"), identity_key("Đỗ Mười"));
     }
 
     #[test]
