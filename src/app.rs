@@ -19,7 +19,7 @@ use crate::query::Filter;
 use crate::related::{PersonIndex, Related};
 use crate::store::{Article, ArticleIx, Store, StoreError};
 use crate::text::Metrics;
-use crate::words;
+use crate::words::{self, Words};
 use crate::zone::Zone;
 
 mod navigation;
@@ -80,6 +80,8 @@ pub struct App {
     /// The store as the status line names it.
     pub store_name: String,
     pub metrics: Metrics,
+    /// The interface language's texts.
+    pub words: &'static Words,
     pub keymap: Keymap,
     pub persons: PersonIndex,
     /// Every person with their articles, for the picker.
@@ -173,6 +175,7 @@ impl App {
             store: Store::default(),
             store_name: store_name.into(),
             metrics,
+            words: &words::EN,
             keymap: Keymap::default(),
             persons: PersonIndex::default(),
             people: Persons::default(),
@@ -269,7 +272,14 @@ impl App {
 
     /// The furthest the help overlay scrolls at the current size.
     pub fn help_max_scroll(&self) -> usize {
-        crate::helptext::layout(&self.keymap, self.metrics, self.size.0, self.size.1).max_scroll()
+        crate::helptext::layout(
+            &self.keymap,
+            self.words,
+            self.metrics,
+            self.size.0,
+            self.size.1,
+        )
+        .max_scroll()
     }
 
     /// The open prompt, if any.
@@ -318,7 +328,7 @@ impl App {
                 Vec::new()
             }
             Msg::Unbound(key) => {
-                self.notice = Some(words::unbound(&key));
+                self.notice = Some(self.words.unbound(&key));
                 Vec::new()
             }
             Msg::Click(x, y) if self.mode_kind() == ModeKind::Normal => {
@@ -347,7 +357,7 @@ impl App {
                     Vec::new()
                 } else {
                     self.loading = Some(0);
-                    self.notice = Some(words::STORE_CHANGED.to_owned());
+                    self.notice = Some(self.words.store_changed.to_owned());
                     vec![Effect::Reload]
                 }
             }
@@ -530,7 +540,7 @@ impl App {
                 vec![Effect::OpenUrl(u)]
             }
             _ => {
-                self.notice = Some(words::NO_LINK.to_owned());
+                self.notice = Some(self.words.no_link.to_owned());
                 Vec::new()
             }
         }
@@ -547,14 +557,14 @@ impl App {
 
     fn reload(&mut self) -> Vec<Effect> {
         if !self.can_reload {
-            self.notice = Some(words::EMBEDDED_NO_RELOAD.to_owned());
+            self.notice = Some(self.words.embedded_no_reload.to_owned());
             return Vec::new();
         }
         if self.loading.is_some() {
             return Vec::new();
         }
         self.loading = Some(0);
-        self.notice = Some(words::RELOADING.to_owned());
+        self.notice = Some(self.words.reloading.to_owned());
         vec![Effect::Reload]
     }
 
@@ -569,10 +579,10 @@ impl App {
                     self.reopen();
                 }
                 if reload {
-                    self.notice = Some(words::reloaded(self.store.len()));
+                    self.notice = Some(self.words.reloaded(self.store.len()));
                 }
             }
-            Err(e) if self.loaded => self.notice = Some(words::reload_failed(&e.to_string())),
+            Err(e) if self.loaded => self.notice = Some(self.words.reload_failed(&e.to_string())),
             Err(e) => {
                 self.fatal = Some(e);
                 self.quit = true;
@@ -648,12 +658,12 @@ impl App {
         match self.undo.pop() {
             Some(previous) if !self.escaped => {
                 self.set_filter(previous);
-                self.notice = Some(words::FILTER_REMOVED.to_owned());
+                self.notice = Some(self.words.filter_removed.to_owned());
             }
             _ => {
                 self.undo.clear();
                 self.set_filter(Filter::default());
-                self.notice = Some(words::FILTERS_CLEARED.to_owned());
+                self.notice = Some(self.words.filters_cleared.to_owned());
             }
         }
     }
@@ -715,6 +725,13 @@ impl App {
             .map_or(0, |(pos, _)| pos)
     }
 
+    /// Switches the interface language; the article is laid out again in it.
+    pub fn set_words(&mut self, words: &'static Words) {
+        self.words = words;
+        self.document_key = None;
+        self.refresh();
+    }
+
     /// Brings derived state in line with the size: laid-out article, scroll bounds, offsets.
     fn refresh(&mut self) {
         if let Mode::Help { scroll } = self.mode {
@@ -733,7 +750,8 @@ impl App {
         match self.current {
             Some(ix) if self.document_key != Some((ix, width)) => {
                 if let Some(a) = self.store.article(ix) {
-                    self.document = Document::layout(a, width, self.metrics, &self.zone);
+                    self.document =
+                        Document::layout(a, width, self.metrics, &self.zone, self.words);
                 }
                 self.document_key = Some((ix, width));
                 self.highlights = match &self.filter.search {

@@ -14,7 +14,7 @@ use crate::document::Document;
 use crate::query::{DateFilter, Filter, PersonQuery, SearchQuery};
 use crate::store::{Article, Origin, Store};
 use crate::text::Metrics;
-use crate::words;
+use crate::words::{self, Lang, Words};
 use crate::zone::Zone;
 
 /// Exit status for a store that could not be loaded, an unknown id, or a check with warnings.
@@ -45,6 +45,11 @@ pub struct Cli {
     /// offset (+07:00, UTC), or `article` for each article's own offset. Default: the system's.
     #[arg(long, global = true, value_name = "ZONE", allow_hyphen_values = true)]
     pub tz: Option<String>,
+
+    /// The interface language: en (English) or vi (tiếng Việt). Default: vi when LC_ALL,
+    /// LC_MESSAGES or LANG starts with vi, else en.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<Lang>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -121,6 +126,8 @@ pub struct Env {
     pub zone: Zone,
     /// `$XDG_STATE_HOME`, where the reading state is kept.
     pub xdg_state_home: Option<PathBuf>,
+    /// The interface language the locale asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    pub lang: Lang,
 }
 
 impl Env {
@@ -139,6 +146,7 @@ impl Env {
             today: Some(jiff::Zoned::now().date()),
             zone: Zone::system(),
             xdg_state_home: var("XDG_STATE_HOME"),
+            lang: Lang::from_locale(|k| std::env::var(k).ok()),
             terminal_width: if io::stdout().is_terminal() {
                 crossterm::terminal::size().ok().map(|(w, _)| w)
             } else {
@@ -198,6 +206,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
             return EXIT_USAGE;
         }
     };
+    let words = lang_of(&cli, env).words();
     let result = match cli.command {
         Some(Command::Check { path }) => {
             let origin = match path {
@@ -250,15 +259,13 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
                     let cols = width
                         .or(env.terminal_width.filter(|w| *w > 0))
                         .unwrap_or(80);
-                    show(
-                        &store,
-                        &id,
-                        usize::from(cols.max(1)),
+                    let page = Page {
+                        cols: usize::from(cols.max(1)),
                         metrics,
-                        &zone,
-                        out,
-                        err,
-                    )
+                        zone: &zone,
+                        words,
+                    };
+                    show(&store, &id, &page, out, err)
                 }
                 Command::Check { .. } | Command::Import(_) => unreachable!("handled above"),
             }
@@ -407,9 +414,7 @@ fn persons(store: &Store, json: bool, out: &mut dyn Write) -> io::Result<i32> {
 fn show(
     store: &Store,
     id: &str,
-    cols: usize,
-    metrics: Metrics,
-    zone: &Zone,
+    page: &Page<'_>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
@@ -421,22 +426,31 @@ fn show(
         )?;
         return Ok(EXIT_FAILURE);
     };
-    for line in render_plain(store, a, cols, metrics, zone) {
+    for line in render_plain(store, a, page) {
         writeln!(out, "{line}")?;
     }
     Ok(0)
 }
 
+/// How `show` lays an article out: the width, how columns are counted, the zone dates are
+/// shown in and the interface language.
+pub struct Page<'a> {
+    pub cols: usize,
+    pub metrics: Metrics,
+    pub zone: &'a Zone,
+    pub words: &'a Words,
+}
+
 /// The article as plain lines, each at most `cols` wide (for `show` and for checking wrapping):
 /// the same document the reader shows, then the stories it links to.
-pub fn render_plain(
-    store: &Store,
-    a: &Article,
-    cols: usize,
-    metrics: Metrics,
-    zone: &Zone,
-) -> Vec<String> {
-    let doc = Document::layout(a, cols, metrics, zone);
+pub fn render_plain(store: &Store, a: &Article, page: &Page<'_>) -> Vec<String> {
+    let &Page {
+        cols,
+        metrics,
+        zone,
+        words,
+    } = page;
+    let doc = Document::layout(a, cols, metrics, zone, words);
     let mut lines: Vec<String> = doc.plain().map(str::to_owned).collect();
     // The same related stories the reader shows, with their marks and ids.
     let persons = crate::related::PersonIndex::new(store);
@@ -446,7 +460,7 @@ pub fn render_plain(
         .unwrap_or_default();
     if !related.is_empty() {
         lines.push(String::new());
-        lines.extend(metrics.wrap(words::RELATED_LABEL, cols));
+        lines.extend(metrics.wrap(words.related_label, cols));
         for r in related {
             let Some(other) = store.article(r.ix) else {
                 continue;
@@ -461,6 +475,11 @@ pub fn render_plain(
         }
     }
     lines
+}
+
+/// The interface language: `--lang`, else the locale's.
+pub fn lang_of(cli: &Cli, env: &Env) -> Lang {
+    cli.lang.unwrap_or(env.lang)
 }
 
 /// The zone `--tz` names, else the environment's.

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::store::Article;
 use crate::text::Metrics;
-use crate::words;
+use crate::words::{self, Words};
 use crate::zone::Zone;
 
 /// What a block of an article is, which decides its style.
@@ -78,11 +78,11 @@ impl Block {
 /// link; then, each after a blank line, a calm note when the store has only the headline, the
 /// lead, the image captions (the store does not say which paragraph a caption belongs to, so
 /// they follow the lead, where the pages put their first picture), and the body.
-pub fn blocks(a: &Article, zone: &Zone) -> Vec<Block> {
+pub fn blocks(a: &Article, zone: &Zone, words: &Words) -> Vec<Block> {
     let mut out = vec![Block::new(Part::Title, Field::Title, a.title.clone())];
     let meta: Vec<String> = a
         .published
-        .map(|p| zone.long(&p))
+        .map(|p| zone.long(&p, words))
         .into_iter()
         .chain(a.section.iter().cloned())
         .chain(a.source.iter().cloned())
@@ -94,18 +94,18 @@ pub fn blocks(a: &Article, zone: &Zone) -> Vec<Block> {
         let mut b = Block::new(
             Part::Persons,
             Field::Persons,
-            format!("{}{}", words::PERSONS_LABEL, a.persons.join(", ")),
+            format!("{}{}", words.persons_label, a.persons.join(", ")),
         );
-        b.field_start = words::PERSONS_LABEL.len();
+        b.field_start = words.persons_label.len();
         out.push(b);
     }
     if !a.tags.is_empty() {
         let mut b = Block::new(
             Part::Meta,
             Field::Tags,
-            format!("{}{}", words::TAGS_LABEL, a.tags.join(", ")),
+            format!("{}{}", words.tags_label, a.tags.join(", ")),
         );
-        b.field_start = words::TAGS_LABEL.len();
+        b.field_start = words.tags_label.len();
         out.push(b);
     }
     if let Some(url) = &a.url {
@@ -119,7 +119,7 @@ pub fn blocks(a: &Article, zone: &Zone) -> Vec<Block> {
         gapped(Block::new(
             Part::NoBody,
             Field::Note,
-            words::NO_BODY.to_owned(),
+            words.no_body.to_owned(),
         ));
     }
     if !a.summary.is_empty() {
@@ -162,9 +162,15 @@ pub struct Document {
 
 impl Document {
     /// Lays `a` out in lines at most `width` columns wide (a width of 0 counts as 1).
-    pub fn layout(a: &Article, width: usize, metrics: Metrics, zone: &Zone) -> Document {
+    pub fn layout(
+        a: &Article,
+        width: usize,
+        metrics: Metrics,
+        zone: &Zone,
+        words: &Words,
+    ) -> Document {
         let width = width.max(1);
-        let mut blocks = blocks(a, zone);
+        let mut blocks = blocks(a, zone, words);
         let mut lines = Vec::new();
         for (i, b) in blocks.iter_mut().enumerate() {
             if b.gap_before {
@@ -254,6 +260,7 @@ fn keep_names_whole(line: &str, start: usize, persons: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words::EN;
 
     fn article() -> Article {
         Article {
@@ -272,7 +279,7 @@ mod tests {
 
     #[test]
     fn blocks_in_reading_order_with_gaps_before_the_lead() {
-        let parts: Vec<(Part, bool)> = blocks(&article(), &Zone::Article)
+        let parts: Vec<(Part, bool)> = blocks(&article(), &Zone::Article, &EN)
             .iter()
             .map(|b| (b.part, b.gap_before))
             .collect();
@@ -292,9 +299,9 @@ mod tests {
             ..article()
         };
         assert!(
-            blocks(&no_body, &Zone::Article)
+            blocks(&no_body, &Zone::Article, &EN)
                 .iter()
-                .any(|b| b.part == Part::NoBody && b.text == words::NO_BODY)
+                .any(|b| b.part == Part::NoBody && b.text == EN.no_body)
         );
     }
 
@@ -303,7 +310,7 @@ mod tests {
         let a = article();
         let m = Metrics::default();
         for width in [1, 5, 12, 20, 80] {
-            let doc = Document::layout(&a, width, m, &Zone::Article);
+            let doc = Document::layout(&a, width, m, &Zone::Article, &EN);
             for line in &doc.lines {
                 let text = doc.text(line);
                 assert!(m.width(text) <= width.max(1) || text.chars().count() == 1);
@@ -317,7 +324,7 @@ mod tests {
     #[test]
     fn a_field_range_maps_to_the_lines_it_was_wrapped_onto() {
         let a = article();
-        let doc = Document::layout(&a, 12, Metrics::default(), &Zone::Article);
+        let doc = Document::layout(&a, 12, Metrics::default(), &Zone::Article, &EN);
         // "xuống dòng" in body paragraph 0, as a search would find it in the field.
         let field = &a.body[0];
         let at = field.find("xuống").unwrap_or(usize::MAX);
@@ -354,7 +361,7 @@ mod tests {
             ),
             ..article()
         };
-        let doc = Document::layout(&a, 30, Metrics::default(), &Zone::Article);
+        let doc = Document::layout(&a, 30, Metrics::default(), &Zone::Article, &EN);
         let lines: Vec<&str> = doc.plain().collect();
         assert!(lines.contains(&"Tags: Đối ngoại, Nhật Bản"), "{lines:?}");
         let url_lines: Vec<&str> = doc
@@ -368,7 +375,7 @@ mod tests {
 
     #[test]
     fn captions_keep_where_their_text_starts() {
-        let doc = Document::layout(&article(), 80, Metrics::default(), &Zone::Article);
+        let doc = Document::layout(&article(), 80, Metrics::default(), &Zone::Article, &EN);
         let cap = doc
             .blocks
             .iter()
@@ -379,7 +386,7 @@ mod tests {
 
     #[test]
     fn names_are_never_split() {
-        let doc = Document::layout(&article(), 16, Metrics::default(), &Zone::Article);
+        let doc = Document::layout(&article(), 16, Metrics::default(), &Zone::Article, &EN);
         let lines: Vec<&str> = doc
             .lines
             .iter()

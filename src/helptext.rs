@@ -4,7 +4,7 @@
 
 use crate::keymap::Keymap;
 use crate::text::Metrics;
-use crate::words;
+use crate::words::Words;
 
 /// The overlay: its size (borders included) and its lines, keys then text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,10 +30,11 @@ impl HelpText {
 }
 
 /// Lays the help out for a terminal of `cols` x `rows`.
-pub fn layout(keymap: &Keymap, metrics: Metrics, cols: u16, rows: u16) -> HelpText {
-    let mut entries: Vec<(String, &str)> = keymap.help_rows();
+pub fn layout(keymap: &Keymap, words: &Words, metrics: Metrics, cols: u16, rows: u16) -> HelpText {
+    let mut entries: Vec<(String, &str)> = keymap.help_rows(words);
     entries.extend(
-        words::MARKS_HELP
+        words
+            .marks_help
             .iter()
             .map(|(mark, text)| ((*mark).to_owned(), *text)),
     );
@@ -81,8 +82,8 @@ mod tests {
     fn descriptions_wrap_instead_of_being_cut() {
         let km = Keymap::default();
         let m = Metrics::default();
-        let wide = layout(&km, m, 200, 100);
-        let narrow = layout(&km, m, 40, 100);
+        let wide = layout(&km, &crate::words::EN, m, 200, 100);
+        let narrow = layout(&km, &crate::words::EN, m, 40, 100);
         assert_eq!(narrow.width, 40);
         assert!(narrow.lines.len() > wide.lines.len());
         let all = |h: &HelpText| {
@@ -106,9 +107,12 @@ mod tests {
     #[test]
     fn it_scrolls_only_when_taller_than_the_screen() {
         let km = Keymap::default();
-        let h = layout(&km, Metrics::default(), 80, 12);
+        let h = layout(&km, &crate::words::EN, Metrics::default(), 80, 12);
         assert_eq!(h.height, 12);
         assert_eq!(h.max_scroll(), h.lines.len() - 10);
-        assert_eq!(layout(&km, Metrics::default(), 120, 200).max_scroll(), 0);
+        assert_eq!(
+            layout(&km, &crate::words::EN, Metrics::default(), 120, 200).max_scroll(),
+            0
+        );
     }
 }

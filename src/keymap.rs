@@ -10,7 +10,7 @@ use crossterm::event::{
 };
 
 use crate::action::{Action, Msg};
-use crate::words;
+use crate::words::Words;
 
 /// Which table resolves a key: the mode without its data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -295,7 +295,7 @@ impl Keymap {
 
     /// The help overlay's rows for the panes: the keys of each action and what it does, then
     /// the mouse.
-    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+    pub fn help_rows(&self, words: &Words) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(String, &'static str)> = self
             .normal
             .iter()
@@ -303,11 +303,11 @@ impl Keymap {
             .map(|(action, keys)| {
                 (
                     keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" "),
-                    words::action_help(*action),
+                    words.action_help(*action),
                 )
             })
             .collect();
-        rows.push((words::MOUSE_KEYS.to_owned(), words::MOUSE_HELP));
+        rows.push((words.mouse_keys.to_owned(), words.mouse_help));
         rows
     }
 
@@ -460,7 +460,7 @@ mod tests {
     fn the_default_tables_have_no_conflicts_and_the_help_shows_them() {
         let km = Keymap::default();
         assert_eq!(km.conflicts(), Vec::new());
-        let rows = km.help_rows();
+        let rows = km.help_rows(&crate::words::EN);
         assert!(rows.iter().any(|(k, _)| k == "?"));
         assert!(rows.iter().any(|(k, h)| k == "q Ctrl-C" && *h == "quit"));
     }
@@ -477,7 +477,11 @@ mod tests {
             action(&km, ModeKind::Normal, key(KeyCode::Char('x'))),
             Some(Action::Down)
         );
-        assert!(km.help_rows().iter().any(|(k, _)| k == "j Down x"));
+        assert!(
+            km.help_rows(&crate::words::EN)
+                .iter()
+                .any(|(k, _)| k == "j Down x")
+        );
         km.normal.push((Action::Quit, vec![Key::Char('j')]));
         assert_eq!(
             km.conflicts(),

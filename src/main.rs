@@ -36,6 +36,7 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
         return cli::EXIT_FAILURE;
     }
     let origin = env.origin(cli.store.clone());
+    let words = cli::lang_of(cli, env).words();
     let metrics = Metrics {
         ambiguous_wide: cli.ambiguous_wide,
     };
@@ -45,9 +46,10 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
         Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => p
             .file_name()
             .map_or_else(|| origin.name(), |f| f.to_string_lossy().into_owned()),
-        Origin::Embedded => origin.name(),
+        Origin::Embedded => words.embedded_sample.to_owned(),
     };
     let mut app = App::loading(tuinews::text::sanitize_line(&name), metrics);
+    app.set_words(words);
     app.can_reload = origin != Origin::Embedded;
     if let Origin::Flag(p) = &origin {
         app.check_command = format!(
@@ -90,6 +92,7 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     events.load(&origin);
     events.watch(&origin);
     let mut system = System::new(&events, origin.clone());
+    system.words = app.words;
     // The reading state: kept per store (by its canonical path; the sample by its name).
     let var = |k: &str| {
         std::env::var_os(k)

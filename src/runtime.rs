@@ -21,7 +21,7 @@ use ratatui::backend::CrosstermBackend;
 use crate::action::{Effect, Msg};
 use crate::store::{Origin, Store};
 use crate::tui::{EffectRunner, Event, EventSource};
-use crate::words;
+use crate::words::Words;
 
 /// How long the input thread waits for a key before looking at whether it is paused.
 const INPUT_POLL: Duration = Duration::from_millis(200);
@@ -230,6 +230,8 @@ pub struct System {
     /// Where the reading state is kept, and the store it is kept for.
     pub state_dir: Option<PathBuf>,
     pub state_key: Option<PathBuf>,
+    /// The interface language, for the messages effects end with.
+    pub words: &'static Words,
 }
 
 impl System {
@@ -240,6 +242,7 @@ impl System {
             origin,
             state_dir: None,
             state_key: None,
+            words: &crate::words::EN,
         }
     }
 
@@ -264,7 +267,7 @@ impl System {
                 Ok(mut child) => {
                     // Reap it when it ends, so no zombie is left behind.
                     std::thread::spawn(move || child.wait());
-                    Msg::Done(words::opening(url))
+                    Msg::Done(self.words.opening(url))
                 }
                 Err(e) => Msg::Failed(format!("{program}: {e}")),
             });
@@ -275,16 +278,16 @@ impl System {
         let back = self.take_terminal_back(terminal);
         Some(match (status, back) {
             (_, Err(msg)) => msg,
-            (Ok(s), Ok(_)) if s.success() => Msg::Done(words::opening(url)),
+            (Ok(s), Ok(_)) if s.success() => Msg::Done(self.words.opening(url)),
             (Ok(s), Ok(_)) => Msg::Failed(format!("{program}: {s}")),
             (Err(e), Ok(_)) => Msg::Failed(format!("{program}: {e}")),
         })
     }
 
-    fn copy(text: &str) -> Msg {
+    fn copy(&self, text: &str) -> Msg {
         let mut out = io::stdout();
         match write!(out, "{}", osc52(text)).and_then(|()| out.flush()) {
-            Ok(()) => Msg::Done(words::copied(text)),
+            Ok(()) => Msg::Done(self.words.copied(text)),
             Err(e) => Msg::Failed(e.to_string()),
         }
     }
@@ -365,7 +368,7 @@ impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
                 None
             }
             Effect::OpenUrl(url) => self.open_url(&url, terminal),
-            Effect::Copy(text) => Some(System::copy(&text)),
+            Effect::Copy(text) => Some(self.copy(&text)),
             Effect::Suspend => self.suspend(terminal),
             Effect::SaveState(mut state) => {
                 let (dir, store) = (self.state_dir.as_ref()?, self.state_key.as_ref()?);

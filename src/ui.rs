@@ -21,7 +21,7 @@ use ratatui::widgets::{Block, BorderType};
 use crate::app::App;
 use crate::layout::{self, Arrangement};
 use crate::text::Metrics;
-use crate::words;
+
 pub use theme::Theme;
 
 /// Draws the whole screen.
@@ -30,10 +30,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let panes = layout::arrange(area, app.focus, app.screen);
     if panes.arrangement == Arrangement::TooSmall {
         let cols = usize::from(area.width);
-        let note = if app.metrics.width(words::TOO_SMALL) <= cols {
-            words::TOO_SMALL
+        let note = if app.metrics.width(app.words.too_small) <= cols {
+            app.words.too_small
         } else {
-            words::TOO_SMALL_SHORT
+            app.words.too_small_short
         };
         let text = app.metrics.truncate(note, cols);
         draw::put_line(

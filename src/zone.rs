@@ -120,11 +120,11 @@ impl Zone {
 
     /// The weekday, date and time as the article view shows them: `Thứ Tư, 24/11/2021 09:30`,
     /// with the article's own offset after it when that is not the zone's.
-    pub fn long(&self, p: &Published) -> String {
+    pub fn long(&self, p: &Published, words: &crate::words::Words) -> String {
         let (local, offset, show_offset) = self.local(p);
         let day = format!(
             "{}, {}",
-            crate::words::weekday(local.date().weekday()),
+            words.weekday(local.date().weekday()),
             self.short(p)
         );
         match p {
@@ -136,7 +136,7 @@ impl Zone {
                     out.push(' ');
                     out.push_str(&offset_text(o));
                     if let Zone::Tz { name, .. } = self {
-                        out.push_str(&format!(" (shown in {name})"));
+                        out.push_str(&format!(" ({})", words.shown_in(name)));
                     }
                 }
                 out
@@ -190,17 +190,26 @@ mod tests {
     #[test]
     fn a_moment_is_shown_in_the_readers_zone() {
         let p = at("2026-01-28T17:30:00Z");
-        assert_eq!(tz("UTC").long(&p), "Thứ Tư, 28/01/2026 17:30");
         assert_eq!(
-            tz("Asia/Ho_Chi_Minh").long(&p),
-            "Thứ Năm, 29/01/2026 00:30 +00:00 (shown in Asia/Ho_Chi_Minh)"
+            tz("UTC").long(&p, &crate::words::VI),
+            "Thứ Tư, 28/01/2026 17:30"
+        );
+        assert_eq!(
+            tz("Asia/Ho_Chi_Minh").long(&p, &crate::words::VI),
+            "Thứ Năm, 29/01/2026 00:30 +00:00 (giờ Asia/Ho_Chi_Minh)"
         );
         assert_eq!(tz("+07:00").date(&p), jiff::civil::date(2026, 1, 29));
         assert_eq!(tz("UTC").date(&p), jiff::civil::date(2026, 1, 28));
-        assert_eq!(Zone::Article.long(&p), "Thứ Tư, 28/01/2026 17:30 +00:00");
+        assert_eq!(
+            Zone::Article.long(&p, &crate::words::VI),
+            "Thứ Tư, 28/01/2026 17:30 +00:00"
+        );
         // In its own zone the offset is not repeated.
         let hanoi = at("2026-01-28T23:30:00+07:00");
-        assert_eq!(tz("+07:00").long(&hanoi), "Thứ Tư, 28/01/2026 23:30");
+        assert_eq!(
+            tz("+07:00").long(&hanoi, &crate::words::VI),
+            "Thứ Tư, 28/01/2026 23:30"
+        );
         assert_eq!(tz("UTC").short(&hanoi), "28/01/2026");
         assert_eq!(tz("-05:00").short(&hanoi), "28/01/2026");
         assert_eq!(tz("+09:00").short(&hanoi), "29/01/2026");
@@ -210,11 +219,18 @@ mod tests {
     fn plain_dates_and_floating_times_stay_as_written() {
         let day = at("2021-11-24");
         for z in ["UTC", "+09:00", "-11:00", "article"] {
-            assert_eq!(tz(z).long(&day), "Thứ Tư, 24/11/2021", "{z}");
+            assert_eq!(
+                tz(z).long(&day, &crate::words::VI),
+                "Thứ Tư, 24/11/2021",
+                "{z}"
+            );
             assert_eq!(tz(z).date(&day), jiff::civil::date(2021, 11, 24));
         }
         let floating = at("2021-11-24T23:30:00");
-        assert_eq!(tz("+09:00").long(&floating), "Thứ Tư, 24/11/2021 23:30");
+        assert_eq!(
+            tz("+09:00").long(&floating, &crate::words::VI),
+            "Thứ Tư, 24/11/2021 23:30"
+        );
     }
 
     #[test]

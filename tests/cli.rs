@@ -42,6 +42,9 @@ impl Sandbox {
             .env_remove("XDG_DATA_HOME")
             .env_remove("RUST_BACKTRACE")
             .env_remove("RUST_LIB_BACKTRACE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .env("HOME", self.home())
             .env("NO_COLOR", "1");
         c
@@ -1079,12 +1082,30 @@ fn tz_shows_and_filters_dates_in_one_zone() {
     )
     .stdout;
     assert!(
-        shown.contains("Thứ Năm, 29/01/2026 00:30 +00:00 (shown in Asia/Ho_Chi_Minh)"),
+        shown.contains("Thursday, 29/01/2026 00:30 +00:00 (shown in Asia/Ho_Chi_Minh)"),
+        "{shown}"
+    );
+    let shown = ok(
+        &sb,
+        &[
+            "--store",
+            p,
+            "--tz",
+            "Asia/Ho_Chi_Minh",
+            "--lang",
+            "vi",
+            "show",
+            "utc",
+        ],
+    )
+    .stdout;
+    assert!(
+        shown.contains("Thứ Năm, 29/01/2026 00:30 +00:00 (giờ Asia/Ho_Chi_Minh)"),
         "{shown}"
     );
     let day = ok(&sb, &["--store", p, "--tz", "-11:00", "show", "day"]).stdout;
     assert!(
-        day.contains("Thứ Tư, 24/11/2021"),
+        day.contains("Wednesday, 24/11/2021"),
         "a plain date stays that date: {day}"
     );
 
@@ -1287,4 +1308,37 @@ fn persons_lists_one_entry_per_person_whatever_the_spelling() {
     );
     assert!(lines.iter().any(|l| l.ends_with("Lê Văn Hùng")));
     assert!(lines.iter().any(|l| l.ends_with("Lê Văn Hưng")));
+}
+
+/// The locale picks the language of `show`'s labels and weekday; `--lang` wins over it.
+#[test]
+fn show_speaks_the_locales_language_unless_lang_says_otherwise() {
+    let sb = Sandbox::new();
+    let run = |lang_env: Option<&str>, args: &[&str]| {
+        let mut c = sb.cmd();
+        if let Some(l) = lang_env {
+            c.env("LANG", l);
+        }
+        let out = c.args(args).output().expect("run tuinews");
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let id = "vn-jp-2021-11-24-pm-shii";
+    let vi = run(Some("vi_VN.UTF-8"), &["show", id]);
+    assert!(vi.contains("Thứ Tư, 24/11/2021"), "{vi}");
+    assert!(vi.contains("Nhân vật: "), "{vi}");
+    assert!(vi.contains("Tin liên quan:"), "{vi}");
+    let en = run(None, &["show", id]);
+    assert!(en.contains("Wednesday, 24/11/2021"), "{en}");
+    assert!(en.contains("Persons: ") && en.contains("Related:"), "{en}");
+    let forced = run(Some("vi_VN.UTF-8"), &["--lang", "en", "show", id]);
+    assert_eq!(forced, en);
+    let bad = sb
+        .cmd()
+        .args(["--lang", "fr", "list"])
+        .output()
+        .expect("run tuinews");
+    assert_eq!(bad.status.code(), Some(2));
+    let msg = String::from_utf8_lossy(&bad.stderr);
+    assert!(msg.contains("unknown interface language \"fr\""), "{msg}");
 }

@@ -63,6 +63,17 @@ impl Tui {
 
     /// Starts any program (a shell, say) in the same terminal and environment as [`Tui::spawn`].
     fn spawn_program(program: &str, cols: u16, rows: u16, args: &[&str]) -> Tui {
+        Tui::spawn_with_env(program, cols, rows, args, &[])
+    }
+
+    /// [`Tui::spawn_program`] with variables set (or replaced) in its environment.
+    fn spawn_with_env(
+        program: &str,
+        cols: u16,
+        rows: u16,
+        args: &[&str],
+        vars: &[(&str, &str)],
+    ) -> Tui {
         let home = TempDir::new().expect("a temporary home directory");
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -81,6 +92,9 @@ impl Tui {
         cmd.env("HOME", home.path());
         cmd.env_remove("TUINEWS_STORE");
         cmd.env_remove("XDG_DATA_HOME");
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
         cmd.cwd(home.path());
         let child = pair
             .slave
@@ -1005,4 +1019,48 @@ fn an_article_read_stays_read_in_the_next_session() {
             == 1,
         "one state file, no temporary one left"
     );
+}
+
+/// `LANG=vi_VN.UTF-8` gives the Vietnamese interface: pane titles, the date line's weekday,
+/// the status line and the help; `--lang en` takes it back to English.
+#[test]
+fn vietnamese_interface_from_the_locale() {
+    let mut tui = Tui::spawn_with_env(BIN, 100, 30, &[], &[("LANG", "vi_VN.UTF-8")]);
+    tui.wait_until("the Vietnamese interface", |s| {
+        let c = s.contents();
+        let top = c.lines().next().unwrap_or_default().to_owned();
+        ensure(
+            top.contains("Tin"),
+            format!("no \"Tin\" on the top row {top:?}"),
+        )?;
+        ensure(
+            top.contains("Bài viết"),
+            format!("no \"Bài viết\" on {top:?}"),
+        )?;
+        ensure(c.contains("Thứ Sáu, 30/01/2026"), "no Vietnamese weekday")?;
+        ensure(c.contains("chưa đọc"), "no unread count in Vietnamese")?;
+        ensure(c.contains("trợ giúp"), "no Vietnamese key hints")?;
+        ensure(!c.contains("Headlines"), "an English pane title")?;
+        fixed_borders(s, 29)
+    });
+    tui.send(b"?");
+    tui.wait_until("the Vietnamese help", |s| {
+        let c = s.contents();
+        ensure(c.contains("Phím"), "no \"Phím\" help title")?;
+        ensure(c.contains("thoát"), "no \"thoát\" for quit")?;
+        fixed_borders(s, 29)
+    });
+    tui.send(b"q");
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+
+    let mut tui = Tui::spawn_with_env(BIN, 100, 30, &["--lang", "en"], &[("LANG", "vi_VN.UTF-8")]);
+    tui.wait_until("the English interface despite LANG", |s| {
+        let c = s.contents();
+        ensure(c.contains("Headlines"), "no \"Headlines\"")?;
+        ensure(c.contains("Friday, 30/01/2026"), "no English weekday")?;
+        fixed_borders(s, 29)
+    });
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
 }

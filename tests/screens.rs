@@ -29,8 +29,18 @@ fn draw(app: &App) -> Terminal<TestBackend> {
 
 /// The five screens the issue names, at one size.
 fn screens(w: u16, h: u16) -> Vec<(&'static str, String)> {
+    screens_in(w, h, &tuinews::words::EN)
+}
+
+/// [`screens`] in an interface language.
+fn screens_in(
+    w: u16,
+    h: u16,
+    words: &'static tuinews::words::Words,
+) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     let mut app = sample_app(w, h);
+    app.set_words(words);
     out.push(("start", draw(&app).backend().to_string()));
     app.update(Action::Down);
     app.update(Action::Down);
@@ -60,6 +70,15 @@ fn snapshots_120x40() {
 fn snapshots_80x24() {
     for (name, screen) in screens(80, 24) {
         insta::assert_snapshot!(format!("80x24_{name}"), screen);
+    }
+}
+
+#[test]
+fn vietnamese_snapshots_120x40_and_80x24() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        for (name, screen) in screens_in(w, h, &tuinews::words::VI) {
+            insta::assert_snapshot!(format!("vi_{w}x{h}_{name}"), screen);
+        }
     }
 }
 

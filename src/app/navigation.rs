@@ -5,7 +5,6 @@ use crate::action::{Action, Effect};
 use crate::layout::{self, Arrangement, Focus};
 use crate::related;
 use crate::store::ArticleIx;
-use crate::words;
 
 /// Lines the mouse wheel scrolls at a time.
 const WHEEL_STEP: usize = 3;
@@ -62,9 +61,9 @@ impl App {
         if target >= self.view.len() || (delta < 0 && self.selected == 0) {
             self.notice = Some(
                 if delta > 0 {
-                    words::LAST_ARTICLE
+                    self.words.last_article
                 } else {
-                    words::FIRST_ARTICLE
+                    self.words.first_article
                 }
                 .to_owned(),
             );
@@ -118,14 +117,14 @@ impl App {
                     .saturating_sub(MATCH_CONTEXT)
                     .min(self.max_article_scroll());
                 let n = lines.iter().position(|&l| l == line).map_or(0, |p| p + 1);
-                self.notice = Some(words::match_position(n, lines.len()));
+                self.notice = Some(self.words.match_position(n, lines.len()));
             }
-            None if lines.is_empty() => self.notice = Some(words::NO_MATCHES_HERE.to_owned()),
+            None if lines.is_empty() => self.notice = Some(self.words.no_matches_here.to_owned()),
             None => {
                 self.notice = Some(if forward {
-                    words::LAST_MATCH.to_owned()
+                    self.words.last_match.to_owned()
                 } else {
-                    words::FIRST_MATCH.to_owned()
+                    self.words.first_match.to_owned()
                 });
             }
         }
@@ -232,7 +231,7 @@ impl App {
 
     pub(super) fn back(&mut self) {
         let Some(entry) = self.history.pop() else {
-            self.notice = Some(words::NOTHING_BACK.to_owned());
+            self.notice = Some(self.words.nothing_back.to_owned());
             return;
         };
         if let Some(pos) = entry

@@ -31,13 +31,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let position = if total == 0 {
         String::new()
     } else if total <= rows {
-        words::POSITION_ALL.to_owned()
+        app.words.position_all.to_owned()
     } else {
         let last = (app.article_scroll + rows).min(total);
         words::position(app.article_scroll + 1, last, total)
     };
     let block = pane_block(
-        words::ARTICLE_TITLE,
+        app.words.article_title,
         app.focus == Focus::Article && !app.screen.full,
         theme,
         app.metrics,
@@ -58,7 +58,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             buf,
             inner,
             inner.y,
-            &Line::styled(words::NO_ARTICLE, theme.dim),
+            &Line::styled(app.words.no_article, theme.dim),
             app.metrics,
         );
         return;

@@ -168,11 +168,11 @@ impl When<'_> {
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let title = format!(
         "{} {}/{}",
-        words::HEADLINES_TITLE,
+        app.words.headlines_title,
         app.view.len(),
         app.store.len()
     );
-    let no_match = words::no_match(&app.filter.to_string());
+    let no_match = app.words.no_match(&app.filter.to_string());
     let inner = layout::inner(area);
     let height = layout::headline_height(usize::from(inner.width), usize::from(inner.height));
     let pane = ListPane {
@@ -183,9 +183,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         offset: app.headlines_offset,
         item_height: height,
         empty_note: if app.loading.is_some() && !app.loaded {
-            words::LOADING_LIST
+            app.words.loading_list
         } else if app.store.is_empty() {
-            words::EMPTY_STORE
+            app.words.empty_store
         } else {
             &no_match
         },

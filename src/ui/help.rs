@@ -13,7 +13,7 @@ use crate::layout::inner;
 use crate::words;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: usize) {
-    let help = helptext::layout(&app.keymap, app.metrics, area.width, area.height);
+    let help = helptext::layout(&app.keymap, app.words, app.metrics, area.width, area.height);
     let [popup] = Layout::horizontal([Constraint::Length(help.width.min(area.width))])
         .flex(Flex::Center)
         .areas(area);
@@ -23,8 +23,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u
     frame.render_widget(Clear, popup);
     let visible = help.visible();
     let scroll = scroll.min(help.max_scroll());
-    let mut block = pane_block(words::HELP_TITLE, true, theme, app.metrics, popup.width)
-        .title_bottom(Line::from(Span::styled(words::HELP_FOOTER, theme.dim)).right_aligned());
+    let mut block = pane_block(app.words.help_title, true, theme, app.metrics, popup.width)
+        .title_bottom(Line::from(Span::styled(app.words.help_footer, theme.dim)).right_aligned());
     if help.max_scroll() > 0 {
         let last = (scroll + visible).min(help.lines.len());
         let position = words::help_position(scroll + 1, last, help.lines.len());

@@ -12,7 +12,6 @@ use crate::app::{App, Prompt};
 use crate::histogram::{Unit, buckets};
 use crate::layout::inner;
 use crate::query::DateFilter;
-use crate::words;
 
 /// Rows the histogram takes, borders included, when the terminal has room for it.
 const HEIGHT: u16 = 8;
@@ -37,11 +36,11 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, scre
     let (unit, bars) = buckets(&app.dates, range, usize::from(inside.width));
     frame.render_widget(Clear, rect);
     let title = match (unit, bars.first()) {
-        (Unit::Day, Some(b)) => words::per_day(&b.start.strftime("%m/%Y").to_string()),
-        _ => words::PER_MONTH.to_owned(),
+        (Unit::Day, Some(b)) => app.words.per_day(&b.start.strftime("%m/%Y").to_string()),
+        _ => app.words.per_month.to_owned(),
     };
     let choices = m.truncate(
-        words::DATE_CHOICES,
+        app.words.date_choices,
         usize::from(rect.width.saturating_sub(4)),
     );
     let block = pane_block(&title, false, theme, m, rect.width)

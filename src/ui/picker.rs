@@ -9,20 +9,23 @@ use ratatui::widgets::Clear;
 use super::{Theme, draw, pane_block};
 use crate::app::{App, Picker};
 use crate::layout::{inner, picker_list, picker_rect};
-use crate::words;
 
 pub fn render(app: &App, picker: &Picker, theme: &Theme, frame: &mut Frame, area: Rect) {
     let m = app.metrics;
     let popup = picker_rect(area);
     frame.render_widget(Clear, popup);
     let scope = if picker.only_result {
-        words::PICKER_RESULT
+        app.words.picker_result
     } else {
-        words::PICKER_ALL
+        app.words.picker_all
     };
-    let title = format!("{} · {scope} · {}", words::PICKER_TITLE, picker.rows.len());
+    let title = format!(
+        "{} · {scope} · {}",
+        app.words.picker_title,
+        picker.rows.len()
+    );
     let block = pane_block(&title, true, theme, m, popup.width)
-        .title_bottom(Line::from(Span::styled(words::PICKER_HINTS, theme.dim)).right_aligned());
+        .title_bottom(Line::from(Span::styled(app.words.picker_hints, theme.dim)).right_aligned());
     frame.render_widget(block, popup);
     let inner = inner(popup);
     if inner.height == 0 || inner.width == 0 {
@@ -47,7 +50,7 @@ pub fn render(app: &App, picker: &Picker, theme: &Theme, frame: &mut Frame, area
 
     if picker.rows.is_empty() {
         if list.height > 0 {
-            let note = Line::styled(words::PICKER_NONE, theme.dim);
+            let note = Line::styled(app.words.picker_none, theme.dim);
             draw::put_line(buf, list, list.y, &note, m);
         }
     } else {

@@ -9,15 +9,14 @@ use ratatui::text::{Line, Span};
 use super::status::at_right;
 use super::{Theme, draw};
 use crate::app::{App, Prompt, PromptKind};
-use crate::words;
 
 pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, area: Rect) {
     let m = app.metrics;
     let width = usize::from(area.width);
     let label = match prompt.kind {
-        PromptKind::Search => words::PROMPT_SEARCH,
-        PromptKind::Date => words::PROMPT_DATE,
-        PromptKind::Query => words::PROMPT_QUERY,
+        PromptKind::Search => app.words.prompt_search,
+        PromptKind::Date => app.words.prompt_date,
+        PromptKind::Query => app.words.prompt_query,
     };
     let label = format!(" {label}");
     let text = prompt.input.text();
@@ -39,8 +38,8 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, area
             theme.status.patch(theme.warning),
         )),
         (None, Ok(n)) => {
-            let count = words::articles(*n);
-            let full = format!("{count} · {}", words::HINTS_PROMPT);
+            let count = app.words.articles(*n);
+            let full = format!("{count} · {}", app.words.hints_prompt);
             [full, count]
                 .into_iter()
                 .find(|t| m.width(t) <= room)

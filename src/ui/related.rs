@@ -58,7 +58,7 @@ pub fn row(
 }
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let title = format!("{} {}", words::RELATED_TITLE, app.related.len());
+    let title = format!("{} {}", app.words.related_title, app.related.len());
     let pane = ListPane {
         title: &title,
         focused: app.focus == Focus::Related,
@@ -66,7 +66,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         selected: app.related_selected,
         offset: app.related_offset,
         item_height: 1,
-        empty_note: words::NO_RELATED,
+        empty_note: app.words.no_related,
         theme,
         metrics: app.metrics,
     };

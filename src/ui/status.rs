@@ -11,20 +11,19 @@ use ratatui::text::{Line, Span};
 use super::{Theme, draw};
 use crate::app::App;
 use crate::layout::Focus;
-use crate::words;
 
 /// Everything after the store name: counts (or loading), filters, warnings, the notice.
 pub fn details(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = vec![match app.loading {
         Some(bytes) if !app.loaded => {
-            Span::raw(format!(" · {}", words::loading(bytes, app.loading_read)))
+            Span::raw(format!(" · {}", app.words.loading(bytes, app.loading_read)))
         }
         _ => Span::raw(format!(" · {}/{}", app.view.len(), app.store.len())),
     }];
     if app.loaded {
         spans.push(Span::raw(format!(
             " · {}",
-            words::unread(app.unread_count())
+            app.words.unread(app.unread_count())
         )));
     }
     if !app.filter.is_empty() {
@@ -32,7 +31,7 @@ pub fn details(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     }
     if app.undated_hidden > 0 {
         spans.push(Span::styled(
-            format!(" · {}", words::undated_hidden(app.undated_hidden)),
+            format!(" · {}", app.words.undated_hidden(app.undated_hidden)),
             theme.dim.patch(theme.status),
         ));
     }
@@ -40,7 +39,8 @@ pub fn details(app: &App, theme: &Theme) -> Vec<Span<'static>> {
         spans.push(Span::styled(
             format!(
                 " · {}",
-                words::warnings(app.store.warnings.len(), &app.check_command)
+                app.words
+                    .warnings(app.store.warnings.len(), &app.check_command)
             ),
             theme.warning,
         ));
@@ -67,16 +67,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let left_cols = m.width(&left.to_string());
 
     let hints = match app.focus {
-        _ if app.screen.full => words::HINTS_FULL,
-        Focus::Headlines => words::HINTS_HEADLINES,
-        Focus::Article => words::HINTS_ARTICLE,
-        Focus::Related => words::HINTS_RELATED,
+        _ if app.screen.full => app.words.hints_full,
+        Focus::Headlines => app.words.hints_headlines,
+        Focus::Article => app.words.hints_article,
+        Focus::Related => app.words.hints_related,
     };
     // `? help` stays at every width: the rest of the line gives way to it.
-    let hints = [hints, words::HINTS_SHORT]
+    let hints = [hints, app.words.hints_short]
         .into_iter()
         .find(|h| left_cols + m.width(h) + 3 <= width)
-        .unwrap_or(words::HINTS_MINIMAL);
+        .unwrap_or(app.words.hints_minimal);
     let hint_cols = m.width(hints) + 1;
     let left_room = width.saturating_sub(hint_cols + 1);
     if hint_cols <= width {
