@@ -477,6 +477,25 @@ pub fn render_plain(store: &Store, a: &Article, page: &Page<'_>) -> Vec<String> 
     lines
 }
 
+/// The language `--lang` asks for, read off the raw arguments before they are parsed (for
+/// `--help`); `None` when there is no such flag or its value is not a language, which the
+/// parser then reports.
+pub fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--lang" {
+            return it.next().and_then(|v| v.parse().ok());
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return v.parse().ok();
+        }
+    }
+    None
+}
+
 /// The interface language: `--lang`, else the locale's.
 pub fn lang_of(cli: &Cli, env: &Env) -> Lang {
     cli.lang.unwrap_or(env.lang)

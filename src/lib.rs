@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod clihelp;
 pub mod collate;
 pub mod document;
 pub mod helptext;

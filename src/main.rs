@@ -3,7 +3,7 @@
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use tuinews::app::App;
 use tuinews::cli::{self, Cli, Env};
 use tuinews::runtime::{self, Channel, System};
@@ -13,8 +13,16 @@ use tuinews::tui;
 use tuinews::ui::Theme;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
     let env = Env::from_process();
+    // The help is written in the interface language, so the language is read off the
+    // arguments before clap parses them.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = cli::lang_in_args(&args).unwrap_or(env.lang);
+    let matches = tuinews::clihelp::localize(Cli::command(), lang).get_matches_from(&args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let code = if cli.command.is_none() {
         reader(&cli, &env)
     } else {

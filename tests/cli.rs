@@ -1342,3 +1342,30 @@ fn show_speaks_the_locales_language_unless_lang_says_otherwise() {
     let msg = String::from_utf8_lossy(&bad.stderr);
     assert!(msg.contains("unknown interface language \"fr\""), "{msg}");
 }
+
+/// `--help` follows the interface language: the locale, or `--lang` anywhere before it.
+#[test]
+fn help_speaks_the_interface_language() {
+    let sb = Sandbox::new();
+    let help = |lang_env: Option<&str>, args: &[&str]| {
+        let mut c = sb.cmd();
+        if let Some(l) = lang_env {
+            c.env("LANG", l);
+        }
+        let out = c.args(args).output().expect("run tuinews");
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let vi = help(Some("vi_VN.UTF-8"), &["--help"]);
+    assert!(
+        vi.contains("Cách dùng:") && vi.contains("Kho tin JSON cần mở"),
+        "{vi}"
+    );
+    let list = help(None, &["--lang", "vi", "list", "--help"]);
+    assert!(list.contains("Chỉ in số bài khớp"), "{list}");
+    let en = help(Some("vi_VN.UTF-8"), &["--lang=en", "--help"]);
+    assert!(
+        en.contains("Usage:") && en.contains("The JSON article store to open"),
+        "{en}"
+    );
+}
