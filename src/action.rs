@@ -219,6 +219,8 @@ pub enum Msg {
     Progress(usize),
     /// A store load or reload finished.
     Loaded(Box<Result<Store, StoreError>>),
+    /// The search index of a loaded store is ready.
+    Indexed(std::sync::Arc<crate::query::SearchIndex>),
     /// The store's file changed on disk.
     StoreChanged,
     /// An effect was carried out; the text is for the status line.

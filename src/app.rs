@@ -83,6 +83,9 @@ pub struct App {
     /// The interface language's texts.
     pub words: &'static Words,
     pub keymap: Keymap,
+    /// The store's search index, once a thread has built it (`None` before: searches then
+    /// fold the articles as they go).
+    pub index: Option<std::sync::Arc<crate::query::SearchIndex>>,
     pub persons: PersonIndex,
     /// Every person with their articles, for the picker.
     pub people: Persons,
@@ -177,6 +180,7 @@ impl App {
             metrics,
             words: &words::EN,
             keymap: Keymap::default(),
+            index: None,
             persons: PersonIndex::default(),
             people: Persons::default(),
             dates: Vec::new(),
@@ -350,6 +354,13 @@ impl App {
             }
             Msg::Loaded(result) => {
                 self.loaded_store(*result);
+                Vec::new()
+            }
+            Msg::Indexed(index) => {
+                // An index for a store since replaced (a reload) is dropped.
+                if index.is_for(&self.store) {
+                    self.index = Some(index);
+                }
                 Vec::new()
             }
             Msg::StoreChanged => {
@@ -596,6 +607,10 @@ impl App {
     /// the way back keeps every article that is still there.
     pub fn install_store(&mut self, store: Store) {
         let old = std::mem::replace(&mut self.store, store);
+        // The old store's index answers in its article references: it goes with it.
+        if self.index.as_ref().is_some_and(|i| !i.is_for(&self.store)) {
+            self.index = None;
+        }
         let id_in_old =
             |ix: Option<ArticleIx>| ix.and_then(|i| old.article(i)).map(|a| a.id.as_str());
         let map = |ix: Option<ArticleIx>| id_in_old(ix).and_then(|id| self.store.ix_of(id));
@@ -624,7 +639,7 @@ impl App {
             .filter_map(|a| a.published.map(|p| self.zone.date(&p)))
             .collect();
         self.dates.sort_unstable();
-        self.view = self.filter.apply_in(&self.store, &self.zone, &self.state);
+        self.view = self.filtered(&self.filter);
         self.document_key = None;
         match selected.and_then(|s| self.view.iter().position(|&i| i == s)) {
             Some(pos) => self.selected = pos,
@@ -639,6 +654,11 @@ impl App {
             }
             None => self.select(self.selected),
         }
+    }
+
+    /// The articles `filter` keeps, in list order, with the search index when it is ready.
+    pub fn filtered(&self, filter: &Filter) -> Vec<ArticleIx> {
+        filter.apply_indexed(&self.store, &self.zone, &self.state, self.index.as_deref())
     }
 
     /// Applies a filter the user chose (a prompt, the picker): Esc takes it back.
@@ -676,16 +696,18 @@ impl App {
             self.document_key = None;
         }
         self.filter = filter;
-        self.view = self.filter.apply_in(&self.store, &self.zone, &self.state);
+        self.view = self.filtered(&self.filter);
         self.undated_hidden = if self.filter.date.is_some() {
             let without_date = Filter {
                 date: None,
                 ..self.filter.clone()
             };
-            self.store
-                .iter()
-                .filter(|(_, a)| {
-                    a.published.is_none() && without_date.matches_in(a, &self.zone, &self.state)
+            self.filtered(&without_date)
+                .into_iter()
+                .filter(|&ix| {
+                    self.store
+                        .article(ix)
+                        .is_some_and(|a| a.published.is_none())
                 })
                 .count()
         } else {

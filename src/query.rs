@@ -12,9 +12,11 @@ use crate::state::State;
 use crate::store::{Article, ArticleIx, Store};
 use crate::zone::Zone;
 
+pub mod index;
 pub mod line;
 pub mod words;
 
+pub use index::{ArticleSet, Candidates, SearchIndex};
 pub use words::Typed;
 
 /// The date forms `--date` accepts, for error messages and help.
@@ -309,21 +311,27 @@ impl SearchQuery {
         }
     }
 
-    /// Whether every term occurs in the article.
+    /// Whether every term occurs in the article (folding it: see [`SearchIndex`] for the way
+    /// that does not).
     pub fn matches(&self, article: &Article) -> bool {
-        if !self.matches_folded(&article.search_key) {
+        self.matches_key(article, &search_key(article))
+    }
+
+    /// [`SearchQuery::matches`] given the article's [`search_key`].
+    fn matches_key(&self, article: &Article, key: &str) -> bool {
+        if !self.matches_folded(key) {
             return false;
         }
         // The folded key settles terms typed without marks; the rest are checked in the text
         // as written, field by field (a phrase never spans two fields), and only in the fields
         // whose folded text (a segment of the key, between separators) holds the term.
-        let segments: Vec<&str> = article.search_key.split('\u{1}').collect();
+        let segments: Vec<&str> = key.split('\u{1}').collect();
         self.terms
             .iter()
             .zip(&self.folded)
             .filter(|(t, _)| t.words().iter().any(|w| w.marked.is_some()))
             .all(|(t, folded)| {
-                article_fields(article).enumerate().any(|(i, f)| {
+                search_fields(article).enumerate().any(|(i, f)| {
                     segments
                         .get(i)
                         .is_none_or(|seg| seg.contains(folded.as_str()))
@@ -367,8 +375,15 @@ impl SearchQuery {
     }
 }
 
+/// The article's search fields folded into one text, with a separator that fold keeps
+/// between fields, so words of adjacent fields never run together and a phrase never matches
+/// across two fields.
+pub fn search_key(a: &Article) -> String {
+    crate::text::fold_joined(search_fields(a), "\n\u{1}\n")
+}
+
 /// The fields a search looks in, as written.
-fn article_fields(a: &Article) -> impl Iterator<Item = &str> {
+pub(crate) fn search_fields(a: &Article) -> impl Iterator<Item = &str> + Clone {
     std::iter::once(a.title.as_str())
         .chain(std::iter::once(a.summary.as_str()))
         .chain(a.body.iter().map(String::as_str))
@@ -405,6 +420,12 @@ impl Filter {
 
     /// Whether the article matches, its date taken in `zone`, with the reader's `marks`.
     pub fn matches_in(&self, article: &Article, zone: &Zone, marks: &State) -> bool {
+        self.matches_but_search(article, zone, marks)
+            && self.search.as_ref().is_none_or(|s| s.matches(article))
+    }
+
+    /// Every filter but the text search, which costs the most.
+    fn matches_but_search(&self, article: &Article, zone: &Zone, marks: &State) -> bool {
         (!self.unread || !marks.is_read(&article.id))
             && (!self.starred || marks.is_starred(&article.id))
             && self.persons.iter().all(|p| p.matches(article))
@@ -413,7 +434,6 @@ impl Filter {
                     .published
                     .is_some_and(|p| d.range.contains(zone.date(&p)))
             })
-            && self.search.as_ref().is_none_or(|s| s.matches(article))
     }
 
     /// The matching articles, newest first, undated last, ties in store order; dates in each
@@ -425,9 +445,38 @@ impl Filter {
     /// The matching articles, dates taken in `zone`, newest first, undated last, ties in
     /// store order.
     pub fn apply_in(&self, store: &Store, zone: &Zone, marks: &State) -> Vec<ArticleIx> {
+        self.apply_indexed(store, zone, marks, None)
+    }
+
+    /// [`Filter::apply_in`] with the store's search index, when it has been built: a search
+    /// then looks only at the articles the index gives, and checks them only when the index
+    /// cannot settle the query alone.
+    pub fn apply_indexed(
+        &self,
+        store: &Store,
+        zone: &Zone,
+        marks: &State,
+        index: Option<&SearchIndex>,
+    ) -> Vec<ArticleIx> {
+        let candidates = self
+            .search
+            .as_ref()
+            .zip(index)
+            .map(|(s, index)| index.candidates(s));
+        let search_matches = |ix: ArticleIx, a: &Article| match (&self.search, &candidates) {
+            (None, _) => true,
+            (Some(_), Some(c)) if !c.set.contains(ix) => false,
+            (Some(_), Some(c)) if c.exact => true,
+            (Some(s), _) => s.matches(a),
+        };
         let mut hits: Vec<(ArticleIx, Option<i64>)> = store
             .iter()
-            .filter(|(_, a)| self.matches_in(a, zone, marks))
+            .filter(|&(ix, a)| {
+                // The index's answer first: it is a bit test, and rules out most articles.
+                candidates.as_ref().is_none_or(|c| c.set.contains(ix))
+                    && self.matches_but_search(a, zone, marks)
+                    && search_matches(ix, a)
+            })
             .map(|(ix, a)| (ix, a.published.map(|p| p.sort_key())))
             .collect();
         // Stable, so ties keep store order.

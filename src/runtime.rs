@@ -19,7 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::action::{Effect, Msg};
-use crate::store::{Origin, Store};
+use crate::store::{Origin, Store, StoreError};
 use crate::tui::{EffectRunner, Event, EventSource};
 use crate::words::Words;
 
@@ -183,7 +183,7 @@ impl Channel {
             let result = Store::open_with_progress(&origin, &read);
             done.store(true, Ordering::SeqCst);
             let _ = ticker.join();
-            let _ = tx.send(Event::Loaded(Box::new(result)));
+            send_loaded(&tx, result);
         });
     }
 
@@ -355,16 +355,28 @@ pub fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{encoded}\x07")
 }
 
+/// Sends a loaded store to the loop at once, then builds its search index in this thread and
+/// sends that when it is ready: the headlines do not wait for the index, and a search before
+/// it is ready folds the articles as it goes.
+fn send_loaded(tx: &Sender<Event>, result: Result<Store, StoreError>) {
+    let articles = result.as_ref().ok().map(Store::shared);
+    if tx.send(Event::Loaded(Box::new(result))).is_err() {
+        return;
+    }
+    if let Some(articles) = articles {
+        let index = crate::query::SearchIndex::of_store(&articles);
+        drop(articles);
+        let _ = tx.send(Event::Indexed(Arc::new(index)));
+    }
+}
+
 impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
     fn run(&mut self, effect: Effect, terminal: &mut Term) -> Option<Msg> {
         match effect {
             Effect::Reload => {
                 let tx = self.channel_tx.clone();
                 let origin = self.origin.clone();
-                std::thread::spawn(move || {
-                    let result = Store::open(&origin);
-                    let _ = tx.send(Event::Loaded(Box::new(result)));
-                });
+                std::thread::spawn(move || send_loaded(&tx, Store::open(&origin)));
                 None
             }
             Effect::OpenUrl(url) => self.open_url(&url, terminal),

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
 
 pub use article::{Article, Published, short_date};
@@ -166,7 +167,9 @@ impl ArticleIx {
 pub struct Store {
     /// The file the articles came from, as messages name it.
     pub name: String,
-    articles: Vec<Article>,
+    /// Shared, so a thread can index the articles while the reader shows them; only the loader
+    /// changes them, while it alone holds them.
+    articles: Arc<Vec<Article>>,
     pub warnings: Vec<Warning>,
     by_id: HashMap<String, ArticleIx>,
 }
@@ -216,6 +219,12 @@ impl Store {
     /// Every article in store order.
     pub fn articles(&self) -> &[Article] {
         &self.articles
+    }
+
+    /// The articles, shared: for a thread that works on them (the search index) while the
+    /// store is in use.
+    pub fn shared(&self) -> Arc<Vec<Article>> {
+        Arc::clone(&self.articles)
     }
 
     /// Every article in store order, with its reference.
@@ -305,6 +314,7 @@ impl Store {
 /// The fast path of loading, public only so tests can tell it was taken. Not for use elsewhere.
 #[doc(hidden)]
 pub mod fast {
+    use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
     use super::{Built, Loader, Store, json};
@@ -331,7 +341,7 @@ pub mod fast {
         drop(entries);
         let mut loader = Loader::new(file);
         let n: usize = chunks.iter().map(Vec::len).sum();
-        loader.store.articles.reserve_exact(n);
+        Arc::make_mut(&mut loader.store.articles).reserve_exact(n);
         loader.store.by_id.reserve(n);
         loader.source_index.reserve_exact(n);
         let mut full = false;
@@ -501,7 +511,7 @@ impl Loader {
         store
             .by_id
             .insert(article.id.clone(), ArticleIx(ix_u32(store.articles.len())));
-        store.articles.push(article);
+        Arc::make_mut(&mut store.articles).push(article);
         self.source_index.push(built.index);
         ControlFlow::Continue(())
     }
@@ -514,14 +524,14 @@ impl Loader {
             source_index,
         } = self;
         // Room was reserved for every entry; skipped ones leave none behind.
-        store.articles.shrink_to_fit();
+        Arc::make_mut(&mut store.articles).shrink_to_fit();
         let Store {
             name,
             articles,
             warnings,
             by_id,
         } = &mut store;
-        for (article, &index) in articles.iter_mut().zip(&source_index) {
+        for (article, &index) in Arc::make_mut(articles).iter_mut().zip(&source_index) {
             let own = article.id.clone();
             let mut dropped = Vec::new();
             article.related.retain(|r| {
@@ -636,7 +646,7 @@ mod tests {
         assert_eq!(by_hand.articles(), loaded.articles());
         assert_eq!(by_hand.articles()[0].title, "Việt Nam — Tô Lâm");
         assert_eq!(by_hand.articles()[0].persons_folded, ["to lam"]);
-        assert!(by_hand.articles()[0].search_key.contains("viet nam"));
+        assert!(crate::query::search_key(&by_hand.articles()[0]).contains("viet nam"));
         assert!(by_hand.warnings.is_empty(), "{:?}", by_hand.warnings);
         assert_eq!(by_hand.ix_of("b").map(ArticleIx::position), Some(1));
     }

@@ -31,6 +31,8 @@ pub enum Event {
     Progress(usize),
     /// A store load finished.
     Loaded(Box<Result<Store, StoreError>>),
+    /// The search index of a loaded store is ready.
+    Indexed(std::sync::Arc<crate::query::SearchIndex>),
     /// The store's file changed on disk.
     StoreChanged,
     /// The terminal can no longer be read: the loop ends with this error.
@@ -112,6 +114,7 @@ pub fn message(app: &App, event: Event) -> Option<Msg> {
         Event::Loading(bytes) => Some(Msg::Loading(bytes)),
         Event::Progress(n) => Some(Msg::Progress(n)),
         Event::Loaded(result) => Some(Msg::Loaded(result)),
+        Event::Indexed(index) => Some(Msg::Indexed(index)),
         Event::StoreChanged => Some(Msg::StoreChanged),
         Event::InputFailed(_) => None,
         Event::Terminate(sig) => Some(Msg::Signal(sig)),

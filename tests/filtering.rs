@@ -411,3 +411,41 @@ fn the_reader_filters_dates_in_its_zone() {
     app.set_filter(app.filter.clone());
     assert_eq!(app.view.len(), 0);
 }
+
+/// The search index arrives after the store: the reader takes it for its own store only, and
+/// a search gives the same headlines with it as without.
+#[test]
+fn the_search_index_is_taken_for_its_store_only_and_changes_no_result() {
+    use std::sync::Arc;
+    use tuinews::query::{Filter, SearchIndex, SearchQuery};
+    let mut app = app_at(120, 40);
+    let search = |app: &mut App, q: &str| {
+        app.set_filter(Filter {
+            search: Some(SearchQuery::new(q)),
+            ..Filter::default()
+        });
+        app.view.clone()
+    };
+    let queries = ["nhat ban", "Phạm", "\"dang cong san\"", "t", "hoà"];
+    let before: Vec<_> = queries.iter().map(|q| search(&mut app, q)).collect();
+    assert!(before.iter().any(|v| !v.is_empty()) && before.iter().any(|v| v.len() < 45));
+
+    // An index of another store (a reload's, say) is not taken.
+    let other = tuinews::store::Store::from_articles(Vec::new());
+    app.update(Msg::Indexed(Arc::new(SearchIndex::of_store(
+        &other.shared(),
+    ))));
+    assert!(app.index.is_none());
+
+    app.update(Msg::Indexed(Arc::new(SearchIndex::of_store(
+        &app.store.shared(),
+    ))));
+    assert!(app.index.is_some());
+    let after: Vec<_> = queries.iter().map(|q| search(&mut app, q)).collect();
+    assert_eq!(before, after);
+
+    // A reload brings another store: the old index goes.
+    let reloaded = common::sample();
+    app.update(Msg::Loaded(Box::new(Ok(reloaded))));
+    assert!(app.index.is_none());
+}

@@ -664,3 +664,85 @@ fn leading_zeros_are_optional_and_impossible_dates_say_so() {
         Err("not a date form tuinews knows".to_owned())
     );
 }
+
+mod index_agrees {
+    //! The search index is a shortcut, never a second opinion: with it, a filter keeps exactly
+    //! the articles it keeps without it, whatever the words, marks, phrases and forms.
+
+    use proptest::prelude::*;
+    use tuinews::query::{Filter, SearchIndex, SearchQuery};
+    use tuinews::state::State;
+    use tuinews::store::{Article, Store};
+    use tuinews::zone::Zone;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// Words with the traps of Vietnamese search: marks, tone placement, đ, capitals, a word
+    /// inside another ("pha" in "Nhật"? no: "ha" in "pha"), digits, hyphens, kanji.
+    const WORDS: &[&str] = &[
+        "Hà", "Nội", "hạ", "pha", "Nhật", "Bản", "Thủ", "tướng", "thu", "Phạm", "Minh", "Chính",
+        "hòa", "hoà", "Đảng", "dang", "COVID-19", "2021", "ASEAN", "東京", "giao", "lưu", "Hùng",
+        "Hưng",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec((0..WORDS.len(), prop::bool::ANY, 0..4usize), 0..12).prop_map(
+            |words| {
+                let mut out = String::new();
+                for (i, nfd, sep) in words {
+                    let w = WORDS[i];
+                    out.push_str(&if nfd { w.nfd().collect() } else { w.to_owned() });
+                    out.push_str([" ", ", ", "-", ". "][sep]);
+                }
+                out
+            },
+        )
+    }
+
+    fn query() -> impl Strategy<Value = String> {
+        prop::collection::vec((0..WORDS.len(), 1..6usize, prop::bool::ANY), 1..3).prop_map(
+            |terms| {
+                let typed: Vec<String> = terms
+                    .into_iter()
+                    .map(|(i, keep, fold)| {
+                        let w: String = WORDS[i].chars().take(keep).collect();
+                        if fold { tuinews::text::fold(&w) } else { w }
+                    })
+                    .collect();
+                if typed.len() == 2 && typed[0].len().is_multiple_of(2) {
+                    format!("\"{}\"", typed.join(" "))
+                } else {
+                    typed.join(" ")
+                }
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn with_and_without_the_index_a_search_keeps_the_same_articles(
+            titles in prop::collection::vec(text(), 1..8),
+            bodies in prop::collection::vec(text(), 1..8),
+            q in query(),
+        ) {
+            let articles: Vec<Article> = titles
+                .iter()
+                .zip(bodies.iter().cycle())
+                .enumerate()
+                .map(|(i, (t, b))| Article {
+                    id: format!("a{i}"),
+                    title: format!("x {t}"),
+                    body: vec![format!("y {b}")],
+                    ..Article::default()
+                })
+                .collect();
+            let store = Store::from_articles(articles);
+            let index = SearchIndex::of_store(&store.shared());
+            let filter = Filter { search: Some(SearchQuery::new(&q)), ..Filter::default() };
+            let (zone, marks) = (Zone::Article, State::default());
+            let plain = filter.apply_indexed(&store, &zone, &marks, None);
+            let indexed = filter.apply_indexed(&store, &zone, &marks, Some(&index));
+            prop_assert_eq!(plain, indexed, "query {:?}", q);
+        }
+    }
+}

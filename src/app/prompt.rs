@@ -137,7 +137,7 @@ impl App {
                 }
                 Ok(self.view.len())
             }
-            Ok(filter) => Ok(filter.apply_in(&self.store, &self.zone, &self.state).len()),
+            Ok(filter) => Ok(self.filtered(&filter).len()),
             Err(reason) => Err(reason),
         };
         if let Mode::Prompt(p) = &mut self.mode {

@@ -161,8 +161,8 @@ pub struct Article {
     pub url: Option<String>,
     pub tags: Vec<String>,
     pub captions: Vec<String>,
-    /// Folded person names, computed once at load for the person filter.
+    /// Folded person names, computed once at load for the person filter. (Text search folds
+    /// the other fields on demand, or asks the reader's index: a folded copy of every text
+    /// kept for every article cost as much memory as the text itself.)
     pub persons_folded: Vec<String>,
-    /// Folded title, summary, body, captions and persons, computed once for text search.
-    pub search_key: String,
 }

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use crate::text::{fold, fold_joined, sanitize_block_owned, sanitize_line, sanitize_line_owned};
+use crate::text::{fold, sanitize_block_owned, sanitize_line, sanitize_line_owned};
 
 use super::Warning;
 use super::article::{Article, Published};
@@ -225,7 +225,6 @@ pub fn build(raw: RawArticle, ctx: &mut BuildCtx<'_>) -> Option<Article> {
         tags: clean_list(tags, Kind::Line),
         captions: clean_list(captions, Kind::Block),
         persons_folded: Vec::new(),
-        search_key: String::new(),
     };
     derive(&mut article);
     Some(article)
@@ -289,8 +288,8 @@ fn read_published(raw: RawPublished, ctx: &mut BuildCtx<'_>) -> Option<Published
     }
 }
 
-/// Fills the fields computed from the others (folded person names, the search key), so the
-/// filters fold each article once at load instead of on every keystroke. Neither keeps spare
+/// Fills the fields computed from the others (folded person names), so the person filter
+/// folds each article once at load instead of on every keystroke. They keep no spare
 /// capacity: they live as long as the store.
 fn derive(article: &mut Article) {
     article.persons_folded = article
@@ -302,15 +301,6 @@ fn derive(article: &mut Article) {
             folded
         })
         .collect();
-    let parts = std::iter::once(&article.title)
-        .chain(std::iter::once(&article.summary))
-        .chain(&article.body)
-        .chain(&article.captions)
-        .chain(&article.persons)
-        .map(String::as_str);
-    // A separator that fold keeps, so words of adjacent fields never run together and a phrase
-    // never matches across two fields.
-    article.search_key = fold_joined(parts, "\n\u{1}\n");
 }
 
 /// Whether a field is shown on one line (line breaks and tabs become spaces) or as a block
@@ -638,7 +628,6 @@ mod tests {
             Some(a.persons[0].as_ptr()),
         ];
         assert_eq!(before, after);
-        assert_eq!(a.search_key.capacity(), a.search_key.len());
     }
 
     #[test]
@@ -651,16 +640,12 @@ mod tests {
         };
         derive(&mut a);
         assert_eq!(a.persons_folded, ["pham minh chinh"]);
-        assert!(a.search_key.contains("thu tuong"), "{:?}", a.search_key);
+        let key = crate::query::search_key(&a);
+        assert!(key.contains("thu tuong"), "{key:?}");
+        assert!(key.contains("pham minh chinh"), "{key:?}");
         assert!(
-            a.search_key.contains("pham minh chinh"),
-            "{:?}",
-            a.search_key
-        );
-        assert!(
-            !a.search_key.contains("tuong gap"),
-            "a phrase must not match across title and summary: {:?}",
-            a.search_key
+            !key.contains("tuong gap"),
+            "a phrase must not match across title and summary: {key:?}"
         );
     }
 
@@ -671,12 +656,10 @@ mod tests {
             title: "Tô Lâm".to_owned(),
             persons: vec!["Tô Lâm".to_owned()],
             persons_folded: vec!["stale".to_owned()],
-            search_key: "stale".to_owned(),
             ..Article::default()
         };
         let a = built(RawArticle::from(stale.clone()));
         assert_eq!(a.persons_folded, ["to lam"]);
-        assert!(!a.search_key.contains("stale"));
         assert_eq!(
             (a.id, a.title, a.persons),
             (stale.id, stale.title, stale.persons)

@@ -1,0 +1,462 @@
+//! The search index: every word of every article, folded, with the articles it occurs in, so a
+//! search at archive scale answers within a frame instead of folding every article again.
+//!
+//! A search word matches the start of a word of the folded text (see [`super::words`]). Cut
+//! the folded text into tokens (maximal runs of alphanumeric characters, as
+//! [`super::SearchQuery::matches_folded`] sees word starts); a folded word typed as one token
+//! then matches an article exactly when one of the article's tokens starts with it. The
+//! vocabulary is sorted, so the tokens starting with what was typed are one range of it, and
+//! the answer is the union of their articles. Other terms (phrases, words typed with marks,
+//! words of scripts written without spaces) get from the index the articles that can match,
+//! and the query checks those as written.
+//!
+//! The reader builds the index in the background once the store has loaded; until it is
+//! ready, and on the command line, a search folds the articles as it goes.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Weak};
+
+use super::{SearchQuery, Term, search_fields};
+use crate::store::{Article, ArticleIx, Store};
+use crate::text::fold;
+
+/// Words and their articles, for one store (an [`ArticleIx`] is valid only for the store the
+/// index was built from; the reader drops the index when it installs another store).
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    /// Every distinct folded token, sorted, end to end.
+    vocabulary: String,
+    /// Where each token starts in `vocabulary` (one more entry than tokens: the end).
+    starts: Vec<u32>,
+    /// Where each token's articles start in `postings` (one more entry than tokens).
+    offsets: Vec<u32>,
+    /// The articles of each token, ascending, without repeats.
+    postings: Vec<u32>,
+    /// How many articles the store has.
+    articles: usize,
+    /// The articles it was built from, to tell it belongs to a store (see [`SearchIndex::is_for`]).
+    source: Weak<Vec<Article>>,
+}
+
+/// Articles as a set of bits, one per article of the store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleSet {
+    bits: Vec<u64>,
+}
+
+impl ArticleSet {
+    fn empty(n: usize) -> ArticleSet {
+        ArticleSet {
+            bits: vec![0; n.div_ceil(64)],
+        }
+    }
+
+    fn full(n: usize) -> ArticleSet {
+        let mut bits = vec![u64::MAX; n.div_ceil(64)];
+        if let Some(last) = bits.last_mut()
+            && !n.is_multiple_of(64)
+        {
+            *last = (1u64 << (n % 64)) - 1;
+        }
+        ArticleSet { bits }
+    }
+
+    fn insert(&mut self, i: u32) {
+        let i = i as usize;
+        if let Some(w) = self.bits.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+
+    pub fn contains(&self, ix: ArticleIx) -> bool {
+        self.has(ix.position())
+    }
+
+    fn has(&self, i: usize) -> bool {
+        self.bits
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    fn intersect(&mut self, other: &ArticleSet) {
+        for (a, b) in self.bits.iter_mut().zip(&other.bits) {
+            *a &= b;
+        }
+    }
+
+    /// How many articles are in the set.
+    pub fn len(&self) -> usize {
+        self.bits.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bits.iter().all(|&w| w == 0)
+    }
+}
+
+/// What the index says of a search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidates {
+    /// The articles that can match; none outside it does.
+    pub set: ArticleSet,
+    /// Whether every article in the set matches, so nothing needs checking as written.
+    pub exact: bool,
+}
+
+/// The folded tokens of `text`: runs of alphanumeric characters.
+fn tokens(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+}
+
+/// The parts that saw a token, and the id each gave it.
+type Owners = Vec<(usize, u32)>;
+
+/// One thread's share of the build: its own vocabulary and, per token, its articles.
+#[derive(Default)]
+struct Part {
+    ids: HashMap<Box<str>, u32>,
+    lists: Vec<Vec<u32>>,
+}
+
+impl Part {
+    fn add(&mut self, articles: &[Article], first: usize) {
+        let mut folded = String::new();
+        let mut seen: Vec<u32> = Vec::new();
+        for (i, a) in articles.iter().enumerate() {
+            let ix = u32::try_from(first + i).unwrap_or(u32::MAX);
+            seen.clear();
+            for field in search_fields(a) {
+                folded.clear();
+                folded.push_str(&fold(field));
+                for t in tokens(&folded) {
+                    let id = match self.ids.get(t) {
+                        Some(&id) => id,
+                        None => {
+                            let id = u32::try_from(self.lists.len()).unwrap_or(u32::MAX);
+                            self.ids.insert(t.into(), id);
+                            self.lists.push(Vec::new());
+                            id
+                        }
+                    };
+                    seen.push(id);
+                }
+            }
+            seen.sort_unstable();
+            seen.dedup();
+            for &id in &seen {
+                if let Some(list) = self.lists.get_mut(id as usize) {
+                    list.push(ix);
+                }
+            }
+        }
+    }
+}
+
+impl SearchIndex {
+    /// Indexes a store's articles ([`Store::shared`]); the index then answers for that store
+    /// only.
+    pub fn of_store(articles: &Arc<Vec<Article>>) -> SearchIndex {
+        let mut index = SearchIndex::build(articles);
+        index.source = Arc::downgrade(articles);
+        index
+    }
+
+    /// Whether the index was built from this store's articles (a reload makes another store,
+    /// whose articles may sit in another order).
+    pub fn is_for(&self, store: &Store) -> bool {
+        std::ptr::eq(self.source.as_ptr(), Arc::as_ptr(&store.shared()))
+    }
+
+    /// Indexes `articles` (a store's, in store order) on every available core.
+    pub fn build(articles: &[Article]) -> SearchIndex {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .clamp(1, 8);
+        let chunk = articles.len().div_ceil(threads).max(1);
+        let parts: Vec<Part> = std::thread::scope(|s| {
+            let handles: Vec<_> = articles
+                .chunks(chunk)
+                .enumerate()
+                .map(|(n, slice)| {
+                    s.spawn(move || {
+                        let mut part = Part::default();
+                        part.add(slice, n * chunk);
+                        part
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        SearchIndex::merge(parts, articles.len())
+    }
+
+    /// One index from the threads' parts, which cover ascending ranges of articles: a token's
+    /// articles are its parts' lists one after the other.
+    fn merge(parts: Vec<Part>, articles: usize) -> SearchIndex {
+        // Each token, with where its lists are: (part, the part's id for it).
+        let mut all: Vec<(Box<str>, Owners)> = Vec::new();
+        let mut global: HashMap<Box<str>, usize> = HashMap::new();
+        for (p, part) in parts.iter().enumerate() {
+            for (token, &id) in &part.ids {
+                let at = *global.entry(token.clone()).or_insert_with(|| {
+                    all.push((token.clone(), Vec::new()));
+                    all.len() - 1
+                });
+                if let Some((_, owners)) = all.get_mut(at) {
+                    owners.push((p, id));
+                }
+            }
+        }
+        drop(global);
+        all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut index = SearchIndex {
+            articles,
+            ..SearchIndex::default()
+        };
+        let total: usize = parts.iter().flat_map(|p| &p.lists).map(Vec::len).sum();
+        index.postings.reserve_exact(total);
+        index.starts.reserve_exact(all.len() + 1);
+        index.offsets.reserve_exact(all.len() + 1);
+        for (token, mut owners) in all {
+            index.starts.push(u32_of(index.vocabulary.len()));
+            index.offsets.push(u32_of(index.postings.len()));
+            index.vocabulary.push_str(&token);
+            owners.sort_unstable();
+            for (p, id) in owners {
+                if let Some(list) = parts.get(p).and_then(|part| part.lists.get(id as usize)) {
+                    index.postings.extend_from_slice(list);
+                }
+            }
+        }
+        index.starts.push(u32_of(index.vocabulary.len()));
+        index.offsets.push(u32_of(index.postings.len()));
+        index.vocabulary.shrink_to_fit();
+        index
+    }
+
+    /// How many distinct tokens the index holds.
+    pub fn tokens(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// The bytes the index takes (its tables, not counting the allocator's rounding).
+    pub fn bytes(&self) -> usize {
+        self.vocabulary.capacity()
+            + 4 * (self.starts.capacity() + self.offsets.capacity() + self.postings.capacity())
+    }
+
+    fn token(&self, i: usize) -> &str {
+        let (Some(&a), Some(&b)) = (self.starts.get(i), self.starts.get(i + 1)) else {
+            return "";
+        };
+        self.vocabulary.get(a as usize..b as usize).unwrap_or("")
+    }
+
+    fn postings_of(&self, i: usize) -> &[u32] {
+        let (Some(&a), Some(&b)) = (self.offsets.get(i), self.offsets.get(i + 1)) else {
+            return &[];
+        };
+        self.postings.get(a as usize..b as usize).unwrap_or(&[])
+    }
+
+    /// The tokens equal to `t` (`whole`) or starting with it, as a range of the vocabulary.
+    fn range(&self, t: &str, whole: bool) -> std::ops::Range<usize> {
+        let n = self.tokens();
+        let lo = partition(n, |i| self.token(i) < t);
+        let hi = if whole {
+            if lo < n && self.token(lo) == t {
+                lo + 1
+            } else {
+                lo
+            }
+        } else {
+            lo + partition(n - lo, |i| self.token(lo + i).starts_with(t))
+        };
+        lo..hi
+    }
+
+    /// The articles with a token equal to `t` or starting with it.
+    fn articles_with(&self, t: &str, whole: bool) -> ArticleSet {
+        let mut set = ArticleSet::empty(self.articles);
+        for i in self.range(t, whole) {
+            for &a in self.postings_of(i) {
+                set.insert(a);
+            }
+        }
+        set
+    }
+
+    /// The articles a search can match, and whether they all do.
+    pub fn candidates(&self, query: &SearchQuery) -> Candidates {
+        let mut set = ArticleSet::full(self.articles);
+        let mut exact = true;
+        for term in &query.terms {
+            let words = term.words();
+            if words.iter().any(super::Typed::anywhere) {
+                // A script without spaces: words are not cut where the index cuts them.
+                exact = false;
+                continue;
+            }
+            let folded = term_folded(term);
+            let toks: Vec<&str> = tokens(&folded).collect();
+            let single = toks.len() == 1 && toks.first().is_some_and(|t| *t == folded);
+            if !single || words.iter().any(|w| w.marked.is_some()) {
+                exact = false;
+            }
+            let last = toks.len().saturating_sub(1);
+            for (i, t) in toks.iter().enumerate() {
+                // Every token but the last is followed by something else in the term, so it is
+                // a whole token of the text; the last may start a longer one. A term that ends
+                // in a mark of punctuation ends in a whole token too, but the prefix test is
+                // enough for a set of candidates.
+                set.intersect(&self.articles_with(t, i < last));
+            }
+        }
+        Candidates { set, exact }
+    }
+}
+
+/// A term's words folded and joined by spaces, as they occur in folded text.
+fn term_folded(term: &Term) -> String {
+    let words: Vec<&str> = term.words().iter().map(|w| w.folded.as_str()).collect();
+    words.join(" ")
+}
+
+/// The first of `0..n` for which `pred` is false, `pred` being true up to some point and false
+/// after it.
+fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// Offsets fit in 32 bits: a store holds at most a few GB of text, and the index holds each
+/// token once and each article once per token. Saturates rather than wraps past that.
+fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn store(texts: &[(&str, &str)]) -> Store {
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (title, body))| Article {
+                id: format!("a{i}"),
+                title: (*title).to_owned(),
+                body: vec![(*body).to_owned()],
+                ..Article::default()
+            })
+            .collect();
+        Store::from_articles(articles)
+    }
+
+    fn ids(store: &Store, set: &ArticleSet) -> Vec<String> {
+        store
+            .iter()
+            .filter(|(ix, _)| set.contains(*ix))
+            .map(|(_, a)| a.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_word_typed_without_marks_is_answered_exactly_by_word_starts() {
+        let s = store(&[
+            ("Hà Nội đón khách", "Thủ tướng gặp"),
+            ("Nhật Bản", "pha trà"),
+            ("HẢI PHÒNG", "hạ tầng"),
+        ]);
+        let index = SearchIndex::build(s.articles());
+        let c = index.candidates(&SearchQuery::new("ha"));
+        assert!(c.exact);
+        // "ha" starts Hà, HẢI and hạ, never the inside of Nhật or pha.
+        assert_eq!(ids(&s, &c.set), ["a0", "a2"]);
+        let c = index.candidates(&SearchQuery::new("nhat ban"));
+        assert!(c.exact);
+        assert_eq!(ids(&s, &c.set), ["a1"]);
+        assert!(index.candidates(&SearchQuery::new("xyz")).set.is_empty());
+    }
+
+    #[test]
+    fn phrases_and_marked_words_give_candidates_to_check() {
+        let s = store(&[("Thủ tướng gặp", ""), ("tướng thủ", ""), ("Thu hút", "")]);
+        let index = SearchIndex::build(s.articles());
+        let c = index.candidates(&SearchQuery::new("\"thu tuong\""));
+        assert!(!c.exact);
+        // Both words are in a0 and a1; only the check as written tells their order.
+        assert_eq!(ids(&s, &c.set), ["a0", "a1"]);
+        let c = index.candidates(&SearchQuery::new("Thủ"));
+        assert!(!c.exact);
+        assert_eq!(ids(&s, &c.set), ["a0", "a1", "a2"]);
+    }
+
+    #[test]
+    fn the_index_agrees_with_the_search_on_every_query() {
+        let s = crate::store::Store::parse(crate::store::EMBEDDED_SAMPLE, "sample")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let index = SearchIndex::build(s.articles());
+        assert!(index.tokens() > 300, "{} tokens", index.tokens());
+        for q in [
+            "pham minh chinh",
+            "Phạm",
+            "nhat",
+            "\"dang cong san\"",
+            "t",
+            "hữu nghị",
+            "2021",
+            "nhật bản viet",
+            "zzz",
+        ] {
+            let query = SearchQuery::new(q);
+            let c = index.candidates(&query);
+            for (ix, a) in s.iter() {
+                let matches = query.matches(a);
+                assert!(!matches || c.set.contains(ix), "{q:?} misses {}", a.id);
+                if c.exact {
+                    assert_eq!(c.set.contains(ix), matches, "{q:?} on {}", a.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_index_answers_only_for_its_own_store() {
+        let s = store(&[("Hà Nội", "")]);
+        let index = SearchIndex::of_store(&s.shared());
+        assert!(index.is_for(&s));
+        assert!(index.is_for(&s.clone()), "a clone shares the articles");
+        let other = store(&[("Hà Nội", "")]);
+        assert!(!index.is_for(&other));
+        assert!(!SearchIndex::build(s.articles()).is_for(&s));
+    }
+
+    #[test]
+    fn sets_hold_exactly_their_articles() {
+        let mut set = ArticleSet::empty(130);
+        for i in [0, 63, 64, 129] {
+            set.insert(i);
+        }
+        assert_eq!(set.len(), 4);
+        assert!(set.has(129) && set.has(64) && set.has(0));
+        assert!(!set.has(128) && !set.has(1) && !set.has(130));
+        assert_eq!(ArticleSet::full(130).len(), 130);
+        assert_eq!(ArticleSet::full(128).len(), 128);
+        assert!(ArticleSet::empty(0).is_empty());
+    }
+}
