@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Weak};
 
-use super::{SearchQuery, Term, search_fields};
+use super::{SearchQuery, Term, search_fields, words};
 use crate::store::{Article, ArticleIx, Store};
 use crate::text::fold;
 
@@ -24,7 +24,21 @@ use crate::text::fold;
 /// index was built from; the reader drops the index when it installs another store).
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    /// Every distinct folded token, sorted, end to end.
+    /// Folded tokens: what a word typed without marks is looked up in.
+    folded: Table,
+    /// The words written with marks, as [`words::marked_token`] keeps them: what a word typed
+    /// with marks is looked up in.
+    marked: Table,
+    /// How many articles the store has.
+    articles: usize,
+    /// The articles it was built from, to tell it belongs to a store (see [`SearchIndex::is_for`]).
+    source: Weak<Vec<Article>>,
+}
+
+/// A sorted vocabulary and, for each of its tokens, the articles it occurs in.
+#[derive(Debug, Default)]
+struct Table {
+    /// Every distinct token, sorted, end to end.
     vocabulary: String,
     /// Where each token starts in `vocabulary` (one more entry than tokens: the end).
     starts: Vec<u32>,
@@ -32,10 +46,6 @@ pub struct SearchIndex {
     offsets: Vec<u32>,
     /// The articles of each token, ascending, without repeats.
     postings: Vec<u32>,
-    /// How many articles the store has.
-    articles: usize,
-    /// The articles it was built from, to tell it belongs to a store (see [`SearchIndex::is_for`]).
-    source: Weak<Vec<Article>>,
 }
 
 /// Articles as a set of bits, one per article of the store.
@@ -113,43 +123,67 @@ fn tokens(folded: &str) -> impl Iterator<Item = &str> {
 /// The parts that saw a token, and the id each gave it.
 type Owners = Vec<(usize, u32)>;
 
-/// One thread's share of the build: its own vocabulary and, per token, its articles.
+/// One thread's share of one table: its own vocabulary and, per token, its articles.
 #[derive(Default)]
-struct Part {
+struct PartTable {
     ids: HashMap<Box<str>, u32>,
     lists: Vec<Vec<u32>>,
+}
+
+impl PartTable {
+    fn id(&mut self, token: &str) -> u32 {
+        if let Some(&id) = self.ids.get(token) {
+            return id;
+        }
+        let id = u32_of(self.lists.len());
+        self.ids.insert(token.into(), id);
+        self.lists.push(Vec::new());
+        id
+    }
+
+    /// Adds article `ix` to the lists of `seen` (ids, in any order, repeats allowed).
+    fn record(&mut self, seen: &mut Vec<u32>, ix: u32) {
+        seen.sort_unstable();
+        seen.dedup();
+        for &id in seen.iter() {
+            if let Some(list) = self.lists.get_mut(id as usize) {
+                list.push(ix);
+            }
+        }
+        seen.clear();
+    }
+}
+
+/// One thread's share of the build.
+#[derive(Default)]
+struct Part {
+    folded: PartTable,
+    marked: PartTable,
 }
 
 impl Part {
     fn add(&mut self, articles: &[Article], first: usize) {
         let mut folded = String::new();
-        let mut seen: Vec<u32> = Vec::new();
+        let (mut seen, mut seen_marked): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
         for (i, a) in articles.iter().enumerate() {
-            let ix = u32::try_from(first + i).unwrap_or(u32::MAX);
-            seen.clear();
+            let ix = u32_of(first + i);
             for field in search_fields(a) {
                 folded.clear();
                 folded.push_str(&fold(field));
                 for t in tokens(&folded) {
-                    let id = match self.ids.get(t) {
-                        Some(&id) => id,
-                        None => {
-                            let id = u32::try_from(self.lists.len()).unwrap_or(u32::MAX);
-                            self.ids.insert(t.into(), id);
-                            self.lists.push(Vec::new());
-                            id
+                    seen.push(self.folded.id(t));
+                }
+                // Words written with marks, cut as the check of a marked word cuts them.
+                if !field.is_ascii() {
+                    for (_, w) in words::words(field) {
+                        if let Some(token) = words::marked_token(w) {
+                            seen_marked.push(self.marked.id(&token));
                         }
-                    };
-                    seen.push(id);
+                    }
                 }
             }
-            seen.sort_unstable();
-            seen.dedup();
-            for &id in &seen {
-                if let Some(list) = self.lists.get_mut(id as usize) {
-                    list.push(ix);
-                }
-            }
+            self.folded.record(&mut seen, ix);
+            self.marked.record(&mut seen_marked, ix);
         }
     }
 }
@@ -195,16 +229,90 @@ impl SearchIndex {
         SearchIndex::merge(parts, articles.len())
     }
 
-    /// One index from the threads' parts, which cover ascending ranges of articles: a token's
-    /// articles are its parts' lists one after the other.
+    /// One index from the threads' parts, which cover ascending ranges of articles.
     fn merge(parts: Vec<Part>, articles: usize) -> SearchIndex {
-        // Each token, with where its lists are: (part, the part's id for it).
-        let mut all: Vec<(Box<str>, Owners)> = Vec::new();
-        let mut global: HashMap<Box<str>, usize> = HashMap::new();
+        let (folded, marked): (Vec<PartTable>, Vec<PartTable>) =
+            parts.into_iter().map(|p| (p.folded, p.marked)).unzip();
+        SearchIndex {
+            folded: Table::merge(&folded),
+            marked: Table::merge(&marked),
+            articles,
+            source: Weak::new(),
+        }
+    }
+
+    /// How many distinct tokens the index holds (folded, and written with marks).
+    pub fn tokens(&self) -> usize {
+        self.folded.len() + self.marked.len()
+    }
+
+    /// The bytes the index takes (its tables, not counting the allocator's rounding).
+    pub fn bytes(&self) -> usize {
+        self.folded.bytes() + self.marked.bytes()
+    }
+
+    /// The articles with a token of `table` equal to `t` or starting with it.
+    fn articles_with(&self, table: &Table, t: &str, whole: bool) -> ArticleSet {
+        let mut set = ArticleSet::empty(self.articles);
+        for i in table.range(t, whole) {
+            for &a in table.postings_of(i) {
+                set.insert(a);
+            }
+        }
+        set
+    }
+
+    /// The articles a search can match, and whether they all do.
+    ///
+    /// A term of one word is settled by the index: typed without marks, by the folded tokens
+    /// it starts; typed with marks, by those and by the words written with marks it starts
+    /// (both conditions of [`SearchQuery::matches`]). A phrase gets the articles holding all
+    /// its words, to be checked in order.
+    pub fn candidates(&self, query: &SearchQuery) -> Candidates {
+        let mut set = ArticleSet::full(self.articles);
+        let mut exact = true;
+        for term in &query.terms {
+            let words = term.words();
+            if words.iter().any(super::Typed::anywhere) {
+                // A script without spaces: words are not cut where the index cuts them.
+                exact = false;
+                continue;
+            }
+            let folded = term_folded(term);
+            let toks: Vec<&str> = tokens(&folded).collect();
+            let single = words.len() == 1 && toks.len() == 1 && toks.first() == Some(&&*folded);
+            if !single {
+                exact = false;
+            }
+            let last = toks.len().saturating_sub(1);
+            for (i, t) in toks.iter().enumerate() {
+                // Every token but the last is followed by something else in the term, so it is
+                // a whole token of the text; the last may start a longer one.
+                set.intersect(&self.articles_with(&self.folded, t, i < last));
+            }
+            let last = words.len().saturating_sub(1);
+            for (i, w) in words.iter().enumerate() {
+                if let Some(key) = &w.marked {
+                    let prefix = words::marked_prefix(key);
+                    set.intersect(&self.articles_with(&self.marked, &prefix, i < last));
+                }
+            }
+        }
+        Candidates { set, exact }
+    }
+}
+
+impl Table {
+    /// One table from the threads' shares, which cover ascending ranges of articles: a token's
+    /// articles are its shares' lists one after the other.
+    fn merge(parts: &[PartTable]) -> Table {
+        // Each token, with where its lists are.
+        let mut all: Vec<(&str, Owners)> = Vec::new();
+        let mut global: HashMap<&str, usize> = HashMap::new();
         for (p, part) in parts.iter().enumerate() {
             for (token, &id) in &part.ids {
-                let at = *global.entry(token.clone()).or_insert_with(|| {
-                    all.push((token.clone(), Vec::new()));
+                let at = *global.entry(token).or_insert_with(|| {
+                    all.push((token, Vec::new()));
                     all.len() - 1
                 });
                 if let Some((_, owners)) = all.get_mut(at) {
@@ -213,39 +321,35 @@ impl SearchIndex {
             }
         }
         drop(global);
-        all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut index = SearchIndex {
-            articles,
-            ..SearchIndex::default()
-        };
+        all.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut table = Table::default();
         let total: usize = parts.iter().flat_map(|p| &p.lists).map(Vec::len).sum();
-        index.postings.reserve_exact(total);
-        index.starts.reserve_exact(all.len() + 1);
-        index.offsets.reserve_exact(all.len() + 1);
+        let letters: usize = all.iter().map(|(t, _)| t.len()).sum();
+        table.postings.reserve_exact(total);
+        table.vocabulary.reserve_exact(letters);
+        table.starts.reserve_exact(all.len() + 1);
+        table.offsets.reserve_exact(all.len() + 1);
         for (token, mut owners) in all {
-            index.starts.push(u32_of(index.vocabulary.len()));
-            index.offsets.push(u32_of(index.postings.len()));
-            index.vocabulary.push_str(&token);
+            table.starts.push(u32_of(table.vocabulary.len()));
+            table.offsets.push(u32_of(table.postings.len()));
+            table.vocabulary.push_str(token);
             owners.sort_unstable();
             for (p, id) in owners {
                 if let Some(list) = parts.get(p).and_then(|part| part.lists.get(id as usize)) {
-                    index.postings.extend_from_slice(list);
+                    table.postings.extend_from_slice(list);
                 }
             }
         }
-        index.starts.push(u32_of(index.vocabulary.len()));
-        index.offsets.push(u32_of(index.postings.len()));
-        index.vocabulary.shrink_to_fit();
-        index
+        table.starts.push(u32_of(table.vocabulary.len()));
+        table.offsets.push(u32_of(table.postings.len()));
+        table
     }
 
-    /// How many distinct tokens the index holds.
-    pub fn tokens(&self) -> usize {
+    fn len(&self) -> usize {
         self.starts.len().saturating_sub(1)
     }
 
-    /// The bytes the index takes (its tables, not counting the allocator's rounding).
-    pub fn bytes(&self) -> usize {
+    fn bytes(&self) -> usize {
         self.vocabulary.capacity()
             + 4 * (self.starts.capacity() + self.offsets.capacity() + self.postings.capacity())
     }
@@ -266,7 +370,7 @@ impl SearchIndex {
 
     /// The tokens equal to `t` (`whole`) or starting with it, as a range of the vocabulary.
     fn range(&self, t: &str, whole: bool) -> std::ops::Range<usize> {
-        let n = self.tokens();
+        let n = self.len();
         let lo = partition(n, |i| self.token(i) < t);
         let hi = if whole {
             if lo < n && self.token(lo) == t {
@@ -278,46 +382,6 @@ impl SearchIndex {
             lo + partition(n - lo, |i| self.token(lo + i).starts_with(t))
         };
         lo..hi
-    }
-
-    /// The articles with a token equal to `t` or starting with it.
-    fn articles_with(&self, t: &str, whole: bool) -> ArticleSet {
-        let mut set = ArticleSet::empty(self.articles);
-        for i in self.range(t, whole) {
-            for &a in self.postings_of(i) {
-                set.insert(a);
-            }
-        }
-        set
-    }
-
-    /// The articles a search can match, and whether they all do.
-    pub fn candidates(&self, query: &SearchQuery) -> Candidates {
-        let mut set = ArticleSet::full(self.articles);
-        let mut exact = true;
-        for term in &query.terms {
-            let words = term.words();
-            if words.iter().any(super::Typed::anywhere) {
-                // A script without spaces: words are not cut where the index cuts them.
-                exact = false;
-                continue;
-            }
-            let folded = term_folded(term);
-            let toks: Vec<&str> = tokens(&folded).collect();
-            let single = toks.len() == 1 && toks.first().is_some_and(|t| *t == folded);
-            if !single || words.iter().any(|w| w.marked.is_some()) {
-                exact = false;
-            }
-            let last = toks.len().saturating_sub(1);
-            for (i, t) in toks.iter().enumerate() {
-                // Every token but the last is followed by something else in the term, so it is
-                // a whole token of the text; the last may start a longer one. A term that ends
-                // in a mark of punctuation ends in a whole token too, but the prefix test is
-                // enough for a set of candidates.
-                set.intersect(&self.articles_with(t, i < last));
-            }
-        }
-        Candidates { set, exact }
     }
 }
 
@@ -394,16 +458,17 @@ mod tests {
     }
 
     #[test]
-    fn phrases_and_marked_words_give_candidates_to_check() {
+    fn phrases_give_candidates_to_check_and_marked_words_are_settled() {
         let s = store(&[("Thủ tướng gặp", ""), ("tướng thủ", ""), ("Thu hút", "")]);
         let index = SearchIndex::build(s.articles());
         let c = index.candidates(&SearchQuery::new("\"thu tuong\""));
         assert!(!c.exact);
         // Both words are in a0 and a1; only the check as written tells their order.
         assert_eq!(ids(&s, &c.set), ["a0", "a1"]);
+        // A word typed with marks is settled by the words written with those marks.
         let c = index.candidates(&SearchQuery::new("Thủ"));
-        assert!(!c.exact);
-        assert_eq!(ids(&s, &c.set), ["a0", "a1", "a2"]);
+        assert!(c.exact);
+        assert_eq!(ids(&s, &c.set), ["a0", "a1"]);
     }
 
     #[test]

@@ -119,6 +119,37 @@ impl Typed {
     }
 }
 
+/// A word written with marks as the search index keeps it: its tone (a digit, `0` for none)
+/// then its letters lowercase in NFD without the tone, so that a word matches a [`MarkedKey`]
+/// exactly when this starts with [`marked_prefix`] of the key (see [`key_matches`], which
+/// compares the same sequences). `None` for a word of ASCII letters alone, which no key
+/// matches: a key has a tone or a mark, or it would have been typed plain.
+pub fn marked_token(word: &str) -> Option<String> {
+    if word.is_ascii() {
+        return None;
+    }
+    let mut tone = 0;
+    let mut letters = String::with_capacity(word.len() + 4);
+    for c in word.nfd().flat_map(char::to_lowercase) {
+        match TONES.iter().position(|&t| t == c) {
+            Some(i) => tone = i + 1,
+            None => letters.push(c),
+        }
+    }
+    let mut out = String::with_capacity(letters.len() + 1);
+    out.push(char::from(b'0' + u8::try_from(tone).unwrap_or(0)));
+    out.push_str(&letters);
+    Some(out)
+}
+
+/// What the [`marked_token`]s of the words a key matches start with.
+pub fn marked_prefix(key: &MarkedKey) -> String {
+    let mut out = String::with_capacity(key.letters.len() + 4);
+    out.push(char::from(b'0' + key.tone));
+    out.extend(key.letters.nfd());
+    out
+}
+
 /// Whether `word` (any form, any case) is the key's word, or starts with it, tone placement
 /// aside: the word's letters in NFD with the tone marks set aside, compared as they come, with
 /// no string built. A search typed with marks runs this over every word of every candidate
@@ -284,6 +315,33 @@ mod tests {
             .into_iter()
             .map(|r| text[r].to_owned())
             .collect()
+    }
+
+    #[test]
+    fn marked_tokens_start_with_the_prefix_of_every_key_they_match() {
+        let words = [
+            "Hùng", "Hưng", "hoà", "hòa", "Thuý", "ĐẢNG", "Đảng", "ấn", "Nhật", "qúy",
+        ];
+        let typed = [
+            "Hù", "Hùng", "hòa", "thúy", "Đả", "đảng", "â", "à", "Nhậ", "quý", "Hư",
+        ];
+        for w in words {
+            let token = marked_token(w).unwrap_or_default();
+            let nfd: String = w.nfd().collect();
+            assert_eq!(marked_token(&nfd), Some(token.clone()), "{w}");
+            for t in typed {
+                let key = marked_key(t);
+                for whole in [false, true] {
+                    let by_token = if whole {
+                        token == marked_prefix(&key)
+                    } else {
+                        token.starts_with(&marked_prefix(&key))
+                    };
+                    assert_eq!(by_token, key_matches(w, &key, whole), "{w} / {t} / {whole}");
+                }
+            }
+        }
+        assert_eq!(marked_token("Hanoi"), None);
     }
 
     #[test]
