@@ -721,7 +721,7 @@ mod index_agrees {
         #![proptest_config(ProptestConfig::with_cases(300))]
         #[test]
         fn with_and_without_the_index_a_search_keeps_the_same_articles(
-            titles in prop::collection::vec(text(), 1..8),
+            titles in prop::collection::vec(text(), 1..80),
             bodies in prop::collection::vec(text(), 1..8),
             q in query(),
         ) {

@@ -13,8 +13,12 @@
 //! The reader builds the index in the background once the store has loaded; until it is
 //! ready, and on the command line, a search folds the articles as it goes.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Weak};
+
+// The index hashes every word of the store: FxHash, as rustc uses for its own tables of names,
+// is several times faster than the default SipHash on short keys, and nothing here is keyed by
+// anyone who could pick colliding words on purpose to any effect but a slower build.
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{SearchQuery, Term, search_fields, words};
 use crate::store::{Article, ArticleIx, Store};
@@ -44,9 +48,18 @@ struct Table {
     starts: Vec<u32>,
     /// Where each token's articles start in `postings` (one more entry than tokens).
     offsets: Vec<u32>,
-    /// The articles of each token, ascending, without repeats.
+    /// The articles of each token, ascending, without repeats; empty for a dense token.
     postings: Vec<u32>,
+    /// For each token, its bitmap in `bitmaps`, or `NOT_DENSE`.
+    dense: Vec<u32>,
+    /// The articles of the dense tokens (those in at least one article in 32, for which a bit
+    /// per article is smaller than a list), one bitmap after another, each `words` long.
+    bitmaps: Vec<u64>,
+    /// `u64`s in a bitmap.
+    words: usize,
 }
+
+const NOT_DENSE: u32 = u32::MAX;
 
 /// Articles as a set of bits, one per article of the store.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -159,6 +172,9 @@ impl PartTable {
 struct Part {
     folded: PartTable,
     marked: PartTable,
+    /// Each word written with marks as it appears, with its id in `marked`: a word's token is
+    /// worked out (NFD, lowercase, tone apart) once per spelling, not once per occurrence.
+    spellings: HashMap<Box<str>, u32>,
 }
 
 impl Part {
@@ -176,8 +192,12 @@ impl Part {
                 // Words written with marks, cut as the check of a marked word cuts them.
                 if !field.is_ascii() {
                     for (_, w) in words::words(field) {
-                        if let Some(token) = words::marked_token(w) {
-                            seen_marked.push(self.marked.id(&token));
+                        if let Some(&id) = self.spellings.get(w) {
+                            seen_marked.push(id);
+                        } else if let Some(token) = words::marked_token(w) {
+                            let id = self.marked.id(&token);
+                            self.spellings.insert(w.into(), id);
+                            seen_marked.push(id);
                         }
                     }
                 }
@@ -234,8 +254,8 @@ impl SearchIndex {
         let (folded, marked): (Vec<PartTable>, Vec<PartTable>) =
             parts.into_iter().map(|p| (p.folded, p.marked)).unzip();
         SearchIndex {
-            folded: Table::merge(&folded),
-            marked: Table::merge(&marked),
+            folded: Table::merge(&folded, articles),
+            marked: Table::merge(&marked, articles),
             articles,
             source: Weak::new(),
         }
@@ -255,8 +275,17 @@ impl SearchIndex {
     fn articles_with(&self, table: &Table, t: &str, whole: bool) -> ArticleSet {
         let mut set = ArticleSet::empty(self.articles);
         for i in table.range(t, whole) {
-            for &a in table.postings_of(i) {
-                set.insert(a);
+            match table.bitmap(i) {
+                Some(bits) => {
+                    for (w, b) in set.bits.iter_mut().zip(bits) {
+                        *w |= b;
+                    }
+                }
+                None => {
+                    for &a in table.postings_of(i) {
+                        set.insert(a);
+                    }
+                }
             }
         }
         set
@@ -305,10 +334,10 @@ impl SearchIndex {
 impl Table {
     /// One table from the threads' shares, which cover ascending ranges of articles: a token's
     /// articles are its shares' lists one after the other.
-    fn merge(parts: &[PartTable]) -> Table {
+    fn merge(parts: &[PartTable], articles: usize) -> Table {
         // Each token, with where its lists are.
         let mut all: Vec<(&str, Owners)> = Vec::new();
-        let mut global: HashMap<&str, usize> = HashMap::new();
+        let mut global: HashMap<&str, usize> = HashMap::default();
         for (p, part) in parts.iter().enumerate() {
             for (token, &id) in &part.ids {
                 let at = *global.entry(token).or_insert_with(|| {
@@ -322,20 +351,55 @@ impl Table {
         }
         drop(global);
         all.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let mut table = Table::default();
-        let total: usize = parts.iter().flat_map(|p| &p.lists).map(Vec::len).sum();
+        let mut table = Table {
+            words: articles.div_ceil(64),
+            ..Table::default()
+        };
+        let lists = |owners: &Owners| {
+            owners
+                .iter()
+                .filter_map(|&(p, id)| parts.get(p).and_then(|part| part.lists.get(id as usize)))
+                .collect::<Vec<_>>()
+        };
+        // A list costs 32 bits an article, a bitmap one bit an article of the store.
+        let is_dense = |count: usize| count.saturating_mul(32) >= articles && articles > 0;
+        let (mut sparse_total, mut dense_count) = (0, 0);
+        for (_, owners) in &mut all {
+            owners.sort_unstable();
+            let count: usize = lists(owners).iter().map(|l| l.len()).sum();
+            if is_dense(count) {
+                dense_count += 1;
+            } else {
+                sparse_total += count;
+            }
+        }
         let letters: usize = all.iter().map(|(t, _)| t.len()).sum();
-        table.postings.reserve_exact(total);
+        table.postings.reserve_exact(sparse_total);
+        table.bitmaps.reserve_exact(dense_count * table.words);
         table.vocabulary.reserve_exact(letters);
         table.starts.reserve_exact(all.len() + 1);
         table.offsets.reserve_exact(all.len() + 1);
-        for (token, mut owners) in all {
+        table.dense.reserve_exact(all.len());
+        for (token, owners) in all {
             table.starts.push(u32_of(table.vocabulary.len()));
             table.offsets.push(u32_of(table.postings.len()));
             table.vocabulary.push_str(token);
-            owners.sort_unstable();
-            for (p, id) in owners {
-                if let Some(list) = parts.get(p).and_then(|part| part.lists.get(id as usize)) {
+            let lists = lists(&owners);
+            if is_dense(lists.iter().map(|l| l.len()).sum()) {
+                table
+                    .dense
+                    .push(u32_of(table.bitmaps.len() / table.words.max(1)));
+                let at = table.bitmaps.len();
+                table.bitmaps.resize(at + table.words, 0);
+                for &a in lists.iter().flat_map(|l| l.iter()) {
+                    let a = a as usize;
+                    if let Some(w) = table.bitmaps.get_mut(at + a / 64) {
+                        *w |= 1 << (a % 64);
+                    }
+                }
+            } else {
+                table.dense.push(NOT_DENSE);
+                for list in lists {
                     table.postings.extend_from_slice(list);
                 }
             }
@@ -345,13 +409,27 @@ impl Table {
         table
     }
 
+    /// The bitmap of token `i` when it is dense.
+    fn bitmap(&self, i: usize) -> Option<&[u64]> {
+        let n = *self.dense.get(i)?;
+        if n == NOT_DENSE {
+            return None;
+        }
+        let at = n as usize * self.words;
+        self.bitmaps.get(at..at + self.words)
+    }
+
     fn len(&self) -> usize {
         self.starts.len().saturating_sub(1)
     }
 
     fn bytes(&self) -> usize {
         self.vocabulary.capacity()
-            + 4 * (self.starts.capacity() + self.offsets.capacity() + self.postings.capacity())
+            + 4 * (self.starts.capacity()
+                + self.offsets.capacity()
+                + self.postings.capacity()
+                + self.dense.capacity())
+            + 8 * self.bitmaps.capacity()
     }
 
     fn token(&self, i: usize) -> &str {
