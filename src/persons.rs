@@ -30,44 +30,56 @@ impl Persons {
     /// spellings of a name count together, and the entry shows the most frequent one (the first
     /// met, on a tie).
     pub fn new(store: &Store) -> Persons {
-        struct Group<'a> {
+        /// One spelling as met: when first (in mention order), how often, and where.
+        struct Spelling {
+            first: usize,
+            mentions: usize,
             articles: Vec<ArticleIx>,
-            spellings: Vec<(&'a str, usize)>,
         }
-        let mut groups: std::collections::HashMap<String, Group<'_>> =
-            std::collections::HashMap::new();
+        // By spelling first: a name recurs in many articles, and its identity key (NFD, case,
+        // tone apart) is worked out once per spelling instead of once per mention.
+        let mut spellings: rustc_hash::FxHashMap<&str, Spelling> = rustc_hash::FxHashMap::default();
+        let mut seq = 0;
         for (ix, a) in store.iter() {
             for p in &a.persons {
-                let g = groups
-                    .entry(words::identity_key(p))
-                    .or_insert_with(|| Group {
-                        articles: Vec::new(),
-                        spellings: Vec::new(),
-                    });
-                if g.articles.last() != Some(&ix) {
-                    g.articles.push(ix);
-                }
-                match g.spellings.iter_mut().find(|(s, _)| *s == p.as_str()) {
-                    Some((_, n)) => *n += 1,
-                    None => g.spellings.push((p.as_str(), 1)),
+                let s = spellings.entry(p.as_str()).or_insert_with(|| Spelling {
+                    first: seq,
+                    mentions: 0,
+                    articles: Vec::new(),
+                });
+                seq += 1;
+                s.mentions += 1;
+                if s.articles.last() != Some(&ix) {
+                    s.articles.push(ix);
                 }
             }
         }
+        let mut groups: std::collections::HashMap<String, Vec<(&str, Spelling)>> =
+            std::collections::HashMap::new();
+        for (name, s) in spellings {
+            groups
+                .entry(words::identity_key(name))
+                .or_default()
+                .push((name, s));
+        }
         let mut list: Vec<Person> = groups
             .into_values()
-            .map(|g| {
-                // The most frequent spelling; `max_by_key` keeps the last of equals, so look
-                // from the end to keep the first met.
-                let name = g
-                    .spellings
+            .map(|group| {
+                // The most frequent spelling, the first met on a tie.
+                let name = group
                     .iter()
-                    .rev()
-                    .max_by_key(|(_, n)| *n)
-                    .map_or("", |(s, _)| *s);
+                    .min_by_key(|(_, s)| (std::cmp::Reverse(s.mentions), s.first))
+                    .map_or("", |(name, _)| *name);
+                let mut articles: Vec<ArticleIx> = group
+                    .iter()
+                    .flat_map(|(_, s)| s.articles.iter().copied())
+                    .collect();
+                articles.sort_unstable();
+                articles.dedup();
                 Person {
                     name: name.to_owned(),
                     words: words::words(name).map(|(_, w)| w.to_owned()).collect(),
-                    articles: g.articles,
+                    articles,
                 }
             })
             .collect();

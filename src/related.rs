@@ -37,14 +37,29 @@ pub struct PersonIndex {
 
 impl PersonIndex {
     pub fn new(store: &Store) -> PersonIndex {
-        let mut by_person: HashMap<String, Vec<ArticleIx>> = HashMap::new();
+        // By spelling first: a name recurs in many articles, and its identity key (NFD, case,
+        // tone apart) is worked out once per spelling instead of once per mention.
+        let mut by_spelling: rustc_hash::FxHashMap<&str, Vec<ArticleIx>> =
+            rustc_hash::FxHashMap::default();
         for (i, a) in store.iter() {
             for p in &a.persons {
-                let list = by_person.entry(identity_key(p)).or_default();
+                let list = by_spelling.entry(p.as_str()).or_default();
                 if list.last() != Some(&i) {
                     list.push(i);
                 }
             }
+        }
+        let mut by_person: HashMap<String, Vec<ArticleIx>> = HashMap::new();
+        for (spelling, list) in by_spelling {
+            by_person
+                .entry(identity_key(spelling))
+                .or_default()
+                .extend(list);
+        }
+        // Spellings of one person may share articles: store order, once each.
+        for list in by_person.values_mut() {
+            list.sort_unstable();
+            list.dedup();
         }
         PersonIndex { by_person }
     }
