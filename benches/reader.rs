@@ -162,7 +162,7 @@ fn bench_size(n: usize, path: &std::path::Path) -> Result<()> {
             },
         ),
     ];
-    let zone = tuinews::zone::Zone::Article;
+    let zone = tuinews::zone::Zone::ARTICLE;
     let marks = tuinews::state::State::default();
     for (name, filter) in &filters {
         let mut hits = (0, 0);

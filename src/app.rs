@@ -213,7 +213,7 @@ impl App {
             quit: false,
             check_command: words::CHECK_COMMAND.to_owned(),
             today: jiff::Zoned::now().date(),
-            zone: Zone::Article,
+            zone: Zone::ARTICLE,
             loading: Some(0),
             loading_read: 0,
             loaded: false,

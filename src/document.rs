@@ -279,7 +279,7 @@ mod tests {
 
     #[test]
     fn blocks_in_reading_order_with_gaps_before_the_lead() {
-        let parts: Vec<(Part, bool)> = blocks(&article(), &Zone::Article, &EN)
+        let parts: Vec<(Part, bool)> = blocks(&article(), &Zone::ARTICLE, &EN)
             .iter()
             .map(|b| (b.part, b.gap_before))
             .collect();
@@ -299,7 +299,7 @@ mod tests {
             ..article()
         };
         assert!(
-            blocks(&no_body, &Zone::Article, &EN)
+            blocks(&no_body, &Zone::ARTICLE, &EN)
                 .iter()
                 .any(|b| b.part == Part::NoBody && b.text == EN.no_body)
         );
@@ -310,7 +310,7 @@ mod tests {
         let a = article();
         let m = Metrics::default();
         for width in [1, 5, 12, 20, 80] {
-            let doc = Document::layout(&a, width, m, &Zone::Article, &EN);
+            let doc = Document::layout(&a, width, m, &Zone::ARTICLE, &EN);
             for line in &doc.lines {
                 let text = doc.text(line);
                 assert!(m.width(text) <= width.max(1) || text.chars().count() == 1);
@@ -324,7 +324,7 @@ mod tests {
     #[test]
     fn a_field_range_maps_to_the_lines_it_was_wrapped_onto() {
         let a = article();
-        let doc = Document::layout(&a, 12, Metrics::default(), &Zone::Article, &EN);
+        let doc = Document::layout(&a, 12, Metrics::default(), &Zone::ARTICLE, &EN);
         // "xuống dòng" in body paragraph 0, as a search would find it in the field.
         let field = &a.body[0];
         let at = field.find("xuống").unwrap_or(usize::MAX);
@@ -361,7 +361,7 @@ mod tests {
             ),
             ..article()
         };
-        let doc = Document::layout(&a, 30, Metrics::default(), &Zone::Article, &EN);
+        let doc = Document::layout(&a, 30, Metrics::default(), &Zone::ARTICLE, &EN);
         let lines: Vec<&str> = doc.plain().collect();
         assert!(lines.contains(&"Tags: Đối ngoại, Nhật Bản"), "{lines:?}");
         let url_lines: Vec<&str> = doc
@@ -375,7 +375,7 @@ mod tests {
 
     #[test]
     fn captions_keep_where_their_text_starts() {
-        let doc = Document::layout(&article(), 80, Metrics::default(), &Zone::Article, &EN);
+        let doc = Document::layout(&article(), 80, Metrics::default(), &Zone::ARTICLE, &EN);
         let cap = doc
             .blocks
             .iter()
@@ -386,7 +386,7 @@ mod tests {
 
     #[test]
     fn names_are_never_split() {
-        let doc = Document::layout(&article(), 16, Metrics::default(), &Zone::Article, &EN);
+        let doc = Document::layout(&article(), 16, Metrics::default(), &Zone::ARTICLE, &EN);
         let lines: Vec<&str> = doc
             .lines
             .iter()

@@ -415,7 +415,7 @@ impl Filter {
     /// Whether the article matches, its date taken in its own offset, with no read or starred
     /// marks.
     pub fn matches(&self, article: &Article) -> bool {
-        self.matches_in(article, &Zone::Article, &State::default())
+        self.matches_in(article, &Zone::ARTICLE, &State::default())
     }
 
     /// Whether the article matches, its date taken in `zone`, with the reader's `marks`.
@@ -439,7 +439,7 @@ impl Filter {
     /// The matching articles, newest first, undated last, ties in store order; dates in each
     /// article's own offset.
     pub fn apply(&self, store: &Store) -> Vec<ArticleIx> {
-        self.apply_in(store, &Zone::Article, &State::default())
+        self.apply_in(store, &Zone::ARTICLE, &State::default())
     }
 
     /// The matching articles, dates taken in `zone`, newest first, undated last, ties in

@@ -11,14 +11,14 @@ use jiff::tz::{Offset, TimeZone};
 
 use crate::store::Published;
 
-/// Where dates are shown and filtered.
+/// Where dates are shown and filtered, and how a date is written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum Zone {
-    /// Each article in its own offset.
-    #[default]
-    Article,
-    /// One zone for everything, with the name the user gave it.
-    Tz { zone: TimeZone, name: String },
+pub struct Zone {
+    /// One zone for everything, with the name the user gave it; `None` for each article in
+    /// its own offset.
+    tz: Option<(TimeZone, String)>,
+    /// A strftime format for full dates (the config's `date_format`); `dd/mm/yyyy` without.
+    format: Option<String>,
 }
 
 /// A `--tz` value that names no zone.
@@ -29,11 +29,24 @@ pub enum Zone {
 pub struct ZoneError(pub String);
 
 impl Zone {
+    /// Each article in its own offset.
+    pub const ARTICLE: Zone = Zone {
+        tz: None,
+        format: None,
+    };
+
+    /// The same zone, writing full dates with the strftime `format` (checked by
+    /// [`check_date_format`]; a format that fails on a date falls back to `dd/mm/yyyy`).
+    pub fn with_format(mut self, format: Option<String>) -> Zone {
+        self.format = format;
+        self
+    }
+
     /// Reads a `--tz` value.
     pub fn parse(s: &str) -> Result<Zone, ZoneError> {
         let t = s.trim();
         if t.eq_ignore_ascii_case("article") {
-            return Ok(Zone::Article);
+            return Ok(Zone::ARTICLE);
         }
         let err = || ZoneError(s.to_owned());
         let zone = if t.eq_ignore_ascii_case("utc") || t.eq_ignore_ascii_case("z") {
@@ -43,9 +56,9 @@ impl Zone {
         } else {
             TimeZone::get(t).map_err(|_| err())?
         };
-        Ok(Zone::Tz {
-            zone,
-            name: t.to_owned(),
+        Ok(Zone {
+            tz: Some((zone, t.to_owned())),
+            format: None,
         })
     }
 
@@ -55,18 +68,21 @@ impl Zone {
         match TimeZone::try_system() {
             Ok(zone) => {
                 let name = zone.iana_name().unwrap_or("local").to_owned();
-                Zone::Tz { zone, name }
+                Zone {
+                    tz: Some((zone, name)),
+                    format: None,
+                }
             }
-            Err(_) => Zone::Article,
+            Err(_) => Zone::ARTICLE,
         }
     }
 
     /// The date and time to show, and the offset to show beside them when it is not the zone's
-    /// own (always, for [`Zone::Article`]).
+    /// own (always, for [`Zone::ARTICLE`]).
     fn local(&self, p: &Published) -> (DateTime, Option<Offset>, bool) {
-        match (self, p) {
-            (Zone::Article, Published::Zoned { local, offset }) => (*local, Some(*offset), true),
-            (Zone::Tz { zone, .. }, Published::Zoned { local, offset }) => {
+        match (&self.tz, p) {
+            (None, Published::Zoned { local, offset }) => (*local, Some(*offset), true),
+            (Some((zone, _)), Published::Zoned { local, offset }) => {
                 match offset.to_timestamp(*local) {
                     Ok(ts) => {
                         let here = zone.to_offset(ts);
@@ -91,7 +107,13 @@ impl Zone {
     /// `dd/mm/yyyy` in this zone: the date column of lists.
     pub fn short(&self, p: &Published) -> String {
         let d = self.date(p);
-        format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+        self.format
+            .as_deref()
+            .and_then(|f| jiff::fmt::strtime::format(f, d).ok())
+            .map_or_else(
+                || format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year()),
+                |s| crate::text::sanitize_line(&s),
+            )
     }
 
     /// The date as lists show it, in at most 8 columns: the time for today (`09:30`, when
@@ -135,7 +157,7 @@ impl Zone {
                 if let (Some(o), true) = (offset, show_offset) {
                     out.push(' ');
                     out.push_str(&offset_text(o));
-                    if let Zone::Tz { name, .. } = self {
+                    if let Some((_, name)) = &self.tz {
                         out.push_str(&format!(" ({})", words.shown_in(name)));
                     }
                 }
@@ -143,6 +165,15 @@ impl Zone {
             }
         }
     }
+}
+
+/// Whether `format` is a strftime format jiff can write a date with (it refuses, for a date,
+/// directives that need a time or a zone only at the moment it writes).
+pub fn check_date_format(format: &str) -> Result<(), String> {
+    let sample = jiff::civil::date(2021, 11, 24);
+    jiff::fmt::strtime::format(format, sample)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// `+07:00`, `-05:30`.
@@ -188,6 +219,23 @@ mod tests {
     }
 
     #[test]
+    fn a_date_format_writes_full_dates_and_a_bad_one_is_refused() {
+        let day = at("2021-11-24");
+        let iso = Zone::ARTICLE.with_format(Some("%Y-%m-%d".to_owned()));
+        assert_eq!(iso.short(&day), "2021-11-24");
+        assert_eq!(iso.long(&day, &crate::words::EN), "Wednesday, 2021-11-24");
+        assert_eq!(Zone::ARTICLE.short(&day), "24/11/2021");
+        assert!(check_date_format("%d.%m.%Y").is_ok());
+        // A date has no hour: refused when checked, and the default if it gets through.
+        assert!(check_date_format("%H:%M").is_err());
+        let bad = Zone::ARTICLE.with_format(Some("%H".to_owned()));
+        assert_eq!(bad.short(&day), "24/11/2021");
+        // Control characters in a format never reach the screen.
+        let esc = Zone::ARTICLE.with_format(Some("%d\u{1b}[31m".to_owned()));
+        assert!(!esc.short(&day).contains('\u{1b}'));
+    }
+
+    #[test]
     fn a_moment_is_shown_in_the_readers_zone() {
         let p = at("2026-01-28T17:30:00Z");
         assert_eq!(
@@ -201,7 +249,7 @@ mod tests {
         assert_eq!(tz("+07:00").date(&p), jiff::civil::date(2026, 1, 29));
         assert_eq!(tz("UTC").date(&p), jiff::civil::date(2026, 1, 28));
         assert_eq!(
-            Zone::Article.long(&p, &crate::words::VI),
+            Zone::ARTICLE.long(&p, &crate::words::VI),
             "Thứ Tư, 28/01/2026 17:30 +00:00"
         );
         // In its own zone the offset is not repeated.
@@ -245,7 +293,7 @@ mod tests {
 
     #[test]
     fn zones_are_read_from_names_and_offsets() {
-        assert_eq!(Zone::parse("article"), Ok(Zone::Article));
+        assert_eq!(Zone::parse("article"), Ok(Zone::ARTICLE));
         for ok in [
             "UTC",
             "+07:00",

@@ -1164,12 +1164,12 @@ fn a_list_line_on_a_terminal_fits_its_width() {
     };
     let m = Metrics::default();
     for cols in [40, 60, 80, 120] {
-        let line = list_line(&a, &Zone::Article, Some((cols, m)));
+        let line = list_line(&a, &Zone::ARTICLE, Some((cols, m)));
         assert!(m.width(&line) <= cols, "{cols}: {line}");
         assert!(line.ends_with("#vn-jp"), "{cols}: the id stays: {line}");
         assert!(line.starts_with("24/11/2021  Thủ tướng"), "{line}");
     }
-    let piped = list_line(&a, &Zone::Article, None);
+    let piped = list_line(&a, &Zone::ARTICLE, None);
     assert!(piped.contains(&a.title) && piped.contains("[Phạm Minh Chính, Shii Kazuo]"));
 }
 

@@ -739,7 +739,7 @@ mod index_agrees {
             let store = Store::from_articles(articles);
             let index = SearchIndex::of_store(&store.shared());
             let filter = Filter { search: Some(SearchQuery::new(&q)), ..Filter::default() };
-            let (zone, marks) = (Zone::Article, State::default());
+            let (zone, marks) = (Zone::ARTICLE, State::default());
             let plain = filter.apply_indexed(&store, &zone, &marks, None);
             let indexed = filter.apply_indexed(&store, &zone, &marks, Some(&index));
             prop_assert_eq!(plain, indexed, "query {:?}", q);

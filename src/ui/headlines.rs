@@ -250,7 +250,7 @@ mod tests {
         };
         let m = Metrics::default();
         let when = When {
-            zone: &Zone::Article,
+            zone: &Zone::ARTICLE,
             today: jiff::civil::date(2026, 1, 30),
             state: None,
         };
