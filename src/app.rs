@@ -450,8 +450,19 @@ impl App {
             Action::PageDown => self.page(1),
             Action::Top => self.step(isize::MIN / 2),
             Action::Bottom => self.step(isize::MAX / 2),
-            Action::FocusNext => self.focus = self.focus.next(),
-            Action::FocusPrev => self.focus = self.focus.prev(),
+            // The related pane may be hidden (the config's `layout.related`): focus skips it.
+            Action::FocusNext => {
+                self.focus = self.focus.next();
+                if self.focus == Focus::Related && !self.screen.related {
+                    self.focus = self.focus.next();
+                }
+            }
+            Action::FocusPrev => {
+                self.focus = self.focus.prev();
+                if self.focus == Focus::Related && !self.screen.related {
+                    self.focus = self.focus.prev();
+                }
+            }
             Action::Open if self.focus == Focus::Article => self.enter_full_screen(),
             Action::Open => self.open(),
             Action::Back => self.back(),

@@ -28,6 +28,26 @@ pub enum ModeKind {
 }
 
 impl ModeKind {
+    /// Every mode, in the order the config file lists their tables.
+    pub const ALL: [ModeKind; 5] = [
+        ModeKind::Normal,
+        ModeKind::Full,
+        ModeKind::Help,
+        ModeKind::Prompt,
+        ModeKind::Picker,
+    ];
+
+    /// The mode's name in a config file's `[keys.NAME]` table.
+    pub fn name(self) -> &'static str {
+        match self {
+            ModeKind::Normal => "normal",
+            ModeKind::Help => "help",
+            ModeKind::Prompt => "prompt",
+            ModeKind::Picker => "picker",
+            ModeKind::Full => "full",
+        }
+    }
+
     /// Whether printable keys are text in this mode.
     pub fn takes_text(self) -> bool {
         matches!(self, ModeKind::Prompt | ModeKind::Picker)
@@ -68,6 +88,87 @@ impl Key {
         }
     }
 
+    /// Reads a key as a config file writes it: a character (`j`, `G`, `?`), `Space`, `Ctrl-d`,
+    /// `Alt-t`, or a key's name (`Enter`, `Esc`, `Tab`, `Shift-Tab`, `Backspace`, `Del`, `Up`,
+    /// `Down`, `Left`, `Right`, `PgUp`, `PgDn`, `Home`, `End`, `Insert`, `F1`-`F12`). Names and
+    /// modifiers in any case (`ctrl-D` is `Ctrl-d`); a single character as written (`G` is
+    /// not `g`). Reads back every [`Key::label`].
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let t = text.trim();
+        let single = |s: &str| {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(c),
+                _ => None,
+            }
+        };
+        if let Some(c) = single(t) {
+            return if c.is_control() {
+                Err(format!(
+                    "{t:?}: a control character; write Ctrl-x, Enter or Tab"
+                ))
+            } else {
+                Ok(Key::Char(c))
+            };
+        }
+        let lower = t.to_ascii_lowercase();
+        for (prefix, ctrl) in [
+            ("ctrl-", true),
+            ("c-", true),
+            ("alt-", false),
+            ("m-", false),
+        ] {
+            if let Some(rest) = lower.strip_prefix(prefix) {
+                // The character as typed after the modifier, lowercase for Ctrl (terminals
+                // send Ctrl-D and Ctrl-d alike).
+                let typed = &t[prefix.len()..];
+                let c = match rest {
+                    "space" => Some(' '),
+                    _ => single(typed),
+                };
+                return match c {
+                    Some(c) if ctrl && c.is_ascii_alphabetic() => {
+                        Ok(Key::Ctrl(c.to_ascii_lowercase()))
+                    }
+                    Some(c) if ctrl => Ok(Key::Ctrl(c)),
+                    Some(c) => Ok(Key::Alt(c.to_ascii_lowercase())),
+                    None => Err(format!(
+                        "{t:?}: {} takes one character (Ctrl-d, Alt-t)",
+                        if ctrl { "Ctrl" } else { "Alt" }
+                    )),
+                };
+            }
+        }
+        let code = match lower.as_str() {
+            "space" => return Ok(Key::Char(' ')),
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "backspace" | "bksp" => KeyCode::Backspace,
+            "del" | "delete" => KeyCode::Delete,
+            "insert" | "ins" => KeyCode::Insert,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            f if f.starts_with('f') => match f[1..].parse::<u8>() {
+                Ok(n @ 1..=12) => KeyCode::F(n),
+                _ => return Err(format!("{t:?} is not a key name")),
+            },
+            _ => {
+                return Err(format!(
+                    "{t:?} is not a key: write a character, Space, Ctrl-x, Alt-x, or a name (Enter, Esc, Tab, Shift-Tab, Backspace, Del, Up, Down, Left, Right, PgUp, PgDn, Home, End, Insert, F1-F12)"
+                ));
+            }
+        };
+        Ok(Key::Code(code))
+    }
+
     /// How the help overlay writes the key.
     pub fn label(self) -> String {
         match self {
@@ -90,6 +191,8 @@ impl Key {
                 KeyCode::Backspace => "Backspace".to_owned(),
                 KeyCode::Delete => "Del".to_owned(),
                 KeyCode::Esc => "Esc".to_owned(),
+                KeyCode::Insert => "Insert".to_owned(),
+                KeyCode::F(n) => format!("F{n}"),
                 other => format!("{other:?}"),
             },
         }
@@ -248,6 +351,27 @@ impl Keymap {
         }
     }
 
+    /// The table of a mode, to change.
+    pub fn table_mut(&mut self, mode: ModeKind) -> &mut Table {
+        match mode {
+            ModeKind::Normal => &mut self.normal,
+            ModeKind::Help => &mut self.help,
+            ModeKind::Prompt => &mut self.prompt,
+            ModeKind::Picker => &mut self.picker,
+            ModeKind::Full => &mut self.full,
+        }
+    }
+
+    /// Binds `keys` to `action` in `mode`, in place of the keys it had there (none unbinds it);
+    /// an action the mode's table lacks is added at its end.
+    pub fn bind(&mut self, mode: ModeKind, action: Action, keys: Vec<Key>) {
+        let table = self.table_mut(mode);
+        match table.iter_mut().find(|(a, _)| *a == action) {
+            Some((_, old)) => *old = keys,
+            None => table.push((action, keys)),
+        }
+    }
+
     /// What a key press means in `mode`: a bound action, text in a prompt, or — for a key
     /// bound to nothing outside a prompt — a message saying so.
     pub fn key(&self, mode: ModeKind, ev: &KeyEvent) -> Option<Msg> {
@@ -347,6 +471,29 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_read_back_their_labels_and_the_usual_spellings() {
+        let km = Keymap::default();
+        for mode in [km.normal, km.help, km.prompt, km.picker, km.full] {
+            for (_, keys) in mode {
+                for k in keys {
+                    assert_eq!(Key::parse(&k.label()), Ok(k), "{}", k.label());
+                }
+            }
+        }
+        assert_eq!(Key::parse("ctrl-D"), Ok(Key::Ctrl('d')));
+        assert_eq!(Key::parse("C-x"), Ok(Key::Ctrl('x')));
+        assert_eq!(Key::parse("alt-T"), Ok(Key::Alt('t')));
+        assert_eq!(Key::parse("G"), Ok(Key::Char('G')));
+        assert_eq!(Key::parse("space"), Ok(Key::Char(' ')));
+        assert_eq!(Key::parse("pagedown"), Ok(Key::Code(KeyCode::PageDown)));
+        assert_eq!(Key::parse("F5"), Ok(Key::Code(KeyCode::F(5))));
+        assert_eq!(Key::parse("F5").map(Key::label), Ok("F5".to_owned()));
+        for bad in ["", "ctrl-", "ctrl-ab", "F13", "hyper-x", "\u{1b}", "enterr"] {
+            assert!(Key::parse(bad).is_err(), "{bad:?}");
+        }
+    }
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)

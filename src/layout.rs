@@ -132,6 +132,9 @@ pub struct View {
     pub headlines_percent: u16,
     /// The article alone on the screen (`z`).
     pub full: bool,
+    /// Whether the related pane is shown (the config's `layout.related`); without it the
+    /// article takes its room.
+    pub related: bool,
 }
 
 impl Default for View {
@@ -139,6 +142,7 @@ impl Default for View {
         View {
             headlines_percent: DEFAULT_HEADLINES_PERCENT,
             full: false,
+            related: true,
         }
     }
 }
@@ -209,8 +213,8 @@ pub fn arrange(area: Rect, focus: Focus, view: View) -> Panes {
         };
         match focus {
             Focus::Headlines => p.headlines = Some(main),
-            Focus::Article => p.article = Some(main),
-            Focus::Related => p.related = Some(main),
+            Focus::Related if view.related => p.related = Some(main),
+            Focus::Article | Focus::Related => p.article = Some(main),
         }
         return p;
     }
@@ -224,13 +228,30 @@ pub fn arrange(area: Rect, focus: Focus, view: View) -> Panes {
             Constraint::Percentage(100 - left_percent),
         ])
         .areas(main);
-        let [article, related] =
-            Layout::vertical([Constraint::Percentage(72), Constraint::Percentage(28)]).areas(right);
+        let (article, related) = if view.related {
+            let [article, related] =
+                Layout::vertical([Constraint::Percentage(72), Constraint::Percentage(28)])
+                    .areas(right);
+            (article, Some(related))
+        } else {
+            (right, None)
+        };
         return Panes {
             arrangement: Arrangement::Wide,
             headlines: Some(left),
             article: Some(article),
-            related: Some(related),
+            related,
+            status,
+        };
+    }
+    if !view.related {
+        let [headlines, article] =
+            Layout::vertical([Constraint::Percentage(30), Constraint::Percentage(70)]).areas(main);
+        return Panes {
+            arrangement: Arrangement::Stacked,
+            headlines: Some(headlines),
+            article: Some(article),
+            related: None,
             status,
         };
     }
@@ -273,9 +294,37 @@ mod tests {
     }
 
     #[test]
+    fn without_the_related_pane_the_article_takes_its_room() {
+        let view = View {
+            related: false,
+            ..View::default()
+        };
+        for (w, h) in [(120, 40), (80, 24), (50, 20)] {
+            for focus in [Focus::Headlines, Focus::Article, Focus::Related] {
+                let p = arrange(Rect::new(0, 0, w, h), focus, view);
+                assert!(p.related.is_none(), "{w}x{h} {focus:?}");
+            }
+        }
+        let p = arrange(Rect::new(0, 0, 50, 20), Focus::Related, view);
+        assert_eq!(p.article, Some(Rect::new(0, 0, 50, 19)));
+    }
+
+    #[test]
     fn panes_tile_without_overlap() {
-        for (w, h) in [(120, 40), (80, 24), (100, 14), (60, 14), (250, 80)] {
-            let p = compute(Rect::new(0, 0, w, h), Focus::Headlines);
+        for (w, h, related) in [
+            (120, 40, true),
+            (80, 24, true),
+            (100, 14, true),
+            (60, 14, true),
+            (250, 80, true),
+            (120, 40, false),
+            (80, 24, false),
+        ] {
+            let view = View {
+                related,
+                ..View::default()
+            };
+            let p = arrange(Rect::new(0, 0, w, h), Focus::Headlines, view);
             let rects: Vec<Rect> = [p.headlines, p.article, p.related, p.status]
                 .into_iter()
                 .flatten()

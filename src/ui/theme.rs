@@ -112,6 +112,62 @@ impl Theme {
         }
     }
 
+    /// Colours for a light background: the dark theme's yellow and cyan are hard to read on
+    /// white, so names and captions take darker colours, and the status line is light.
+    pub fn light() -> Theme {
+        let person = Style::new().fg(Color::Magenta);
+        Theme {
+            caption: Style::new().fg(Color::Blue).add_modifier(Modifier::ITALIC),
+            person,
+            key: person,
+            border_focused: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            status: Style::new().bg(Color::Gray).fg(Color::Black),
+            warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            ..Theme::colour()
+        }
+    }
+
+    /// The names of the roles, as a config file's `[theme]` table writes them.
+    pub const ROLES: [&'static str; 15] = [
+        "title",
+        "dim",
+        "date",
+        "summary",
+        "caption",
+        "person",
+        "key",
+        "border_focused",
+        "border",
+        "pane_title",
+        "selected_focused",
+        "selected",
+        "status",
+        "warning",
+        "matched",
+    ];
+
+    /// The style of a role, by its name in [`Theme::ROLES`].
+    pub fn role_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "title" => &mut self.title,
+            "dim" => &mut self.dim,
+            "date" => &mut self.date,
+            "summary" => &mut self.summary,
+            "caption" => &mut self.caption,
+            "person" => &mut self.person,
+            "key" => &mut self.key,
+            "border_focused" => &mut self.border_focused,
+            "border" => &mut self.border,
+            "pane_title" => &mut self.pane_title,
+            "selected_focused" => &mut self.selected_focused,
+            "selected" => &mut self.selected,
+            "status" => &mut self.status,
+            "warning" => &mut self.warning,
+            "matched" => &mut self.matched,
+            _ => return None,
+        })
+    }
+
     /// The theme the environment asks for: no colour when `NO_COLOR` is set and not empty.
     pub fn from_no_color(no_color: Option<&std::ffi::OsStr>) -> Theme {
         if no_color.is_some_and(|v| !v.is_empty()) {
@@ -140,9 +196,123 @@ impl Theme {
     }
 }
 
+/// The attributes a style can name, as a config file writes them.
+const ATTRIBUTES: [(&str, Modifier); 6] = [
+    ("bold", Modifier::BOLD),
+    ("dim", Modifier::DIM),
+    ("italic", Modifier::ITALIC),
+    ("underline", Modifier::UNDERLINED),
+    ("reverse", Modifier::REVERSED),
+    ("strikethrough", Modifier::CROSSED_OUT),
+];
+
+/// Reads a style as a config file writes it: attributes and a colour in any order, the
+/// background after `on` (`"bold yellow"`, `"italic #8fbcbb"`, `"white on blue"`, `"reverse"`,
+/// `"none"` for plain). Colours: the sixteen names (`red`, `lightred`, `gray`, `darkgray`...),
+/// `0`-`255`, or `#rrggbb`; `default` is the terminal's own.
+pub fn parse_style(text: &str) -> Result<Style, String> {
+    let mut style = Style::new();
+    let mut words = text.split_whitespace().peekable();
+    if words.peek().is_none() {
+        return Err("an empty style; write \"none\" for plain text".to_owned());
+    }
+    while let Some(word) = words.next() {
+        let lower = word.to_ascii_lowercase();
+        if lower == "none" {
+            continue;
+        }
+        if let Some((_, m)) = ATTRIBUTES.iter().find(|(name, _)| *name == lower) {
+            style = style.add_modifier(*m);
+        } else if lower == "on" {
+            let Some(bg) = words.next() else {
+                return Err("\"on\" needs a colour after it".to_owned());
+            };
+            style = style.bg(parse_colour(bg)?);
+        } else if style.fg.is_some() {
+            return Err(format!(
+                "{word:?}: a second colour; the background goes after \"on\""
+            ));
+        } else {
+            style = style.fg(parse_colour(word)?);
+        }
+    }
+    Ok(style)
+}
+
+fn parse_colour(word: &str) -> Result<Color, String> {
+    let lower = word.to_ascii_lowercase();
+    if lower == "default" {
+        return Ok(Color::Reset);
+    }
+    // ratatui reads the names (with or without a dash: light-red, lightred), indexes and #rrggbb.
+    lower.parse::<Color>().map_err(|_| {
+        format!(
+            "{word:?} is not a colour: use a name (red, lightblue, gray...), 0-255 or #rrggbb, or an attribute (bold, dim, italic, underline, reverse, strikethrough)"
+        )
+    })
+}
+
+/// A style as [`parse_style`] reads it.
+pub fn style_text(style: Style) -> String {
+    let mut words: Vec<String> = ATTRIBUTES
+        .iter()
+        .filter(|(_, m)| style.add_modifier.contains(*m))
+        .map(|(name, _)| (*name).to_owned())
+        .collect();
+    if let Some(fg) = style.fg {
+        words.push(colour_text(fg));
+    }
+    if let Some(bg) = style.bg {
+        words.push(format!("on {}", colour_text(bg)));
+    }
+    if words.is_empty() {
+        "none".to_owned()
+    } else {
+        words.join(" ")
+    }
+}
+
+fn colour_text(c: Color) -> String {
+    match c {
+        Color::Reset => "default".to_owned(),
+        Color::Rgb(r, g, b) => format!("#{r:02x}{g:02x}{b:02x}"),
+        Color::Indexed(i) => i.to_string(),
+        // The sixteen names: ratatui writes them as `LightRed`; a config writes `lightred`.
+        named => format!("{named}").to_ascii_lowercase(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn styles_read_back_what_they_write() {
+        for theme in [Theme::colour(), Theme::light(), Theme::no_colour()] {
+            let mut t = theme;
+            for name in Theme::ROLES {
+                let Some(style) = t.role_mut(name) else {
+                    panic!("no role {name}");
+                };
+                let text = style_text(*style);
+                assert_eq!(parse_style(&text), Ok(*style), "{name}: {text}");
+            }
+        }
+        let s = parse_style("Bold yellow on #102030 italic");
+        assert_eq!(
+            s,
+            Ok(Style::new()
+                .fg(Color::Yellow)
+                .bg(Color::Rgb(0x10, 0x20, 0x30))
+                .add_modifier(Modifier::BOLD | Modifier::ITALIC))
+        );
+        assert_eq!(parse_style("208"), Ok(Style::new().fg(Color::Indexed(208))));
+        assert_eq!(parse_style("none"), Ok(Style::new()));
+        assert!(parse_style("blod").is_err_and(|e| e.contains("\"blod\" is not a colour")));
+        assert!(parse_style("red blue").is_err());
+        assert!(parse_style("red on").is_err());
+        assert!(parse_style("").is_err());
+    }
 
     #[test]
     fn no_colour_has_no_colour_and_keeps_the_selection_visible() {
