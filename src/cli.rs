@@ -51,6 +51,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<Lang>,
 
+    /// The config file to read (default: $XDG_CONFIG_HOME/tuinews/config.toml, or
+    /// ~/.config/tuinews/config.toml).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -81,6 +86,18 @@ pub enum Command {
     /// Import feeds, HTML pages and text pages (files or URLs) into a store, updating what is
     /// already there; prints what was added, updated and skipped.
     Import(crate::import::ImportArgs),
+    /// The config file: print where it is read from, the complete default file, or check one.
+    Config {
+        /// Print the complete default config file, every key commented.
+        #[arg(long, conflicts_with = "check")]
+        default: bool,
+        /// Check the config file (or PATH) and print every problem; exit status 1 if any.
+        #[arg(long)]
+        check: bool,
+        /// The file to check (default: the one tuinews reads).
+        #[arg(requires = "check")]
+        path: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args, Default)]
@@ -128,6 +145,8 @@ pub struct Env {
     pub xdg_state_home: Option<PathBuf>,
     /// The interface language the locale asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`).
     pub lang: Lang,
+    /// `$XDG_CONFIG_HOME`, where the config file is.
+    pub xdg_config_home: Option<PathBuf>,
 }
 
 impl Env {
@@ -147,6 +166,7 @@ impl Env {
             zone: Zone::system(),
             xdg_state_home: var("XDG_STATE_HOME"),
             lang: Lang::from_locale(|k| std::env::var(k).ok()),
+            xdg_config_home: var("XDG_CONFIG_HOME"),
             terminal_width: if io::stdout().is_terminal() {
                 crossterm::terminal::size().ok().map(|(w, _)| w)
             } else {
@@ -196,17 +216,37 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
     let out: &mut dyn Write = &mut out;
     let mut err = QuietPipe { inner: err };
     let err: &mut dyn Write = &mut err;
-    let metrics = Metrics {
-        ambiguous_wide: cli.ambiguous_wide,
-    };
-    let zone = match zone_of(&cli, env) {
-        Ok(z) => z,
+    if let Some(Command::Config {
+        default,
+        check,
+        path,
+    }) = &cli.command
+    {
+        let path = path.clone().or_else(|| config_path(&cli, env));
+        return match config_command(*default, *check, path.as_deref(), out, err) {
+            Ok(code) => code,
+            Err(e) => {
+                let _ = writeln!(err, "tuinews: cannot write output: {e}");
+                EXIT_FAILURE
+            }
+        };
+    }
+    let settings = match settings(&cli, env) {
+        Ok(s) => s,
         Err(e) => {
             let _ = writeln!(err, "tuinews: {e}");
             return EXIT_USAGE;
         }
     };
-    let words = lang_of(&cli, env).words();
+    for p in &settings.problems {
+        let _ = writeln!(err, "tuinews: warning: {p}");
+    }
+    let Settings {
+        metrics,
+        zone,
+        words,
+        ..
+    } = settings;
     let result = match cli.command {
         Some(Command::Check { path }) => {
             let origin = match path {
@@ -267,7 +307,9 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
                     };
                     show(&store, &id, &page, out, err)
                 }
-                Command::Check { .. } | Command::Import(_) => unreachable!("handled above"),
+                Command::Check { .. } | Command::Import(_) | Command::Config { .. } => {
+                    unreachable!("handled above")
+                }
             }
         }
         None => {
@@ -477,6 +519,123 @@ pub fn render_plain(store: &Store, a: &Article, page: &Page<'_>) -> Vec<String> 
     lines
 }
 
+/// What the command line, the config file and the environment decide together: the command
+/// line wins, then the config file, then the environment.
+pub struct Settings {
+    pub metrics: Metrics,
+    /// The zone, with the config's date format.
+    pub zone: Zone,
+    pub words: &'static Words,
+    pub config: crate::config::Config,
+    /// What was wrong in the config file, each as `FILE:LINE:COLUMN: KEY: message`.
+    pub problems: Vec<String>,
+}
+
+/// The config file tuinews reads: `--config`, else the XDG place.
+pub fn config_path(cli: &Cli, env: &Env) -> Option<PathBuf> {
+    cli.config
+        .clone()
+        .or_else(|| crate::config::path(env.xdg_config_home.as_deref(), env.home.as_deref()))
+}
+
+/// Reads the config file (a missing one is no problem, unless `--config` named it) and
+/// resolves the settings; `Err` for a `--tz` that names no zone.
+pub fn settings(cli: &Cli, env: &Env) -> Result<Settings, String> {
+    let mut problems = Vec::new();
+    let mut config = crate::config::Config::default();
+    if let Some(path) = config_path(cli, env) {
+        let file = crate::text::visible(&path.display().to_string());
+        match crate::config::load(&path) {
+            Ok(Some(loaded)) => {
+                problems.extend(loaded.problems.iter().map(|p| p.in_file(&file)));
+                config = loaded.config;
+            }
+            Ok(None) if cli.config.is_some() => {
+                problems.push(format!(
+                    "{file}: no such file; every setting takes its default"
+                ));
+            }
+            Ok(None) => {}
+            Err(e) => problems.push(format!(
+                "{file}: cannot be read ({e}); every setting takes its default"
+            )),
+        }
+    }
+    let zone = match &cli.tz {
+        Some(t) => Zone::parse(t).map_err(|e| e.to_string())?,
+        None => config.time_zone.clone().unwrap_or_else(|| env.zone.clone()),
+    }
+    .with_format(config.date_format.clone());
+    let lang = cli.lang.or(config.language).unwrap_or(env.lang);
+    Ok(Settings {
+        metrics: Metrics {
+            ambiguous_wide: cli.ambiguous_wide || config.ambiguous_wide.unwrap_or(false),
+        },
+        zone,
+        words: lang.words(),
+        config,
+        problems,
+    })
+}
+
+/// `tuinews config`: where the file is; `--default`, the default file; `--check`, the
+/// problems of one (exit status 1 when there are any, or it cannot be read).
+fn config_command(
+    default: bool,
+    check: bool,
+    path: Option<&std::path::Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    if default {
+        write!(out, "{}", crate::config::default_file())?;
+        return Ok(0);
+    }
+    let Some(path) = path else {
+        writeln!(
+            err,
+            "tuinews: no config file: neither XDG_CONFIG_HOME nor HOME is set"
+        )?;
+        return Ok(EXIT_FAILURE);
+    };
+    let file = crate::text::visible(&path.display().to_string());
+    if !check {
+        let state = if path.is_file() {
+            "exists"
+        } else {
+            "not there: every setting takes its default"
+        };
+        writeln!(out, "{file} ({state})")?;
+        return Ok(0);
+    }
+    match crate::config::load(path) {
+        Ok(Some(loaded)) if loaded.problems.is_empty() => {
+            writeln!(out, "{file}: ok")?;
+            Ok(0)
+        }
+        Ok(Some(loaded)) => {
+            for p in &loaded.problems {
+                writeln!(out, "{}", p.in_file(&file))?;
+            }
+            let n = loaded.problems.len();
+            writeln!(
+                err,
+                "tuinews: {n} problem{} in {file}; those settings take their defaults",
+                if n == 1 { "" } else { "s" }
+            )?;
+            Ok(EXIT_FAILURE)
+        }
+        Ok(None) => {
+            writeln!(err, "tuinews: {file}: no such file")?;
+            Ok(EXIT_FAILURE)
+        }
+        Err(e) => {
+            writeln!(err, "tuinews: {file}: cannot be read: {e}")?;
+            Ok(EXIT_FAILURE)
+        }
+    }
+}
+
 /// The language `--lang` asks for, read off the raw arguments before they are parsed (for
 /// `--help`); `None` when there is no such flag or its value is not a language, which the
 /// parser then reports.
@@ -494,19 +653,6 @@ pub fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
         }
     }
     None
-}
-
-/// The interface language: `--lang`, else the locale's.
-pub fn lang_of(cli: &Cli, env: &Env) -> Lang {
-    cli.lang.unwrap_or(env.lang)
-}
-
-/// The zone `--tz` names, else the environment's.
-pub fn zone_of(cli: &Cli, env: &Env) -> Result<Zone, crate::zone::ZoneError> {
-    match &cli.tz {
-        Some(t) => Zone::parse(t),
-        None => Ok(env.zone.clone()),
-    }
 }
 
 fn check(

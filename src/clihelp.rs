@@ -114,6 +114,9 @@ fn vi_text(key: &str) -> Option<&'static str> {
             "Múi giờ hiển thị và lọc ngày: tên IANA (Asia/Ho_Chi_Minh), độ lệch (+07:00, UTC), \
 hoặc `article` để dùng độ lệch riêng của từng bài. Mặc định: múi giờ của hệ thống",
         ),
+        "--config" => Some(
+            "Tệp cấu hình cần đọc (mặc định: $XDG_CONFIG_HOME/tuinews/config.toml, hoặc ~/.config/tuinews/config.toml)",
+        ),
         "--lang" => Some(
             "Ngôn ngữ giao diện: en (English) hoặc vi (tiếng Việt). Mặc định: vi khi LC_ALL, \
 LC_MESSAGES hoặc LANG bắt đầu bằng vi, nếu không thì en",
@@ -138,6 +141,9 @@ fn command_vi(path: &str) -> Option<&'static str> {
         "tuinews check" => "Nạp và kiểm tra một kho tin; in tệp đã mở, các con số và mọi cảnh báo",
         "tuinews import" => {
             "Nhập nguồn tin, trang HTML và trang văn bản (tệp hoặc URL) vào kho, cập nhật bài đã có; in những gì đã thêm, cập nhật và bỏ qua"
+        }
+        "tuinews config" => {
+            "Tệp cấu hình: in nơi đọc tệp, tệp mặc định đầy đủ, hoặc kiểm tra một tệp"
         }
         "tuinews help" => "In trợ giúp này hoặc trợ giúp của lệnh con",
         _ => return None,
@@ -178,6 +184,11 @@ fn arg_vi(path: &str, arg: &str) -> Option<&'static str> {
             "Năm cho những ngày trang viết không kèm năm (\"Sáng 24/11\") khi trang không cho biết (mặc định: năm gần nhất không đặt ngày đó sau hôm nay)"
         }
         ("tuinews import", "--timeout") => "Số giây chờ mỗi URL",
+        ("tuinews config", "--default") => "In tệp cấu hình mặc định đầy đủ, mỗi khóa có chú thích",
+        ("tuinews config", "--check") => {
+            "Kiểm tra tệp cấu hình (hoặc PATH) và in mọi lỗi; trạng thái thoát 1 nếu có lỗi"
+        }
+        ("tuinews config", "PATH") => "Tệp cần kiểm tra (mặc định: tệp mà tuinews đọc)",
         ("tuinews help", "COMMAND") => "Lệnh con cần xem trợ giúp",
         _ => return None,
     })

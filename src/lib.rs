@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod clihelp;
 pub mod collate;
+pub mod config;
 pub mod document;
 pub mod helptext;
 pub mod histogram;

@@ -8,9 +8,7 @@ use tuinews::app::App;
 use tuinews::cli::{self, Cli, Env};
 use tuinews::runtime::{self, Channel, System};
 use tuinews::store::Origin;
-use tuinews::text::Metrics;
 use tuinews::tui;
-use tuinews::ui::Theme;
 
 fn main() -> ExitCode {
     let env = Env::from_process();
@@ -44,10 +42,15 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
         return cli::EXIT_FAILURE;
     }
     let origin = env.origin(cli.store.clone());
-    let words = cli::lang_of(cli, env).words();
-    let metrics = Metrics {
-        ambiguous_wide: cli.ambiguous_wide,
+    // The command line, then the config file, then the environment.
+    let settings = match cli::settings(cli, env) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("tuinews: {e}");
+            return cli::EXIT_USAGE;
+        }
     };
+    let (words, metrics, config) = (settings.words, settings.metrics, &settings.config);
     // The status line names the file; `tuinews check` (with the path when one was given) has
     // the full story.
     let name = match &origin {
@@ -68,18 +71,23 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     if let Some(today) = env.today {
         app.today = today;
     }
-    app.zone = match cli::zone_of(cli, env) {
-        Ok(z) => z,
-        Err(e) => {
-            eprintln!("tuinews: {e}");
-            return cli::EXIT_USAGE;
-        }
-    };
+    app.zone = settings.zone.clone();
+    app.keymap = config.keymap();
+    app.screen = config.view();
+    app.measure = config.width();
+    // A bad config costs its keys their defaults, never the reader: the status line says so.
+    if let Some(first) = settings.problems.first() {
+        app.notice = Some(match settings.problems.len() {
+            1 => first.clone(),
+            n => format!("{first} (and {} more: tuinews config --check)", n - 1),
+        });
+    }
     // Terminals that draw OSC 8 links make them clickable; others ignore the sequence, but the
     // Linux console and dumb terminals may show it, so those do without.
     let term = std::env::var("TERM").unwrap_or_default();
     app.hyperlinks = !(term.is_empty() || term == "dumb" || term.starts_with("linux"));
-    let theme = Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref());
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = config.theme(no_color);
 
     let mut terminal = match runtime::enter_terminal() {
         Ok(t) => t,

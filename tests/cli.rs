@@ -42,6 +42,7 @@ impl Sandbox {
             .env_remove("XDG_DATA_HOME")
             .env_remove("RUST_BACKTRACE")
             .env_remove("RUST_LIB_BACKTRACE")
+            .env_remove("XDG_CONFIG_HOME")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env_remove("LANG")
