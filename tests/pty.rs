@@ -1064,3 +1064,45 @@ fn vietnamese_interface_from_the_locale() {
     tui.send(b"q");
     assert!(tui.wait_exit().success());
 }
+
+/// The reader with a config file in its XDG place: its keys, its layout, and a bad key named
+/// in the status line while the rest applies.
+#[test]
+fn the_reader_takes_its_config_file_and_names_a_bad_key() {
+    let home = TempDir::new().expect("a config home");
+    let dir = home.path().join("tuinews");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(
+        dir.join("config.toml"),
+        "[keys.normal]\nquit = \"Q\"\n[layout]\nrelated = false\nheadlines_percnt = 40\n",
+    )
+    .expect("write the config");
+    let config_home = home.path().to_str().expect("a UTF-8 path").to_owned();
+    let mut tui = Tui::spawn_with_env(
+        BIN,
+        100,
+        30,
+        &[],
+        &[("XDG_CONFIG_HOME", config_home.as_str())],
+    );
+    tui.wait_until("the reader with its config", |s| {
+        let c = s.contents();
+        ensure(c.contains("Headlines"), "no headlines")?;
+        ensure(!c.contains("Related"), "the related pane is shown")?;
+        ensure(
+            c.contains("layout.headlines_percnt"),
+            "the bad key is not named in the status line",
+        )?;
+        fixed_borders(s, 29)
+    });
+    tui.send(b"q");
+    tui.send(b"?");
+    tui.wait_for("the help, q having done nothing", |s| {
+        s.contents().contains("Keys")
+    });
+    tui.send(b"\x1b");
+    // Esc then Q at once would read as Alt-Q: wait for the help to close.
+    tui.wait_for("the help closed", |s| !s.contents().contains("Keys"));
+    tui.send(b"Q");
+    assert!(tui.wait_exit().success());
+}
