@@ -362,6 +362,16 @@ impl Keymap {
         }
     }
 
+    /// The key a hint names for `action` in `mode`: the first bound, in the hint's short form
+    /// (`Bksp` for Backspace); `None` when nothing is bound to it.
+    pub fn hint_key(&self, mode: ModeKind, action: Action) -> Option<String> {
+        let (_, keys) = self.table(mode).iter().find(|(a, _)| *a == action)?;
+        keys.first().map(|k| match k {
+            Key::Code(KeyCode::Backspace) => "Bksp".to_owned(),
+            k => k.label(),
+        })
+    }
+
     /// Binds `keys` to `action` in `mode`, in place of the keys it had there (none unbinds it);
     /// an action the mode's table lacks is added at its end.
     pub fn bind(&mut self, mode: ModeKind, action: Action, keys: Vec<Key>) {

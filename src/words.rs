@@ -94,6 +94,23 @@ pub const UNDATED: &str = "-";
 /// The command that lists load warnings, before a path is known.
 pub const CHECK_COMMAND: &str = "tuinews check";
 
+/// What the status line's key hints say each key does.
+#[derive(Debug)]
+pub struct Hints {
+    pub moves: &'static str,
+    pub scroll: &'static str,
+    pub read: &'static str,
+    pub open: &'static str,
+    pub back: &'static str,
+    pub pane: &'static str,
+    pub page: &'static str,
+    pub help: &'static str,
+    pub quit: &'static str,
+    pub next_prev: &'static str,
+    pub apply: &'static str,
+    pub cancel: &'static str,
+}
+
 /// One language's texts. See the module's note.
 #[derive(Debug)]
 pub struct Words {
@@ -117,16 +134,8 @@ pub struct Words {
     pub too_small_short: &'static str,
     /// The article pane's position note when the whole article fits.
     pub position_all: &'static str,
-    /// Key hints for the status line, by focused pane, and the short form when those do not
-    /// fit.
-    pub hints_headlines: &'static str,
-    pub hints_article: &'static str,
-    pub hints_related: &'static str,
-    pub hints_short: &'static str,
-    /// The hint that stays at every width.
-    pub hints_minimal: &'static str,
-    pub hints_full: &'static str,
-    pub hints_prompt: &'static str,
+    /// The words of the status line's key hints (the keys come from the key table in force).
+    pub hints: Hints,
     /// Prompt labels, shown before what is typed.
     pub prompt_search: &'static str,
     pub prompt_date: &'static str,
@@ -179,13 +188,20 @@ pub static EN: Words = Words {
     too_small: "terminal too small for tuinews",
     too_small_short: "too small",
     position_all: "all",
-    hints_headlines: "j/k move · Enter read · Tab pane · ? help · q quit",
-    hints_article: "j/k scroll · Space page · Tab pane · ? help · q quit",
-    hints_related: "j/k move · Enter open · Bksp back · ? help · q quit",
-    hints_short: "Tab pane · ? help · q quit",
-    hints_minimal: "? help",
-    hints_full: "j/k scroll · J/K next/prev · Esc back · ? help",
-    hints_prompt: "Enter apply · Esc cancel",
+    hints: Hints {
+        moves: "move",
+        scroll: "scroll",
+        read: "read",
+        open: "open",
+        back: "back",
+        pane: "pane",
+        page: "page",
+        help: "help",
+        quit: "quit",
+        next_prev: "next/prev",
+        apply: "apply",
+        cancel: "cancel",
+    },
     prompt_search: "search: ",
     prompt_date: "date: ",
     prompt_query: "filter: ",
@@ -250,13 +266,20 @@ pub static VI: Words = Words {
     too_small: "cửa sổ quá nhỏ cho tuinews",
     too_small_short: "quá nhỏ",
     position_all: "cả bài",
-    hints_headlines: "j/k di chuyển · Enter đọc · Tab khung · ? trợ giúp · q thoát",
-    hints_article: "j/k cuộn · Space trang · Tab khung · ? trợ giúp · q thoát",
-    hints_related: "j/k di chuyển · Enter mở · Bksp quay lại · ? trợ giúp · q thoát",
-    hints_short: "Tab khung · ? trợ giúp · q thoát",
-    hints_minimal: "? trợ giúp",
-    hints_full: "j/k cuộn · J/K bài sau/trước · Esc quay lại · ? trợ giúp",
-    hints_prompt: "Enter áp dụng · Esc hủy",
+    hints: Hints {
+        moves: "di chuyển",
+        scroll: "cuộn",
+        read: "đọc",
+        open: "mở",
+        back: "quay lại",
+        pane: "khung",
+        page: "trang",
+        help: "trợ giúp",
+        quit: "thoát",
+        next_prev: "bài sau/trước",
+        apply: "áp dụng",
+        cancel: "hủy",
+    },
     prompt_search: "tìm kiếm: ",
     prompt_date: "ngày: ",
     prompt_query: "lọc: ",

@@ -150,6 +150,18 @@ fn a_rebinding_changes_what_the_key_does_and_what_help_shows() {
         !rows.iter().any(|(k, _)| k.split(' ').any(|k| k == "j")),
         "{rows:?}"
     );
+    // The status line's hints name the keys in force too.
+    app.notice = None;
+    let text = screen(&app, &Theme::default()).backend().to_string();
+    let status = text
+        .lines()
+        .nth(usize::from(app.size.1) - 1)
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        status.contains("x/k move") && status.contains("Q quit"),
+        "{status}"
+    );
     press(&mut app, "Q");
     assert!(app.quit);
 }

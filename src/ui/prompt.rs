@@ -39,7 +39,16 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, area
         )),
         (None, Ok(n)) => {
             let count = app.words.articles(*n);
-            let full = format!("{count} · {}", app.words.hints_prompt);
+            let h = &app.words.hints;
+            let keys = super::status::hints(
+                app,
+                crate::keymap::ModeKind::Prompt,
+                &[
+                    (&[crate::action::Action::Submit], h.apply),
+                    (&[crate::action::Action::Escape], h.cancel),
+                ],
+            );
+            let full = format!("{count} · {keys}");
             [full, count]
                 .into_iter()
                 .find(|t| m.width(t) <= room)

@@ -9,7 +9,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{Theme, draw};
+use crate::action::Action;
 use crate::app::App;
+use crate::keymap::ModeKind;
 use crate::layout::Focus;
 
 /// Everything after the store name: counts (or loading), filters, warnings, the notice.
@@ -66,21 +68,68 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let left = Line::from(spans).style(theme.status);
     let left_cols = m.width(&left.to_string());
 
-    let hints = match app.focus {
-        _ if app.screen.full => app.words.hints_full,
-        Focus::Headlines => app.words.hints_headlines,
-        Focus::Article => app.words.hints_article,
-        Focus::Related => app.words.hints_related,
+    let h = &app.words.hints;
+    let (mode, pairs): (ModeKind, Vec<(&[Action], &str)>) = match app.focus {
+        _ if app.screen.full => (
+            ModeKind::Full,
+            vec![
+                (&[Action::Down, Action::Up], h.scroll),
+                (&[Action::NextArticle, Action::PrevArticle], h.next_prev),
+                (&[Action::Escape], h.back),
+                (&[Action::Help], h.help),
+            ],
+        ),
+        Focus::Headlines => (
+            ModeKind::Normal,
+            vec![
+                (&[Action::Down, Action::Up], h.moves),
+                (&[Action::Open], h.read),
+                (&[Action::FocusNext], h.pane),
+                (&[Action::Help], h.help),
+                (&[Action::Quit], h.quit),
+            ],
+        ),
+        Focus::Article => (
+            ModeKind::Normal,
+            vec![
+                (&[Action::Down, Action::Up], h.scroll),
+                (&[Action::PageDown], h.page),
+                (&[Action::FocusNext], h.pane),
+                (&[Action::Help], h.help),
+                (&[Action::Quit], h.quit),
+            ],
+        ),
+        Focus::Related => (
+            ModeKind::Normal,
+            vec![
+                (&[Action::Down, Action::Up], h.moves),
+                (&[Action::Open], h.open),
+                (&[Action::Back], h.back),
+                (&[Action::Help], h.help),
+                (&[Action::Quit], h.quit),
+            ],
+        ),
     };
-    // `? help` stays at every width: the rest of the line gives way to it.
-    let hints = [hints, app.words.hints_short]
+    let full = hints(app, mode, &pairs);
+    let short = hints(
+        app,
+        mode,
+        &[
+            (&[Action::FocusNext], h.pane),
+            (&[Action::Help], h.help),
+            (&[Action::Quit], h.quit),
+        ],
+    );
+    let minimal = hints(app, mode, &[(&[Action::Help], h.help)]);
+    // The help hint stays at every width: the rest of the line gives way to it.
+    let hints = [full, short]
         .into_iter()
         .find(|h| left_cols + m.width(h) + 3 <= width)
-        .unwrap_or(app.words.hints_minimal);
-    let hint_cols = m.width(hints) + 1;
+        .unwrap_or(minimal);
+    let hint_cols = m.width(&hints) + 1;
     let left_room = width.saturating_sub(hint_cols + 1);
     if hint_cols <= width {
-        at_right(buf, area, hints, theme.dim.patch(theme.status), m);
+        at_right(buf, area, &hints, theme.dim.patch(theme.status), m);
     }
     let left_area = Rect::new(area.x, area.y, u16::try_from(left_room).unwrap_or(0), 1);
     if left_cols <= left_room {
@@ -89,6 +138,22 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let text = m.truncate(&left.to_string(), left_room);
         draw::put_line(buf, left_area, area.y, &Line::styled(text, theme.status), m);
     }
+}
+
+/// Key hints from the key table in force, so a rebound key is hinted as bound: each entry's
+/// keys (`j/k` for two actions) then what they do; an action bound to nothing is left out.
+pub fn hints(app: &App, mode: ModeKind, pairs: &[(&[Action], &str)]) -> String {
+    pairs
+        .iter()
+        .filter_map(|(actions, what)| {
+            let keys: Option<Vec<String>> = actions
+                .iter()
+                .map(|a| app.keymap.hint_key(mode, *a))
+                .collect();
+            keys.map(|k| format!("{} {what}", k.join("/")))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Writes `hints` in `style` at the right end of the status row.
