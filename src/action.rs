@@ -71,6 +71,12 @@ pub enum Action {
     OnlyUnread,
     /// Show only starred articles, or all again.
     OnlyStarred,
+    /// The next unread article of the list; while a search is active, first the next match in
+    /// the article (so `n` walks a search through the articles, as it does in a pager).
+    NextUnread,
+    /// The previous unread article of the list; while a search is active, first the previous
+    /// match in the article.
+    PrevUnread,
     /// Scroll the article to the next search match.
     NextMatch,
     /// Scroll the article to the previous search match.
@@ -138,6 +144,8 @@ const NAMES: &[(Action, &str)] = &[
     (Action::ToggleStar, "toggle_star"),
     (Action::OnlyUnread, "only_unread"),
     (Action::OnlyStarred, "only_starred"),
+    (Action::NextUnread, "next_unread"),
+    (Action::PrevUnread, "prev_unread"),
     (Action::NextMatch, "next_match"),
     (Action::PrevMatch, "prev_match"),
     (Action::Quit, "quit"),

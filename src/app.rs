@@ -505,6 +505,8 @@ impl App {
                     self.state_changed |= self.state.set_starred(&id, on, self.now_ms);
                 }
             }
+            Action::NextUnread => self.next_unread(true),
+            Action::PrevUnread => self.next_unread(false),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
             Action::Quit => self.quit = true,

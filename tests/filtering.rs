@@ -449,3 +449,49 @@ fn the_search_index_is_taken_for_its_store_only_and_changes_no_result() {
     app.update(Msg::Loaded(Box::new(Ok(reloaded))));
     assert!(app.index.is_none());
 }
+
+/// `n` and `N` go to the next and previous unread article; with a search they first walk the
+/// matches of the article, then go on to the next unread article's first match.
+#[test]
+fn n_goes_to_the_next_unread_article_and_walks_a_search_through_them() {
+    let mut app = app_at(120, 40);
+    // Read the second and third articles: n from the first skips them.
+    press(&mut app, "j");
+    let second = common::current_id(&app).to_owned();
+    press(&mut app, "m");
+    press(&mut app, "j");
+    press(&mut app, "m");
+    press(&mut app, "gm");
+    assert!(app.is_read(&second));
+    let first = app.selected;
+    // m on the first marked it read: n looks from here for the next one that is not.
+    press(&mut app, "n");
+    assert_eq!(app.selected, first + 3, "{:?}", app.notice);
+    press(&mut app, "N");
+    assert_eq!(app.notice.as_deref(), Some("no unread article above"));
+    assert_eq!(app.selected, first + 3);
+
+    // With a search: n runs through the matches, then into the next unread article.
+    let mut app = app_at(80, 24);
+    press(&mut app, "/đảng\n");
+    select_id(&mut app, MAIN_2021);
+    let start = app.selected;
+    let mut seen = 0;
+    while app.selected == start {
+        press(&mut app, "n");
+        seen += 1;
+        assert!(seen < 100, "n never leaves the article");
+    }
+    assert!(seen >= 2, "n walked {seen} matches");
+    assert_eq!(app.selected, start + 1, "on to the next unread article");
+    // It shows the new article at its first match (or from its top when that is near it).
+    let first_match = app.match_lines().first().copied().unwrap_or(0);
+    assert!(app.article_scroll <= first_match, "{}", app.article_scroll);
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("match 1/")),
+        "{:?}",
+        app.notice
+    );
+}

@@ -233,7 +233,7 @@ fn help_overlay_takes_keys_until_closed() {
     app.update(Action::Up);
     assert_eq!(app.help_scroll(), Some(last - 1));
     // Where the help fits, it does not scroll at all.
-    app.update(Msg::Resize(80, 40));
+    app.update(Msg::Resize(80, 60));
     assert_eq!(app.help_scroll(), Some(0));
     app.update(Action::Escape);
     assert_eq!(app.help_scroll(), None);

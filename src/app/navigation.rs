@@ -43,6 +43,8 @@ impl App {
             Action::PrevArticle => self.next_article(-1),
             Action::Escape => self.leave_full_screen(),
             Action::ToggleRead | Action::ToggleStar => return self.normal(action),
+            Action::NextUnread => self.next_unread(true),
+            Action::PrevUnread => self.next_unread(false),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
             Action::Help => self.mode = super::Mode::Help { scroll: 0 },
@@ -70,6 +72,64 @@ impl App {
             return;
         }
         self.select(target);
+    }
+
+    /// `n` and `N`: with a search, the next (previous) match in the article while there is
+    /// one; then the next (previous) unread article of the list, shown from its top (or, going
+    /// back with a search, at its last match).
+    pub(super) fn next_unread(&mut self, forward: bool) {
+        if self.filter.search.is_some() {
+            let here = self.article_scroll + MATCH_CONTEXT;
+            let lines = self.match_lines();
+            // Only while the article can still scroll that way: past that, the matches left
+            // are on the screen already, and `n` goes on to the next article.
+            let more = if forward {
+                self.article_scroll < self.max_article_scroll() && lines.iter().any(|&l| l > here)
+            } else {
+                self.article_scroll > 0 && lines.iter().any(|&l| l < here)
+            };
+            if more {
+                self.jump_to_match(forward);
+                return;
+            }
+        }
+        let unread = |app: &Self, pos: usize| {
+            app.view
+                .get(pos)
+                .and_then(|&ix| app.store.article(ix))
+                .is_some_and(|a| !app.state.is_read(&a.id))
+        };
+        let target = if forward {
+            (self.selected + 1..self.view.len()).find(|&p| unread(self, p))
+        } else {
+            (0..self.selected).rev().find(|&p| unread(self, p))
+        };
+        match target {
+            Some(pos) => {
+                self.select(pos);
+                self.refresh();
+                // With a search, land on the article's first match (its last, going back).
+                let lines = self.match_lines();
+                let target = if forward { lines.first() } else { lines.last() };
+                if let (Some(_), Some(&line)) = (&self.filter.search, target) {
+                    self.article_scroll = line
+                        .saturating_sub(MATCH_CONTEXT)
+                        .min(self.max_article_scroll());
+                    let n = if forward { 1 } else { lines.len() };
+                    self.notice = Some(self.words.match_position(n, lines.len()));
+                }
+            }
+            None => {
+                self.notice = Some(
+                    if forward {
+                        self.words.no_unread_below
+                    } else {
+                        self.words.no_unread_above
+                    }
+                    .to_owned(),
+                );
+            }
+        }
     }
 
     /// Moves the split between the headlines and the article.
