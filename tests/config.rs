@@ -348,3 +348,30 @@ fn commands_take_the_config_and_warn_about_its_problems() {
         "{err}"
     );
 }
+
+/// The remaining keys, through the settings the reader starts with: the split, ambiguous
+/// width, and the order command line, file, environment.
+#[test]
+fn the_split_and_ambiguous_width_reach_the_reader_and_flags_win() {
+    use clap::Parser;
+    let home = Home::with_config(
+        "[layout]\nheadlines_percent = 30\n[text]\nambiguous_wide = true\nlanguage = \"vi\"\n",
+    );
+    let env = tuinews::cli::Env {
+        home: Some(home.dir.path().to_path_buf()),
+        ..tuinews::cli::Env::default()
+    };
+    let cli = tuinews::cli::Cli::parse_from(["tuinews"]);
+    let settings = tuinews::cli::settings(&cli, &env).unwrap_or_else(|e| panic!("{e}"));
+    assert!(settings.problems.is_empty(), "{:?}", settings.problems);
+    assert!(settings.metrics.ambiguous_wide);
+    assert_eq!(settings.words.lang, tuinews::words::Lang::Vi);
+    let mut app = app_at(120, 40);
+    app.screen = settings.config.view();
+    app.update(tuinews::action::Msg::Resize(120, 40));
+    let headlines = app.panes().headlines.unwrap_or_default();
+    assert_eq!(headlines.width, 36, "30% of 120 columns");
+    let cli = tuinews::cli::Cli::parse_from(["tuinews", "--lang", "en"]);
+    let settings = tuinews::cli::settings(&cli, &env).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(settings.words.lang, tuinews::words::Lang::En);
+}

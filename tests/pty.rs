@@ -1106,3 +1106,41 @@ fn the_reader_takes_its_config_file_and_names_a_bad_key() {
     tui.send(b"Q");
     assert!(tui.wait_exit().success());
 }
+
+/// Two readers open on one store at once, each reading a different article: neither loses
+/// the other's mark, and the next session finds both read.
+#[test]
+fn two_readers_at_once_keep_each_others_marks() {
+    let state = TempDir::new().expect("a state directory");
+    let state_home = state.path().to_str().expect("a UTF-8 path").to_owned();
+    let spawn = || {
+        Tui::spawn_with_env(
+            BIN,
+            100,
+            30,
+            &[],
+            &[("XDG_STATE_HOME", state_home.as_str())],
+        )
+    };
+    let status_has = |tui: &Tui, what: &str| {
+        let what = what.to_owned();
+        tui.wait_for(&format!("the status line to say {what}"), move |s| {
+            text(s, 29, 0, 100).contains(&what)
+        });
+    };
+    let mut a = spawn();
+    let mut b = spawn();
+    status_has(&a, "45 unread");
+    status_has(&b, "45 unread");
+    a.send(b"\r");
+    status_has(&a, "44 unread");
+    b.send(b"j");
+    b.send(b"\r");
+    status_has(&b, "44 unread");
+    a.send(b"q");
+    assert!(a.wait_exit().success());
+    b.send(b"q");
+    assert!(b.wait_exit().success());
+    let c = spawn();
+    status_has(&c, "43 unread");
+}
