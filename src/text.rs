@@ -568,8 +568,9 @@ fn bad_at(b: u8, n1: u8, n2: u8) -> u8 {
 /// for text [`is_clean`] cannot vouch for.
 fn sanitize_slow(s: &str, field: Field) -> String {
     // NFC first, so that canonically equivalent inputs are the same string by the time the
-    // escape parser decides what a sequence's final byte is ("ESC e\u{323}" vs "ESC ệ").
-    let composed: String = s.nfc().collect();
+    // escape parser decides what a sequence's final byte is ("ESC e\u{323}" vs "ESC ệ"), with
+    // the marks in Vietnamese order so the letters compose.
+    let composed: String = vietnamese_mark_order(s).nfc().collect();
     let mut text: String = strip_controls(&composed, field).nfc().collect();
     // Dropping a mark or trimming can expose another (or make non-NFC text, e.g. Hangul jamo
     // meeting); repeat to a fixed point, which keeps the result idempotent. Each round removes
@@ -593,6 +594,42 @@ fn sanitize_slow(s: &str, field: Field) -> String {
         }
         text = next.nfc().collect();
     }
+}
+
+/// Puts the vowel marks (circumflex U+0302, breve U+0306) of a letter before its tone mark
+/// (grave, acute, tilde, hook above), as some keyboards and old converters do not: "e" +
+/// tilde + circumflex is then "ễ" after NFC, not "ẽ" with a loose circumflex. NFC cannot do
+/// it: the marks share a combining class, so canonical order keeps them as typed, and a
+/// tilde already on the "e" leaves the circumflex nothing to compose with. (The horn and
+/// the dot below have other classes, which NFC's own reordering puts right.)
+fn vietnamese_mark_order(s: &str) -> std::borrow::Cow<'_, str> {
+    const VOWEL: [char; 2] = ['\u{302}', '\u{306}'];
+    const TONE: [char; 4] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}'];
+    let needs = s
+        .chars()
+        .zip(s.chars().skip(1))
+        .any(|(a, b)| TONE.contains(&a) && VOWEL.contains(&b));
+    if !needs {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut run: Vec<char> = Vec::new();
+    let flush = |run: &mut Vec<char>, out: &mut String| {
+        // Stable: the vowel marks first, everything else after them in the order written.
+        out.extend(run.iter().filter(|c| VOWEL.contains(c)));
+        out.extend(run.iter().filter(|c| !VOWEL.contains(c)));
+        run.clear();
+    };
+    for c in s.chars() {
+        if is_combining_mark(c) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Trims whitespace graphemes at both ends and collapses runs of plain spaces.
@@ -636,6 +673,9 @@ fn strip_controls(s: &str, field: Field) -> String {
             '\n' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' => out.push_str(line_break),
             '\u{2029}' => out.push_str(paragraph_break),
             '\t' => out.push(' '),
+            // The soft hyphen: terminals draw it one column wide while width tables say zero,
+            // so it breaks alignment; text reads the same without it.
+            '\u{ad}' => {}
             // Interlinear annotation anchors (U+FFF9-U+FFFB) too: terminals and width tables
             // disagree on them, so rows would drift.
             '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fff9}'..='\u{fffb}' => {}
@@ -784,13 +824,20 @@ impl Folded {
     }
 }
 
-/// Characters invisible in text that would only stop a match: soft hyphen, zero-width space,
-/// word joiner, BOM, LRM, RLM. (ZWJ and ZWNJ stay: they change what emoji and words are.)
+/// Characters invisible in text that would only stop a match: soft hyphen, word joiner, BOM,
+/// LRM, RLM. (ZWJ and ZWNJ stay: they change what emoji and words are. The zero-width space
+/// is not ignored but a word boundary: see [`is_fold_space`].)
 fn is_fold_ignorable(c: char) -> bool {
     matches!(
         c,
-        '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{200e}' | '\u{200f}'
+        '\u{ad}' | '\u{2060}' | '\u{feff}' | '\u{200e}' | '\u{200f}'
     )
+}
+
+/// What folds to a space: whitespace, and the zero-width space, which separates words
+/// (Thai, Lao and Khmer text and some web pages put it between words written without spaces).
+fn is_fold_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}'
 }
 
 /// The fold of one character of a grapheme's NFD, appended to `text`; `after_space` says the
@@ -799,7 +846,7 @@ fn fold_decomposed(c: char, text: &mut String, after_space: &mut bool) {
     if is_combining_mark(c) || is_fold_ignorable(c) {
         return;
     }
-    if c.is_whitespace() {
+    if is_fold_space(c) {
         if !*after_space {
             text.push(' ');
         }
@@ -815,15 +862,19 @@ fn fold_decomposed(c: char, text: &mut String, after_space: &mut bool) {
 }
 
 /// The fold of one character (of any grapheme): [`fold_decomposed`] of each character of its
-/// canonical decomposition.
+/// compatibility decomposition, so that matching sees through compatibility forms as NFKC
+/// does (fullwidth `ＡＳＥＡＮ` is `asean`, the ligature `ﬁ` is `fi`, `²` is `2`) while the
+/// text itself keeps them.
 ///
 /// Folding character by character gives what folding grapheme by grapheme gives: a
-/// grapheme's NFD is its characters' decompositions, concatenated, with runs of characters of
+/// grapheme's NFKD is its characters' decompositions, concatenated, with runs of characters of
 /// non-zero combining class stably sorted by class; every such character is a combining mark
 /// (a unit test checks all of Unicode), and the fold drops marks, so the sort never moves a
 /// character that reaches the key.
 fn fold_char(c: char, text: &mut String, after_space: &mut bool) {
-    unicode_normalization::char::decompose_canonical(c, |d| fold_decomposed(d, text, after_space));
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        fold_decomposed(d, text, after_space);
+    });
 }
 
 /// What a character of the precomputed ranges does to the key, whatever precedes it.
@@ -894,7 +945,7 @@ pub fn fold_map(s: &str) -> Folded {
     let mut after_space = true; // also drops leading whitespace
     for (at, g) in s.grapheme_indices(true) {
         let start = text.len();
-        for c in g.nfd() {
+        for c in g.nfkd() {
             fold_decomposed(c, &mut text, &mut after_space);
         }
         if text.len() > start {
@@ -1442,6 +1493,31 @@ mod tests {
     }
 
     #[test]
+    fn marks_typed_out_of_vietnamese_order_compose() {
+        for (raw, want) in [
+            ("e\u{303}\u{302}", "ễ"),
+            ("Nguye\u{303}\u{302}n", "Nguyễn"),
+            ("a\u{301}\u{306}", "ắ"),
+            ("A\u{300}\u{302}", "Ầ"),
+            ("o\u{301}\u{31b}", "ớ"),
+            ("Vie\u{323}\u{302}t", "Việt"),
+            ("e\u{302}\u{303}", "ễ"),
+        ] {
+            assert_eq!(sanitize_block(raw), want, "{raw:?}");
+            assert_eq!(sanitize_line(raw), want, "{raw:?}");
+        }
+        // A tone mark alone stays where it is.
+        assert_eq!(sanitize_line("a\u{303}"), "ã");
+    }
+
+    #[test]
+    fn soft_hyphens_are_removed_at_load() {
+        assert_eq!(sanitize_line("Quốc\u{ad}hội"), "Quốchội");
+        assert_eq!(sanitize_block("liên\u{ad}\nquan"), "liên\nquan");
+        assert_eq!(width(&sanitize_line("ab\u{ad}cd")), 4);
+    }
+
+    #[test]
     fn the_fast_path_tidies_nothing_it_should_not() {
         for (raw, want) in [
             (" a", "a"),
@@ -1450,7 +1526,7 @@ mod tests {
             ("\u{a0}a", "a"),
             ("a\u{a0}", "a"),
             ("a\u{a0} b", "a\u{a0} b"),
-            ("a\u{ad}b", "a\u{ad}b"),
+            ("a\u{ad}b", "ab"),
             ("", ""),
         ] {
             assert_eq!(sanitize_line(raw), want, "{raw:?}");

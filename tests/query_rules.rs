@@ -746,3 +746,69 @@ mod index_agrees {
         }
     }
 }
+
+mod compatibility_and_boundaries {
+    //! Matching sees through compatibility forms (fullwidth letters, ligatures) and takes the
+    //! zero-width space as a word boundary, with the index and without, in NFC and NFD.
+
+    use tuinews::query::{Filter, SearchIndex, SearchQuery};
+    use tuinews::state::State;
+    use tuinews::store::{Article, Store};
+    use tuinews::zone::Zone;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn finds(text: &str, query: &str) -> bool {
+        let store = Store::from_articles(vec![Article {
+            id: "a".into(),
+            title: text.into(),
+            ..Article::default()
+        }]);
+        let filter = Filter {
+            search: Some(SearchQuery::new(query)),
+            ..Filter::default()
+        };
+        let index = SearchIndex::of_store(&store.shared());
+        let (zone, marks) = (Zone::ARTICLE, State::default());
+        let plain = filter.apply_indexed(&store, &zone, &marks, None).len() == 1;
+        let indexed = filter
+            .apply_indexed(&store, &zone, &marks, Some(&index))
+            .len()
+            == 1;
+        assert_eq!(plain, indexed, "{text:?} / {query:?}: the index disagrees");
+        plain
+    }
+
+    #[test]
+    fn fullwidth_letters_and_ligatures_match_their_plain_forms_both_ways() {
+        for text in [
+            "Hội nghị ＡＳＥＡＮ lần thứ 47",
+            "Hội nghị ASEAN lần thứ 47",
+        ] {
+            for form in [text.to_owned(), text.nfd().collect::<String>()] {
+                assert!(finds(&form, "asean"), "{form:?}");
+                assert!(finds(&form, "ＡＳＥＡＮ"), "{form:?}");
+                assert!(finds(&form, "hội nghị"), "{form:?}");
+            }
+        }
+        assert!(finds("the ﬁnal round", "final"));
+        assert!(finds("the final round", "ﬁnal"));
+        assert!(finds("Hiệp định ＣＰＴＰＰ", "cptpp"));
+        assert!(
+            !finds("Hội nghị ＡＳＥＡＮ", "sean"),
+            "still at word starts"
+        );
+    }
+
+    #[test]
+    fn a_zero_width_space_separates_words() {
+        let joined = "Hà\u{200b}Nội đón khách";
+        for form in [joined.to_owned(), joined.nfd().collect::<String>()] {
+            assert!(finds(&form, "noi"), "{form:?}");
+            assert!(finds(&form, "Nội"), "{form:?}");
+            assert!(finds(&form, "\"ha noi\""), "{form:?}");
+        }
+        // A word joiner does not separate: it only stops nothing.
+        assert!(!finds("Hà\u{2060}Nội", "noi"));
+        assert!(finds("Hà\u{2060}Nội", "hanoi"));
+    }
+}

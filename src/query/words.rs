@@ -30,7 +30,7 @@ pub struct MarkedKey {
 pub fn marked_key(word: &str) -> MarkedKey {
     let mut tone = 0;
     let mut letters = String::with_capacity(word.len());
-    for c in word.nfd().flat_map(char::to_lowercase) {
+    for c in word.nfkd().flat_map(char::to_lowercase) {
         match TONES.iter().position(|&t| t == c) {
             Some(i) => tone = u8::try_from(i + 1).unwrap_or(0),
             None => letters.push(c),
@@ -120,7 +120,7 @@ impl Typed {
 }
 
 /// A word written with marks as the search index keeps it: its tone (a digit, `0` for none)
-/// then its letters lowercase in NFD without the tone, so that a word matches a [`MarkedKey`]
+/// then its letters lowercase in NFKD without the tone, so that a word matches a [`MarkedKey`]
 /// exactly when this starts with [`marked_prefix`] of the key (see [`key_matches`], which
 /// compares the same sequences). `None` for a word of ASCII letters alone, which no key
 /// matches: a key has a tone or a mark, or it would have been typed plain.
@@ -130,7 +130,7 @@ pub fn marked_token(word: &str) -> Option<String> {
     }
     let mut tone = 0;
     let mut letters = String::with_capacity(word.len() + 4);
-    for c in word.nfd().flat_map(char::to_lowercase) {
+    for c in word.nfkd().flat_map(char::to_lowercase) {
         match TONES.iter().position(|&t| t == c) {
             Some(i) => tone = i + 1,
             None => letters.push(c),
@@ -157,7 +157,7 @@ pub fn marked_prefix(key: &MarkedKey) -> String {
 fn key_matches(word: &str, key: &MarkedKey, whole: bool) -> bool {
     let mut want = key.letters.nfd();
     let mut tone = 0;
-    for c in word.nfd().flat_map(char::to_lowercase) {
+    for c in word.nfkd().flat_map(char::to_lowercase) {
         if let Some(i) = TONES.iter().position(|&t| t == c) {
             tone = u8::try_from(i + 1).unwrap_or(0);
             continue;
@@ -177,7 +177,8 @@ fn key_matches(word: &str, key: &MarkedKey, whole: bool) -> bool {
 fn first_base(word: &str) -> Option<char> {
     let c = word.chars().next()?;
     let mut base = None;
-    unicode_normalization::char::decompose_canonical(c, |d| {
+    // Compatibility too, as the fold does: a fullwidth Ａ starts "a".
+    unicode_normalization::char::decompose_compatible(c, |d| {
         if base.is_none() {
             base = Some(d);
         }
