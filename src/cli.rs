@@ -301,7 +301,11 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
                         .unwrap_or(80);
                     let page = Page {
                         cols: usize::from(cols.max(1)),
-                        metrics,
+                        // URLs stay whole in `show`, so they can be copied and clicked.
+                        metrics: Metrics {
+                            urls_whole: true,
+                            ..metrics
+                        },
                         zone: &zone,
                         words,
                     };
@@ -570,6 +574,7 @@ pub fn settings(cli: &Cli, env: &Env) -> Result<Settings, String> {
     Ok(Settings {
         metrics: Metrics {
             ambiguous_wide: cli.ambiguous_wide || config.ambiguous_wide.unwrap_or(false),
+            urls_whole: false,
         },
         zone,
         words: lang.words(),

@@ -39,6 +39,10 @@ pub const ELLIPSIS: &str = "…";
 pub struct Metrics {
     /// Count ambiguous characters as two columns, as CJK-configured terminals draw them.
     pub ambiguous_wide: bool,
+    /// Never break a URL that does not fit a line, letting the line run long, so it can be
+    /// copied and clicked whole (`show`); without it, a long URL breaks after a `/` (the
+    /// reader, whose panes cannot run long).
+    pub urls_whole: bool,
 }
 
 /// Letters whose East Asian Width is Ambiguous (from Unicode's EastAsianWidth.txt).
@@ -244,6 +248,7 @@ struct Filler<'a> {
     /// The paragraph's graphemes, then a sentinel at `text.len()`.
     cells: Vec<Cell>,
     cols: usize,
+    urls_whole: bool,
     out: &'a mut Vec<Range<usize>>,
     /// The current line: a slice of `text`, `None` while nothing is on it.
     line: Option<Range<usize>>,
@@ -274,6 +279,7 @@ impl<'a> Filler<'a> {
             text,
             cells,
             cols,
+            urls_whole: metrics.urls_whole,
             out,
             line: None,
             line_width: 0,
@@ -339,6 +345,15 @@ impl<'a> Filler<'a> {
             let (first, last) = (&chunk[0], &chunk[len - 1]);
             if self.width(first.start..last.mid) <= self.cols {
                 self.place(first.start, last.mid, last.end);
+            } else if self.urls_whole && is_url(&self.text[first.start..last.mid]) {
+                // A URL too long for a line gets a line of its own, as long as it is.
+                if self.line.is_some() {
+                    self.flush();
+                }
+                self.line = Some(first.start..last.mid);
+                self.line_width = self.width(first.start..last.mid);
+                self.pending = last.mid..last.end;
+                self.pending_width = self.width(last.mid..last.end);
             } else {
                 for p in chunk {
                     self.place(p.start, p.mid, p.end);
@@ -365,7 +380,7 @@ impl<'a> Filler<'a> {
             self.flush();
         }
         if text_width > self.cols {
-            self.force(start, mid);
+            self.split_long(start, mid);
         } else {
             // Pieces are contiguous, so the pending whitespace ends where this text starts and
             // the line stays one slice of the paragraph.
@@ -377,13 +392,74 @@ impl<'a> Filler<'a> {
         self.pending_width = space_width;
     }
 
-    /// Breaks text wider than a line between graphemes, starting on an empty line.
+    /// Text wider than a line, starting on an empty line: a URL whole on a line of its own
+    /// when the metrics say so; otherwise broken first after a hyphen, a slash or a no-break
+    /// space inside it (a compound, a path, a name kept together), and only the parts still
+    /// too wide between graphemes, so a syllable is cut only when nothing else will do.
+    fn split_long(&mut self, start: usize, mid: usize) {
+        let word = &self.text[start..mid];
+        if self.urls_whole && is_url(word) {
+            self.line = Some(start..mid);
+            self.line_width = self.width(start..mid);
+            return;
+        }
+        let mut from = start;
+        // Only on grapheme boundaries: a mark after the hyphen or space belongs with it.
+        let points: Vec<usize> = soft_breaks(word)
+            .map(|p| start + p)
+            .filter(|&p| self.cells.get(self.index(p)).is_some_and(|c| c.at == p))
+            .collect();
+        for to in points.into_iter().chain(std::iter::once(mid)) {
+            let w = self.width(from..to);
+            if self.line.is_some() && self.line_width + w > self.cols {
+                self.flush();
+            }
+            if w > self.cols {
+                self.force(from, to);
+            } else {
+                let line_start = self.line.as_ref().map_or(from, |l| l.start);
+                self.line = Some(line_start..to);
+                self.line_width += w;
+            }
+            from = to;
+        }
+    }
+
+    /// Breaks text wider than a line between graphemes. A line never starts with a closing
+    /// mark (a comma, a full stop, `)`, `…`): the grapheme before it goes down with it.
     fn force(&mut self, start: usize, mid: usize) {
         for i in self.index(start)..self.index(mid) {
             let (cell, next) = (&self.cells[i], &self.cells[i + 1]);
             let (at, next_at, w, blank) = (cell.at, next.at, next.before - cell.before, cell.blank);
             if self.line.is_some() && self.line_width + w > self.cols {
-                self.flush();
+                let carried = match &self.line {
+                    Some(line) if is_closing(&self.text[at..next_at]) && i > 0 => {
+                        // Back over blanks to the grapheme before them: that one goes down.
+                        let mut k = i - 1;
+                        while k > 0 && self.cells[k].blank {
+                            k -= 1;
+                        }
+                        let prev = &self.cells[k];
+                        (!prev.blank
+                            && prev.at > line.start
+                            && self.width(prev.at..next_at) <= self.cols)
+                            .then_some(prev.at)
+                    }
+                    _ => None,
+                };
+                match carried {
+                    Some(prev_at) => {
+                        let carried_width = self.width(prev_at..at);
+                        if let Some(line) = &mut self.line {
+                            line.end = prev_at;
+                        }
+                        self.line_width -= carried_width;
+                        self.flush();
+                        self.line = Some(prev_at..at);
+                        self.line_width = carried_width;
+                    }
+                    None => self.flush(),
+                }
             }
             if self.line.is_none() && blank {
                 continue;
@@ -408,6 +484,58 @@ impl<'a> Filler<'a> {
         self.pending = self.pending.end..self.pending.end;
         self.pending_width = 0;
     }
+}
+
+/// Whether `word` is a web address (`https://…`, `http://…`, `www.…`).
+fn is_url(word: &str) -> bool {
+    let lower = word
+        .trim_start_matches(['(', '[', '<', '"', '“'])
+        .to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("www.")
+}
+
+/// Where a word too long for a line may break before it is cut between graphemes: after a
+/// hyphen or a dash, after a slash (after the last of `//`), after a no-break space. Byte
+/// offsets inside the word, never at its ends.
+fn soft_breaks(word: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut chars = word.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((at, c)) = chars.next() {
+            let end = at + c.len_utf8();
+            let next = chars.peek().map(|&(_, n)| n);
+            let soft = match c {
+                '/' => next != Some('/'),
+                '-' | '\u{2010}' | '\u{2013}' | '\u{2014}' | '\u{a0}' | '\u{202f}' => true,
+                _ => false,
+            };
+            if soft && next.is_some() {
+                return Some(end);
+            }
+        }
+        None
+    })
+}
+
+/// A grapheme a line must not start with: closing punctuation and the ellipsis.
+fn is_closing(g: &str) -> bool {
+    matches!(
+        g,
+        "…" | ")"
+            | "]"
+            | "}"
+            | "»"
+            | "›"
+            | ":"
+            | ";"
+            | "?"
+            | "!"
+            | ","
+            | "."
+            | "”"
+            | "’"
+            | "、"
+            | "。"
+    )
 }
 
 /// Whether line breaks in a field become newlines or spaces.
@@ -1366,6 +1494,7 @@ mod tests {
     #[test]
     fn ambiguous_wide_counts_vietnamese_letters_terminals_draw_wide() {
         let m = Metrics {
+            urls_whole: false,
             ambiguous_wide: true,
         };
         assert_eq!(m.width("à"), 2);
@@ -1418,8 +1547,43 @@ mod tests {
         // A break textwrap offers inside " \u{301}" is not taken.
         let lines = wrap("a \u{301}b c", 2);
         assert!(lines.iter().all(|l| !l.starts_with('\u{301}')), "{lines:?}");
-        // UAX #14 has no break inside "[ foo ]": forced breaks go between graphemes.
-        assert_eq!(wrap("[ foo ] bar", 3), vec!["[ f", "oo", "]", "bar"]);
+        // UAX #14 has no break inside "[ foo ]": forced breaks go between graphemes, and the
+        // closing bracket takes the letter before it down rather than start a line.
+        assert_eq!(wrap("[ foo ] bar", 3), vec!["[ f", "o", "o ]", "bar"]);
+    }
+
+    #[test]
+    fn a_word_too_long_breaks_at_a_hyphen_a_slash_or_a_no_break_space_first() {
+        let m = Metrics::default();
+        // A name kept whole with no-break spaces breaks between its syllables, never inside.
+        let name = "Nguyễn\u{a0}Phú\u{a0}Trọng";
+        assert_eq!(m.wrap(name, 10), ["Nguyễn", "Phú\u{a0}Trọng"]);
+        assert_eq!(m.wrap(&name.nfd().collect::<String>(), 10).len(), 2);
+        // A compound breaks after its hyphens.
+        assert_eq!(
+            m.wrap("kinh-tế-xã-hội-văn-hóa", 12),
+            ["kinh-tế-xã-", "hội-văn-hóa"]
+        );
+        // A path or URL breaks after a slash (never inside "//"), its parts whole.
+        let url = "https://baoquocte.vn/chinh-tri/thu-tuong-hoi-kien.html";
+        let lines = m.wrap(url, 24);
+        assert_eq!(lines.concat(), url);
+        assert!(lines.iter().all(|l| width(l) <= 24), "{lines:?}");
+        assert_eq!(lines[0], "https://baoquocte.vn/");
+        for l in &lines[..lines.len() - 1] {
+            assert!(l.ends_with(['/', '-']), "{lines:?}");
+        }
+        // In `show`, a URL stays whole on a line of its own, longer than the width.
+        let whole = Metrics {
+            urls_whole: true,
+            ..Metrics::default()
+        };
+        assert_eq!(
+            whole.wrap(&format!("Nguồn: {url} ngày 24/11"), 24),
+            ["Nguồn:", url, "ngày 24/11"]
+        );
+        // Only when nothing else will do is a syllable cut.
+        assert_eq!(m.wrap("Thủtướng", 4), ["Thủt", "ướng"]);
     }
 
     #[test]

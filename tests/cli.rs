@@ -1370,3 +1370,24 @@ fn help_speaks_the_interface_language() {
         "{en}"
     );
 }
+
+/// `show` never breaks a URL, so it can be copied and clicked: its line may run past --width.
+#[test]
+fn show_keeps_a_long_url_whole_on_its_own_line() {
+    let sb = Sandbox::new();
+    let url = "https://baoquocte.vn/chinh-tri/thu-tuong-pham-minh-chinh-hoi-kien-chu-tich-dang-cong-san-nhat-ban.html";
+    let p = sb.store(
+        "url.json",
+        &json!({"articles": [{
+            "id": "u",
+            "title": "Tin có liên kết",
+            "body": [format!("Xem toàn văn tại {url} (bản tiếng Việt).")]
+        }]}),
+    );
+    let p = p.to_str().expect("a UTF-8 path");
+    let out = ok(&sb, &["--store", p, "show", "u", "--width", "30"]).stdout;
+    assert!(out.lines().any(|l| l == url), "{out}");
+    for line in out.lines().filter(|l| *l != url) {
+        assert!(columns(line) <= 30, "{line:?} in\n{out}");
+    }
+}

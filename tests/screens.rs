@@ -289,6 +289,7 @@ fn ambiguous_wide_mode_keeps_every_row_within_the_width() {
     // for each, so no row's drawn width exceeds the terminal.
     let metrics = Metrics {
         ambiguous_wide: true,
+        ..Metrics::default()
     };
     for (w, h) in [(120, 40), (80, 24), (50, 20)] {
         let mut app = App::new(load(EMBEDDED_SAMPLE), "embedded sample", metrics);

@@ -185,7 +185,7 @@ proptest! {
 
     #[test]
     fn wrap_lines_fit(s in any_text(), cols in 1usize..=120, wide in any::<bool>()) {
-        let m = Metrics { ambiguous_wide: wide };
+        let m = Metrics { ambiguous_wide: wide, urls_whole: false };
         for clean in [sanitize_block(&s), sanitize_line(&s), s.clone()] {
             for line in m.wrap(&clean, cols) {
                 prop_assert!(fits(m, &line, cols), "{line:?} at {cols} from {clean:?}");
@@ -204,7 +204,7 @@ proptest! {
 
     #[test]
     fn wrap_never_splits_a_grapheme(s in text(), cols in 1usize..=120, wide in any::<bool>()) {
-        let m = Metrics { ambiguous_wide: wide };
+        let m = Metrics { ambiguous_wide: wide, urls_whole: false };
         // Raw text too (without CR, which would glue to LF), for breaks textwrap offers inside
         // a grapheme, as in " \u{301}", which sanitised text no longer has.
         let raw: String = s.chars().filter(|&c| c != '\r').collect();
@@ -230,7 +230,7 @@ proptest! {
 
     #[test]
     fn truncate_fits_and_keeps_graphemes(s in any_text(), cols in 0usize..=120, wide in any::<bool>()) {
-        let m = Metrics { ambiguous_wide: wide };
+        let m = Metrics { ambiguous_wide: wide, urls_whole: false };
         let line = sanitize_line(&s);
         for input in [line.as_str(), s.as_str()] {
             let t = m.truncate(input, cols);
@@ -355,7 +355,7 @@ proptest! {
 
     #[test]
     fn nothing_panics(s in any::<String>(), n in any::<String>(), cols in 0usize..=130, wide in any::<bool>()) {
-        let m = Metrics { ambiguous_wide: wide };
+        let m = Metrics { ambiguous_wide: wide, urls_whole: false };
         let _ = (sanitize_block(&s), sanitize_line(&s), m.width(&s), m.truncate(&s, cols));
         let _ = (m.wrap(&s, cols), fold(&s), find_folded(&s, &n), find_folded(&s, &s));
         let f = fold_map(&s);
