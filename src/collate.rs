@@ -1,5 +1,8 @@
 //! Vietnamese alphabetical order: a < ă < â < b < c < d < đ < e < ê < ... < o < ô < ơ < ... < u < ư,
-//! with tones as a secondary difference (ngang < huyền < hỏi < ngã < sắc < nặng).
+//! with tones as a secondary difference (ngang < huyền < hỏi < ngã < sắc < nặng). Letters
+//! outside the Vietnamese alphabet sort next to their base letter, their marks a secondary
+//! difference after the tones (Muller < Müller < Mulz; Otani < Ōtani), and "Ð" (U+00D0, often
+//! typed for Đ) is Đ.
 //!
 //! Written by hand: the only crate that collates Vietnamese correctly is ICU4X's `icu_collator`,
 //! which brings a large data and dependency tree for one alphabet; the rule fits in a page.
@@ -12,7 +15,8 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Key {
     primary: Vec<u32>,
-    secondary: Vec<u8>,
+    /// Per letter: its tone (0-5), then any other mark above it (see [`foreign_mark`]).
+    secondary: Vec<u16>,
     tertiary: Vec<u8>,
 }
 
@@ -33,12 +37,24 @@ pub fn key(s: &str) -> Key {
             '\u{0303}' => set_tone(&mut secondary, 3), // ngã
             '\u{0301}' => set_tone(&mut secondary, 4), // sắc
             '\u{0323}' => set_tone(&mut secondary, 5), // nặng
+            // Marks of other alphabets (ü, ō, å, ç, š...): secondary, after the tone.
+            c if unicode_normalization::char::is_combining_mark(c) => {
+                add_mark(&mut secondary, foreign_mark(c));
+            }
             _ => {
                 let lower = c.to_lowercase().next().unwrap_or(c);
                 tertiary.push(u8::from(lower != c));
-                secondary.push(0);
-                primary.push(match lower {
-                    'đ' => weight('d') + 1,
+                // Letters that are a base letter with a stroke or slash but no decomposition
+                // sort beside that letter.
+                let (base, mark) = match lower {
+                    'ø' => ('o', 1),
+                    'ł' => ('l', 1),
+                    'ı' => ('i', 1),
+                    other => (other, 0),
+                };
+                secondary.push(mark << 8);
+                primary.push(match base {
+                    'đ' | 'ð' | 'ɖ' => weight('d') + 1,
                     c if c.is_whitespace() => 1,
                     c => weight(c),
                 });
@@ -63,9 +79,33 @@ fn bump(primary: &mut [u32], by: u32) {
     }
 }
 
-fn set_tone(secondary: &mut [u8], tone: u8) {
+fn set_tone(secondary: &mut [u16], tone: u16) {
     if let Some(last) = secondary.last_mut() {
-        *last = tone;
+        *last = (*last & !0xff) | tone;
+    }
+}
+
+/// A mark of another alphabet on the last letter: in the high byte, so it counts after the
+/// tone.
+fn add_mark(secondary: &mut [u16], mark: u16) {
+    if let Some(last) = secondary.last_mut() {
+        *last = (*last & 0xff) | ((((*last >> 8) + mark).min(0xff)) << 8);
+    }
+}
+
+/// The weight of a combining mark that is not Vietnamese: the common ones in a fixed order,
+/// any other after them.
+fn foreign_mark(c: char) -> u16 {
+    match c {
+        '\u{0308}' => 2, // diaeresis: ä ö ü
+        '\u{0304}' => 3, // macron: ā ō ū
+        '\u{030a}' => 4, // ring: å
+        '\u{0327}' => 5, // cedilla: ç
+        '\u{030c}' => 6, // caron: č š ž
+        '\u{0328}' => 7, // ogonek: ą ę
+        '\u{0307}' => 8, // dot above: ż
+        '\u{030b}' => 9, // double acute: ő
+        _ => 10,
     }
 }
 
@@ -104,6 +144,27 @@ mod tests {
             sorted(&["mạ", "má", "mã", "mả", "mà", "ma"]),
             ["ma", "mà", "mả", "mã", "má", "mạ"]
         );
+    }
+
+    #[test]
+    fn other_alphabets_sort_beside_their_base_letters() {
+        assert_eq!(
+            sorted(&["Mulz", "Müller", "Muller", "Mueller"]),
+            ["Mueller", "Muller", "Müller", "Mulz"]
+        );
+        assert_eq!(sorted(&["Ōtani", "Oz", "Otani"]), ["Otani", "Ōtani", "Oz"]);
+        assert_eq!(
+            sorted(&["Øystein", "Oz", "Oystein"]),
+            ["Oystein", "Øystein", "Oz"]
+        );
+        // Ð (eth, typed for Đ) is Đ, after every D.
+        assert_eq!(sorted(&["Ðỗ", "Dương", "Đinh"]), ["Dương", "Đinh", "Ðỗ"]);
+        assert_eq!(key("Ðỗ").primary, key("Đỗ").primary);
+        // NFD the same as NFC.
+        let nfd: String = "Müller Ōtani".nfd().collect();
+        assert_eq!(key(&nfd), key("Müller Ōtani"));
+        // On the same letters, the Vietnamese tones come before a foreign mark.
+        assert_eq!(sorted(&["mü", "mụ", "mu", "mú"]), ["mu", "mú", "mụ", "mü"]);
     }
 
     #[test]
