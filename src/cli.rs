@@ -694,13 +694,53 @@ fn check(
         )?,
         _ => writeln!(out, "Dated: none of {}", store.len())?,
     }
-    writeln!(out, "Warnings: {}", store.warnings.len())?;
+    let legacy = legacy_text(&store);
+    writeln!(out, "Warnings: {}", store.warnings.len() + legacy.len())?;
     for w in &store.warnings {
         writeln!(out, "warning: {w}")?;
     }
-    Ok(if store.warnings.is_empty() {
+    for w in &legacy {
+        writeln!(out, "warning: {w}")?;
+    }
+    Ok(if store.warnings.is_empty() && legacy.is_empty() {
         0
     } else {
         EXIT_FAILURE
     })
+}
+
+/// Fields that look like Vietnamese in a legacy 8-bit encoding read as Latin-1 (see
+/// [`crate::legacy`]), one message each, naming the store, the article and the field.
+fn legacy_text(store: &Store) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in store.articles() {
+        let mut fields: Vec<(String, &str)> = vec![
+            ("title".to_owned(), a.title.as_str()),
+            ("summary".to_owned(), a.summary.as_str()),
+        ];
+        let lists = [
+            ("body", &a.body),
+            ("captions", &a.captions),
+            ("persons", &a.persons),
+        ];
+        for (name, list) in lists {
+            fields.extend(
+                list.iter()
+                    .enumerate()
+                    .map(|(i, t)| (format!("{name}[{i}]"), t.as_str())),
+            );
+        }
+        for (field, text) in fields {
+            if let Some(enc) = crate::legacy::detect(text) {
+                let sample: String = text.chars().take(40).collect();
+                out.push(format!(
+                    "{}: article {:?}: {field} looks like Vietnamese in {} read as Latin-1 ({sample:?}); convert the source to Unicode",
+                    store.name,
+                    a.id,
+                    enc.name()
+                ));
+            }
+        }
+    }
+    out
 }

@@ -18,6 +18,7 @@ pub mod import;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod legacy;
 pub mod persons;
 pub mod query;
 pub mod related;

@@ -1391,3 +1391,40 @@ fn show_keeps_a_long_url_whole_on_its_own_line() {
         assert!(columns(line) <= 30, "{line:?} in\n{out}");
     }
 }
+
+/// Text in TCVN3 or VNI read as Latin-1 is valid Unicode but no Vietnamese: check names the
+/// article and the field, and fails; Unicode Vietnamese and French stay quiet.
+#[test]
+fn check_warns_about_vietnamese_in_a_legacy_encoding() {
+    let sb = Sandbox::new();
+    let p = sb.store(
+        "legacy.json",
+        &json!({"articles": [
+            {"id": "tcvn3", "title": "ViÖt Nam vµ NhËt B¶n", "persons": ["Ph¹m Minh ChÝnh"]},
+            {"id": "vni", "title": "Tin tức", "body": ["Vieät Nam vaø Nhaät Baûn"]},
+            {"id": "ok", "title": "Việt Nam và Nhật Bản", "summary": "Il est allé où il voulait en août"}
+        ]}),
+    );
+    let p = p.to_str().expect("a UTF-8 path");
+    let r = tuinews(&sb, &["check", p]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let warnings: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .collect();
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert!(
+        warnings[0].contains("article \"tcvn3\": title looks like Vietnamese in TCVN3"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[1].contains("article \"tcvn3\": persons[0]"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[2].contains("article \"vni\": body[0] looks like Vietnamese in VNI"),
+        "{warnings:?}"
+    );
+    assert!(r.stdout.contains("Warnings: 3"), "{}", r.stdout);
+}
