@@ -1428,3 +1428,12 @@ fn check_warns_about_vietnamese_in_a_legacy_encoding() {
     );
     assert!(r.stdout.contains("Warnings: 3"), "{}", r.stdout);
 }
+
+/// The embedded sample, real Vietnamese from the seeds, checks clean: no legacy-encoding
+/// warning for its names ("Lê Hoài Trung", "Vũ Trung Kiên") or anything else.
+#[test]
+fn the_embedded_sample_checks_clean() {
+    let sb = Sandbox::new();
+    let r = ok(&sb, &["check"]);
+    assert!(r.stdout.contains("Warnings: 0"), "{}", r.stdout);
+}
