@@ -1144,3 +1144,84 @@ fn two_readers_at_once_keep_each_others_marks() {
     let c = spawn();
     status_has(&c, "43 unread");
 }
+
+/// Every cell of the screen, as the terminal model holds it.
+fn all_cells(s: &vt100::Screen) -> Vec<String> {
+    let (rows, cols) = s.size();
+    (0..rows)
+        .flat_map(|r| (0..cols).map(move |c| (r, c)))
+        // A cleared cell and a written space look the same.
+        .map(|(r, c)| match cell(s, r, c) {
+            empty if empty.is_empty() => " ".to_owned(),
+            other => other,
+        })
+        .collect()
+}
+
+/// Thai and Lao SARA AM after a consonant (กำ, ຄຳ) is one grapheme the terminal draws in two
+/// cells. Moving from a Thai article to a Vietnamese one leaves no stray glyph: every cell of
+/// the screen is what a full redraw of the same state draws.
+#[test]
+fn moving_from_a_thai_article_to_a_vietnamese_one_leaves_no_stale_cell() {
+    let dir = TempDir::new().expect("a store directory");
+    let path = dir.path().join("thai.json");
+    let thai = "กำลังทำงาน ความสำคัญ ນໍ້າຄຳ ทำ ทำ ทำ ทำ ทำ ทำ ทำ ทำ ทำ ทำ ทำ ทำ";
+    let store = serde_json::json!({"articles": [
+        {"id": "th", "title": format!("ข่าว {thai}"), "published": "2026-02-02",
+         "summary": thai, "body": [thai, thai, thai]},
+        {"id": "vi", "title": "Thủ tướng Phạm Minh Chính hội kiến", "published": "2026-02-01",
+         "summary": "Chiều 24/11, tại Tokyo, Thủ tướng đã hội kiến.",
+         "body": ["Tại cuộc gặp, hai bên trao đổi về quan hệ hai Đảng."]}
+    ]});
+    std::fs::write(&path, store.to_string()).expect("write the store");
+    let p = path.to_str().expect("a UTF-8 path");
+    let mut tui = Tui::spawn(100, 30, &["--store", p]);
+    tui.wait_until("the Thai article", |s| {
+        ensure(
+            status_drawn(s) && article_top(s).starts_with("ข่าว"),
+            "not shown yet",
+        )?;
+        fixed_borders(s, 29)
+    });
+    tui.send(b"j");
+    let moved = tui.wait_for("the Vietnamese article", |s| {
+        article_top(s).starts_with("Thủ tướng")
+    });
+    // The article pane holds no Thai or Lao any more.
+    let article_cols = SPLIT..100;
+    for r in 1..20 {
+        let row: String = article_cols.clone().map(|c| cell(&moved, r, c)).collect();
+        assert!(
+            !row.chars().any(|c| ('\u{e00}'..='\u{eff}').contains(&c)),
+            "row {r} keeps Thai or Lao: {row:?}\n{}",
+            show(&moved)
+        );
+    }
+    // A full redraw (a resize away and back) draws exactly the same cells.
+    let before = all_cells(&moved);
+    tui.resize(101, 30);
+    // The status line's hints end one column further right once the reader has redrawn.
+    tui.wait_for("the redraw at 101 columns", |s| cell(s, 29, 99) == "t");
+    tui.resize(100, 30);
+    let redrawn = tui.wait_until("the redraw at the first size", |s| {
+        ensure(
+            cell(s, 29, 98) == "t" && cell(s, 29, 99) != "t",
+            "not redrawn yet",
+        )?;
+        let now = all_cells(s);
+        let diff: Vec<usize> = (0..before.len())
+            .filter(|&i| now.get(i) != before.get(i))
+            .collect();
+        ensure(
+            diff.is_empty(),
+            format!(
+                "{} cells differ, the first at {:?}",
+                diff.len(),
+                diff.first().map(|i| (i / 100, i % 100))
+            ),
+        )
+    });
+    drop(redrawn);
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+}

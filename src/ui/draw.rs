@@ -57,6 +57,27 @@ pub fn put_str(
             break;
         }
         let ratatui_width = g.width();
+        if drawn_in_parts(g) {
+            // Thai and Lao SARA AM after a consonant ("กำ", "น้ำ", "ຄຳ"), and half-width
+            // katakana with a voiced mark ("ｶﾞ"): one grapheme that the terminal draws one
+            // character to a cell. Each part gets a cell of its own (the consonant with its
+            // marks, then the vowel), so the buffer holds what the screen shows and the next
+            // frame's diff rewrites both cells: written as one wide symbol, the vowel's cell
+            // was taken for covered and kept its glyph when the text changed.
+            let mut cx = x;
+            for part in parts(g) {
+                let pw = u16::try_from(part.width()).unwrap_or(0);
+                if pw == 0 || cx.saturating_add(pw) > x.saturating_add(w16) {
+                    continue;
+                }
+                if let Some(cell) = buf.cell_mut((cx, y)) {
+                    cell.set_symbol(part).set_style(style);
+                }
+                cx += pw;
+            }
+            x += w16;
+            continue;
+        }
         if let Some(cell) = buf.cell_mut((x, y)) {
             if ratatui_width > w {
                 // e.g. "ｶﾞ": the terminal draws each half-width character in its own cell.
@@ -90,6 +111,27 @@ pub fn put_str(
         x += w16;
     }
     x
+}
+
+/// Whether a terminal draws grapheme `g` one character to a cell: it holds a spacing vowel
+/// or mark that terminals advance for (Thai and Lao SARA AM, the half-width voiced marks).
+fn drawn_in_parts(g: &str) -> bool {
+    g.chars().count() > 1
+        && g.chars()
+            .skip(1)
+            .any(|c| matches!(c, '\u{e33}' | '\u{eb3}' | '\u{ff9e}' | '\u{ff9f}'))
+}
+
+/// The parts of a grapheme a terminal draws in cells of their own: each character with a
+/// width starts one, and the zero-width marks after it stay with it.
+fn parts(g: &str) -> impl Iterator<Item = &str> {
+    let mut starts: Vec<usize> = g
+        .char_indices()
+        .filter(|&(i, c)| i == 0 || unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 0)
+        .map(|(i, _)| i)
+        .collect();
+    starts.push(g.len());
+    (0..starts.len() - 1).filter_map(move |k| g.get(starts[k]..starts[k + 1]))
 }
 
 /// The slice `range` of `text` as spans in `base` style, with the parts inside `marks` (byte
