@@ -362,3 +362,84 @@ proptest! {
         let _ = f.original_range(cols..cols / 2 + 3);
     }
 }
+
+mod persons_are_people {
+    //! `persons` never shows one person twice: whatever the spellings (case, NFC or NFD, tone
+    //! placement, no-break and repeated spaces, Ð for Đ), the entries' identity keys differ,
+    //! and every mention is counted in exactly one entry.
+
+    use proptest::prelude::*;
+    use tuinews::persons::Persons;
+    use tuinews::query::words::identity_key;
+    use tuinews::store::{Article, Store};
+    use unicode_normalization::UnicodeNormalization;
+
+    const NAMES: &[&str] = &[
+        "Nguyễn Thị Thúy",
+        "Nguyễn Thị Thuý",
+        "Lê Văn Hùng",
+        "Lê Văn Hưng",
+        "Hoàng Hòa",
+        "Hoàng Hoà",
+        "Đỗ Mười",
+        "Ðỗ Mười",
+        "Phạm Minh Chính",
+        "Shii Kazuo",
+    ];
+
+    /// One spelling of a name: its case, form and spaces changed.
+    fn spelling() -> impl Strategy<Value = String> {
+        (0..NAMES.len(), 0..3usize, any::<bool>(), 0..3usize).prop_map(|(i, case, nfd, space)| {
+            let name = NAMES[i];
+            let name = match case {
+                0 => name.to_owned(),
+                1 => name.to_uppercase(),
+                _ => name.to_lowercase(),
+            };
+            let name = if nfd { name.nfd().collect() } else { name };
+            let sep = ["\u{a0}", "  ", "\u{202f}"][space];
+            if space == 0 && !nfd {
+                name
+            } else {
+                name.replace(' ', sep)
+            }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn one_entry_per_identity_and_every_mention_counted(
+            articles in prop::collection::vec(prop::collection::vec(spelling(), 0..4), 1..12)
+        ) {
+            let store = Store::from_articles(
+                articles
+                    .iter()
+                    .enumerate()
+                    .map(|(i, persons)| Article {
+                        id: format!("a{i}"),
+                        title: format!("Tin {i}"),
+                        persons: persons.clone(),
+                        ..Article::default()
+                    })
+                    .collect(),
+            );
+            let persons = Persons::new(&store);
+            let keys: Vec<String> = persons.list.iter().map(|p| identity_key(&p.name)).collect();
+            let mut unique = keys.clone();
+            unique.sort();
+            unique.dedup();
+            prop_assert_eq!(unique.len(), keys.len(), "{:?}", persons.list.iter().map(|p| &p.name).collect::<Vec<_>>());
+            // Each article is counted once under each identity it names.
+            for (ix, a) in store.iter() {
+                let mut own: Vec<String> = a.persons.iter().map(|p| identity_key(p)).collect();
+                own.sort();
+                own.dedup();
+                for key in own {
+                    let entry = persons.list.iter().find(|p| identity_key(&p.name) == key);
+                    prop_assert!(entry.is_some_and(|p| p.articles.contains(&ix)), "{key}");
+                }
+            }
+        }
+    }
+}
