@@ -1584,6 +1584,8 @@ mod tests {
         );
         // Only when nothing else will do is a syllable cut.
         assert_eq!(m.wrap("Thủtướng", 4), ["Thủt", "ướng"]);
+        // A zero-width space is a place to break, and takes no column.
+        assert_eq!(m.wrap("Thủ\u{200b}tướng", 5), ["Thủ\u{200b}", "tướng"]);
     }
 
     #[test]
