@@ -61,6 +61,8 @@ pub enum Action {
     CopyLink,
     /// Read the store again from disk, keeping the selection.
     Reload,
+    /// Fetch every subscribed feed into the store, in the background.
+    Update,
     /// Suspend the reader and return to the shell (`fg` brings it back).
     Suspend,
     /// Mark the article read, or unread again.
@@ -139,6 +141,7 @@ const NAMES: &[(Action, &str)] = &[
     (Action::OpenLink, "open_link"),
     (Action::CopyLink, "copy_link"),
     (Action::Reload, "reload"),
+    (Action::Update, "update"),
     (Action::Suspend, "suspend"),
     (Action::ToggleRead, "toggle_read"),
     (Action::ToggleStar, "toggle_star"),
@@ -231,6 +234,8 @@ pub enum Msg {
     Indexed(std::sync::Arc<crate::query::SearchIndex>),
     /// The store's file changed on disk.
     StoreChanged,
+    /// A feed update finished (or could not start: why).
+    Updated(Result<crate::feeds::Outcome, String>),
     /// An effect was carried out; the text is for the status line.
     Done(String),
     /// An effect failed; the text says why, for the status line.
@@ -248,6 +253,9 @@ impl From<Action> for Msg {
 pub enum Effect {
     /// Read the store again (answered by [`Msg::Loaded`]).
     Reload,
+    /// Fetch the subscribed feeds into the store in the background (answered by
+    /// [`Msg::Updated`]; the file watcher then reloads the store).
+    Update,
     /// Open a web link in the browser.
     OpenUrl(String),
     /// Put text on the clipboard.

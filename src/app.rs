@@ -83,6 +83,10 @@ pub struct App {
     /// The interface language's texts.
     pub words: &'static Words,
     pub keymap: Keymap,
+    /// A feed update is running (`U`).
+    pub updating: bool,
+    /// What the last update did, for the status line after the reload it causes.
+    update_summary: Option<String>,
     /// The store's search index, once a thread has built it (`None` before: searches then
     /// fold the articles as they go).
     pub index: Option<std::sync::Arc<crate::query::SearchIndex>>,
@@ -181,6 +185,8 @@ impl App {
             words: &words::EN,
             keymap: Keymap::default(),
             index: None,
+            updating: false,
+            update_summary: None,
             persons: PersonIndex::default(),
             people: Persons::default(),
             dates: Vec::new(),
@@ -356,6 +362,16 @@ impl App {
                 self.loaded_store(*result);
                 Vec::new()
             }
+            Msg::Updated(outcome) => {
+                self.updating = false;
+                let text = match outcome {
+                    Ok(o) => self.words.updated(&o),
+                    Err(e) => e,
+                };
+                self.notice = Some(text.clone());
+                self.update_summary = Some(text);
+                Vec::new()
+            }
             Msg::Indexed(index) => {
                 // An index for a store since replaced (a reload) is dropped.
                 if index.is_for(&self.store) {
@@ -480,6 +496,7 @@ impl App {
             Action::OpenLink => return self.open_link(),
             Action::CopyLink => return self.copy_link(),
             Action::Reload => return self.reload(),
+            Action::Update => return self.update_feeds(),
             Action::Suspend => return vec![Effect::Suspend],
             Action::ToggleRead => {
                 let on = !self
@@ -592,6 +609,22 @@ impl App {
         vec![Effect::Reload]
     }
 
+    /// `U`: the feeds fetched into the store in the background; the file watcher reloads it
+    /// when the new articles are written.
+    fn update_feeds(&mut self) -> Vec<Effect> {
+        if !self.can_reload {
+            self.notice = Some(self.words.update_embedded.to_owned());
+            return Vec::new();
+        }
+        if self.updating {
+            self.notice = Some(self.words.update_busy.to_owned());
+            return Vec::new();
+        }
+        self.updating = true;
+        self.notice = Some(self.words.updating.to_owned());
+        vec![Effect::Update]
+    }
+
     fn loaded_store(&mut self, result: Result<Store, StoreError>) {
         self.loading = None;
         match result {
@@ -603,7 +636,12 @@ impl App {
                     self.reopen();
                 }
                 if reload {
-                    self.notice = Some(self.words.reloaded(self.store.len()));
+                    // After an update, what it did says more than the count.
+                    self.notice = Some(
+                        self.update_summary
+                            .take()
+                            .unwrap_or_else(|| self.words.reloaded(self.store.len())),
+                    );
                 }
             }
             Err(e) if self.loaded => self.notice = Some(self.words.reload_failed(&e.to_string())),

@@ -86,6 +86,25 @@ pub enum Command {
     /// Import feeds, HTML pages and text pages (files or URLs) into a store, updating what is
     /// already there; prints what was added, updated and skipped.
     Import(crate::import::ImportArgs),
+    /// Subscriptions: the feeds `tuinews update` (and U in the reader) fetch.
+    Feeds {
+        #[command(subcommand)]
+        action: FeedsAction,
+    },
+    /// Fetch every subscribed feed (several at once, only what changed) into the store; prints
+    /// what was added, updated and skipped.
+    Update {
+        /// The store to update (default: as for import).
+        #[arg(long, value_name = "STORE")]
+        into: Option<PathBuf>,
+        /// Print the report as one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Seconds to wait for each feed.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30,
+              value_parser = clap::value_parser!(u64).range(1..))]
+        timeout: u64,
+    },
     /// The config file: print where it is read from, the complete default file, or check one.
     Config {
         /// Print the complete default config file, every key commented.
@@ -97,6 +116,26 @@ pub enum Command {
         /// The file to check (default: the one tuinews reads).
         #[arg(requires = "check")]
         path: Option<PathBuf>,
+    },
+}
+
+/// `tuinews feeds ...`.
+#[derive(Debug, Subcommand)]
+pub enum FeedsAction {
+    /// Subscribe to a feed.
+    Add {
+        /// The feed's http(s) URL.
+        url: String,
+        /// A name for it.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List the subscriptions.
+    List,
+    /// Unsubscribe: by URL or by name.
+    Remove {
+        /// The feed's URL or name.
+        feed: String,
     },
 }
 
@@ -147,6 +186,8 @@ pub struct Env {
     pub lang: Lang,
     /// `$XDG_CONFIG_HOME`, where the config file is.
     pub xdg_config_home: Option<PathBuf>,
+    /// Whether stderr is a terminal (for progress lines).
+    pub stderr_terminal: bool,
 }
 
 impl Env {
@@ -167,6 +208,7 @@ impl Env {
             xdg_state_home: var("XDG_STATE_HOME"),
             lang: Lang::from_locale(|k| std::env::var(k).ok()),
             xdg_config_home: var("XDG_CONFIG_HOME"),
+            stderr_terminal: io::stderr().is_terminal(),
             terminal_width: if io::stdout().is_terminal() {
                 crossterm::terminal::size().ok().map(|(w, _)| w)
             } else {
@@ -231,6 +273,20 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
             }
         };
     }
+    match &cli.command {
+        Some(Command::Feeds { action }) => {
+            return finish(feeds_command(action, env, out), err);
+        }
+        Some(Command::Update {
+            into,
+            json,
+            timeout,
+        }) => {
+            let into = into.clone().or_else(|| default_import_store(&cli, env));
+            return finish(update_command(into, *json, *timeout, env, out, err), err);
+        }
+        _ => {}
+    }
     let settings = match settings(&cli, env) {
         Ok(s) => s,
         Err(e) => {
@@ -247,6 +303,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
         words,
         ..
     } = settings;
+    let import_store = default_import_store(&cli, env);
     let result = match cli.command {
         Some(Command::Check { path }) => {
             let origin = match path {
@@ -256,13 +313,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
             check(&origin, &zone, out, err)
         }
         Some(Command::Import(args)) => {
-            let into = args.into.clone().or_else(|| match env.origin(cli.store) {
-                Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => Some(p),
-                Origin::Embedded => crate::import::user_store_path(
-                    env.xdg_data_home.as_deref(),
-                    env.home.as_deref(),
-                ),
-            });
+            let into = args.into.clone().or(import_store);
             let state_home = std::env::var_os("XDG_STATE_HOME")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from);
@@ -311,9 +362,11 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
                     };
                     show(&store, &id, &page, out, err)
                 }
-                Command::Check { .. } | Command::Import(_) | Command::Config { .. } => {
-                    unreachable!("handled above")
-                }
+                Command::Check { .. }
+                | Command::Import(_)
+                | Command::Config { .. }
+                | Command::Feeds { .. }
+                | Command::Update { .. } => unreachable!("handled above"),
             }
         }
         None => {
@@ -521,6 +574,168 @@ pub fn render_plain(store: &Store, a: &Article, page: &Page<'_>) -> Vec<String> 
         }
     }
     lines
+}
+
+/// The store `import` and `update` write to: the one tuinews would open, or instead of the
+/// embedded sample the user's data store.
+fn default_import_store(cli: &Cli, env: &Env) -> Option<PathBuf> {
+    match env.origin(cli.store.clone()) {
+        Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => Some(p),
+        Origin::Embedded => {
+            crate::import::user_store_path(env.xdg_data_home.as_deref(), env.home.as_deref())
+        }
+    }
+}
+
+/// An exit status, or the message when output could not be written.
+fn finish(result: io::Result<i32>, err: &mut dyn Write) -> i32 {
+    result.unwrap_or_else(|e| {
+        let _ = writeln!(err, "tuinews: cannot write output: {e}");
+        EXIT_FAILURE
+    })
+}
+
+/// The subscriptions file, or a message why there is none.
+fn feeds_path(env: &Env) -> Result<PathBuf, String> {
+    crate::feeds::path(env.xdg_config_home.as_deref(), env.home.as_deref()).ok_or_else(|| {
+        "no place for subscriptions: neither XDG_CONFIG_HOME nor HOME is set".to_owned()
+    })
+}
+
+/// `tuinews feeds add | list | remove`.
+fn feeds_command(action: &FeedsAction, env: &Env, out: &mut dyn Write) -> io::Result<i32> {
+    let path = match feeds_path(env) {
+        Ok(p) => p,
+        Err(e) => {
+            writeln!(out, "tuinews: {e}")?;
+            return Ok(EXIT_FAILURE);
+        }
+    };
+    let file = crate::text::visible(&path.display().to_string());
+    let result = match action {
+        FeedsAction::Add { url, name } => {
+            crate::feeds::add(&path, url, name.as_deref()).map(|added| match added {
+                crate::feeds::Added::New => {
+                    format!("subscribed: {} ({file})", crate::text::sanitize_line(url))
+                }
+                crate::feeds::Added::Known => {
+                    format!("already subscribed: {}", crate::text::sanitize_line(url))
+                }
+            })
+        }
+        FeedsAction::Remove { feed } => crate::feeds::remove(&path, feed).and_then(|n| {
+            if n == 0 {
+                Err(crate::feeds::FeedsError::BadUrl(
+                    crate::text::sanitize_line(feed),
+                    "no subscription has this URL or name".to_owned(),
+                ))
+            } else {
+                Ok(format!(
+                    "unsubscribed: {}",
+                    crate::text::sanitize_line(feed)
+                ))
+            }
+        }),
+        FeedsAction::List => crate::feeds::load(&path).map(|(feeds, problems)| {
+            let mut lines: Vec<String> = problems.iter().map(|p| format!("warning: {p}")).collect();
+            for f in &feeds {
+                match &f.name {
+                    Some(n) => lines.push(format!("{}  {}", crate::text::sanitize_line(n), f.url)),
+                    None => lines.push(f.url.clone()),
+                }
+            }
+            if feeds.is_empty() {
+                lines.push("no subscriptions: tuinews feeds add URL".to_owned());
+            }
+            lines.join("\n")
+        }),
+    };
+    match result {
+        Ok(text) => {
+            writeln!(out, "{text}")?;
+            Ok(0)
+        }
+        Err(e) => {
+            writeln!(out, "tuinews: {e}")?;
+            Ok(EXIT_FAILURE)
+        }
+    }
+}
+
+/// `tuinews update`: every subscription into the store, with a progress line on a terminal.
+fn update_command(
+    into: Option<PathBuf>,
+    json: bool,
+    timeout: u64,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    let Some(into) = into else {
+        writeln!(
+            err,
+            "tuinews: no store to update: give --into STORE (neither $XDG_DATA_HOME nor $HOME is set)"
+        )?;
+        return Ok(EXIT_USAGE);
+    };
+    let feeds = match feeds_path(env)
+        .map_err(|e| e.to_string())
+        .and_then(|p| crate::feeds::load(&p).map_err(|e| e.to_string()))
+    {
+        Ok((feeds, problems)) => {
+            for p in problems {
+                writeln!(err, "tuinews: warning: {p}")?;
+            }
+            feeds
+        }
+        Err(e) => {
+            writeln!(err, "tuinews: {e}")?;
+            return Ok(EXIT_FAILURE);
+        }
+    };
+    if feeds.is_empty() {
+        writeln!(
+            err,
+            "tuinews: no subscriptions: add one with tuinews feeds add URL"
+        )?;
+        return Ok(EXIT_FAILURE);
+    }
+    let opts = crate::import::Options {
+        today: env.today.unwrap_or_else(|| jiff::Zoned::now().date()),
+        year: None,
+    };
+    let mut fetcher = crate::import::fetch::Fetcher::new(crate::import::fetch::Config {
+        timeout: std::time::Duration::from_secs(timeout),
+        state_dir: crate::import::state_dir(env.xdg_state_home.as_deref(), env.home.as_deref()),
+        ..crate::import::fetch::Config::default()
+    });
+    // A progress line only where a person watches: never in a pipe or a log.
+    let tty = env.stderr_terminal;
+    let progress = |done: usize, of: usize| {
+        if tty {
+            eprint!("\rtuinews: fetched {done} of {of} feeds");
+        }
+    };
+    let report = crate::feeds::update(&feeds, &into, &opts, &mut fetcher, &progress);
+    if tty {
+        writeln!(err)?;
+    }
+    for s in &report.sources {
+        if let Err(e) = &s.result {
+            writeln!(err, "tuinews: {}", crate::text::sanitize_line(e))?;
+        }
+    }
+    if let Some(e) = &report.store_error {
+        writeln!(err, "tuinews: {}", crate::text::sanitize_line(e))?;
+    }
+    if json {
+        writeln!(out, "{}", report.to_json())?;
+    } else {
+        for line in report.lines() {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(i32::from(report.failed()))
 }
 
 /// What the command line, the config file and the environment decide together: the command

@@ -127,9 +127,14 @@ LC_MESSAGES hoặc LANG bắt đầu bằng vi, nếu không thì en",
 }
 
 fn command_vi(path: &str) -> Option<&'static str> {
-    // `tuinews help` lists the commands again, under itself.
-    if let Some(name) = path.strip_prefix("tuinews help ") {
-        return command_vi(&format!("tuinews {name}"));
+    // `help` lists the commands again, under itself (`tuinews help feeds add`, `tuinews
+    // feeds help add`): the same texts as the commands themselves.
+    if path.ends_with(" help") {
+        return Some("In trợ giúp này hoặc trợ giúp của lệnh con");
+    }
+    if path.contains(" help ") {
+        let words: Vec<&str> = path.split(' ').filter(|w| *w != "help").collect();
+        return command_vi(&words.join(" "));
     }
     Some(match path {
         "tuinews" => {
@@ -145,7 +150,13 @@ fn command_vi(path: &str) -> Option<&'static str> {
         "tuinews config" => {
             "Tệp cấu hình: in nơi đọc tệp, tệp mặc định đầy đủ, hoặc kiểm tra một tệp"
         }
-        "tuinews help" => "In trợ giúp này hoặc trợ giúp của lệnh con",
+        "tuinews feeds" => "Đăng ký nguồn tin: các nguồn mà tuinews update (và phím U) tải về",
+        "tuinews feeds add" => "Đăng ký một nguồn tin",
+        "tuinews feeds list" => "Liệt kê các nguồn đã đăng ký",
+        "tuinews feeds remove" => "Hủy đăng ký: theo URL hoặc theo tên",
+        "tuinews update" => {
+            "Tải mọi nguồn đã đăng ký (nhiều nguồn cùng lúc, chỉ phần đã đổi) vào kho; in những gì đã thêm, cập nhật và bỏ qua"
+        }
         _ => return None,
     })
 }
@@ -189,7 +200,15 @@ fn arg_vi(path: &str, arg: &str) -> Option<&'static str> {
             "Kiểm tra tệp cấu hình (hoặc PATH) và in mọi lỗi; trạng thái thoát 1 nếu có lỗi"
         }
         ("tuinews config", "PATH") => "Tệp cần kiểm tra (mặc định: tệp mà tuinews đọc)",
-        ("tuinews help", "COMMAND") => "Lệnh con cần xem trợ giúp",
+        ("tuinews help", "COMMAND") | ("tuinews feeds help", "COMMAND") => {
+            "Lệnh con cần xem trợ giúp"
+        }
+        ("tuinews feeds add", "URL") => "URL http(s) của nguồn tin",
+        ("tuinews feeds add", "--name") => "Tên đặt cho nguồn",
+        ("tuinews feeds remove", "FEED") => "URL hoặc tên của nguồn",
+        ("tuinews update", "--into") => "Kho cần cập nhật (mặc định: như lệnh import)",
+        ("tuinews update", "--json") => "In báo cáo dưới dạng một đối tượng JSON",
+        ("tuinews update", "--timeout") => "Số giây chờ mỗi nguồn",
         _ => return None,
     })
 }

@@ -258,6 +258,7 @@ impl Default for Keymap {
             (Action::OnlyUnread, vec![Char('u')]),
             (Action::OnlyStarred, vec![Char('S')]),
             (Action::Reload, vec![Char('r'), Char('R')]),
+            (Action::Update, vec![Char('U')]),
             (Action::NextUnread, vec![Char('n')]),
             (Action::PrevUnread, vec![Char('N')]),
             (Action::NextMatch, vec![Ctrl('n')]),

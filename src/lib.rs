@@ -12,6 +12,7 @@ pub mod clihelp;
 pub mod collate;
 pub mod config;
 pub mod document;
+pub mod feeds;
 pub mod helptext;
 pub mod histogram;
 pub mod import;

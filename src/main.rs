@@ -109,6 +109,10 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     events.watch(&origin);
     let mut system = System::new(&events, origin.clone());
     system.words = app.words;
+    system.feeds_path = tuinews::feeds::path(env.xdg_config_home.as_deref(), env.home.as_deref());
+    system.fetch_state =
+        tuinews::import::state_dir(env.xdg_state_home.as_deref(), env.home.as_deref());
+    system.today = env.today;
     // The reading state: kept per store (by its canonical path; the sample by its name).
     let var = |k: &str| {
         std::env::var_os(k)

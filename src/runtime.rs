@@ -232,6 +232,11 @@ pub struct System {
     pub state_key: Option<PathBuf>,
     /// The interface language, for the messages effects end with.
     pub words: &'static Words,
+    /// The subscriptions file and where fetch validators are kept, for `U`.
+    pub feeds_path: Option<PathBuf>,
+    pub fetch_state: Option<PathBuf>,
+    /// The day dates without a year are read against.
+    pub today: Option<jiff::civil::Date>,
 }
 
 impl System {
@@ -243,6 +248,9 @@ impl System {
             state_dir: None,
             state_key: None,
             words: &crate::words::EN,
+            feeds_path: None,
+            fetch_state: None,
+            today: None,
         }
     }
 
@@ -290,6 +298,39 @@ impl System {
             Ok(()) => Msg::Done(self.words.copied(text)),
             Err(e) => Msg::Failed(e.to_string()),
         }
+    }
+
+    /// Runs `U` on a thread: every subscription fetched into the store, the outcome sent back
+    /// as [`Event::Updated`]. The file watcher sees the store change and reloads it.
+    fn update(&self) {
+        let tx = self.channel_tx.clone();
+        let store = path_of(&self.origin).cloned();
+        let feeds_path = self.feeds_path.clone();
+        let state = self.fetch_state.clone();
+        let today = self.today;
+        std::thread::spawn(move || {
+            let outcome = (|| {
+                let store = store.ok_or("the embedded sample takes no feeds")?;
+                let path = feeds_path.ok_or("no place for subscriptions: HOME is not set")?;
+                let (feeds, _) = crate::feeds::load(&path).map_err(|e| e.to_string())?;
+                if feeds.is_empty() {
+                    return Err("no subscriptions: tuinews feeds add URL".to_owned());
+                }
+                let opts = crate::import::Options {
+                    today: today.unwrap_or_else(|| jiff::Zoned::now().date()),
+                    year: None,
+                };
+                let mut fetcher =
+                    crate::import::fetch::Fetcher::new(crate::import::fetch::Config {
+                        state_dir: state,
+                        ..crate::import::fetch::Config::default()
+                    });
+                let report = crate::feeds::update(&feeds, &store, &opts, &mut fetcher, &|_, _| {});
+                Ok(crate::feeds::Outcome::of(&report))
+            })();
+            let outcome = outcome.map_err(|e: String| crate::text::sanitize_line(&e));
+            let _ = tx.send(Event::Updated(outcome));
+        });
     }
 
     /// Gives the terminal to the shell and stops the process until `fg`, then takes it back.
@@ -381,6 +422,10 @@ impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
             }
             Effect::OpenUrl(url) => self.open_url(&url, terminal),
             Effect::Copy(text) => Some(self.copy(&text)),
+            Effect::Update => {
+                self.update();
+                None
+            }
             Effect::Suspend => self.suspend(terminal),
             Effect::SaveState(mut state) => {
                 let (dir, store) = (self.state_dir.as_ref()?, self.state_key.as_ref()?);

@@ -33,6 +33,8 @@ pub enum Event {
     Loaded(Box<Result<Store, StoreError>>),
     /// The search index of a loaded store is ready.
     Indexed(std::sync::Arc<crate::query::SearchIndex>),
+    /// A feed update finished.
+    Updated(Result<crate::feeds::Outcome, String>),
     /// The store's file changed on disk.
     StoreChanged,
     /// The terminal can no longer be read: the loop ends with this error.
@@ -115,6 +117,7 @@ pub fn message(app: &App, event: Event) -> Option<Msg> {
         Event::Progress(n) => Some(Msg::Progress(n)),
         Event::Loaded(result) => Some(Msg::Loaded(result)),
         Event::Indexed(index) => Some(Msg::Indexed(index)),
+        Event::Updated(outcome) => Some(Msg::Updated(outcome)),
         Event::StoreChanged => Some(Msg::StoreChanged),
         Event::InputFailed(_) => None,
         Event::Terminate(sig) => Some(Msg::Signal(sig)),

@@ -152,6 +152,9 @@ pub struct Words {
     pub nothing_back: &'static str,
     pub no_link: &'static str,
     pub reloading: &'static str,
+    pub updating: &'static str,
+    pub update_busy: &'static str,
+    pub update_embedded: &'static str,
     pub store_changed: &'static str,
     pub embedded_no_reload: &'static str,
     pub per_month: &'static str,
@@ -219,6 +222,9 @@ pub static EN: Words = Words {
     nothing_back: "Nothing to go back to",
     no_link: "this article has no web link",
     reloading: "reloading the store…",
+    updating: "updating the feeds…",
+    update_busy: "an update is already running",
+    update_embedded: "the embedded sample takes no feeds: open your own store (--store PATH) or run tuinews update",
     store_changed: "the store changed on disk; reloading…",
     embedded_no_reload: "the embedded sample cannot change; nothing to reload",
     per_month: "Articles per month",
@@ -299,6 +305,9 @@ pub static VI: Words = Words {
     nothing_back: "Không có bài nào để quay lại",
     no_link: "bài này không có liên kết web",
     reloading: "đang tải lại kho…",
+    updating: "đang cập nhật các nguồn tin…",
+    update_busy: "đang cập nhật rồi",
+    update_embedded: "kho mẫu có sẵn không nhận nguồn tin: mở kho của bạn (--store PATH) hoặc chạy tuinews update",
     store_changed: "kho trên đĩa đã thay đổi; đang tải lại…",
     embedded_no_reload: "kho mẫu có sẵn không thay đổi; không có gì để tải lại",
     per_month: "Số bài mỗi tháng",
@@ -415,6 +424,42 @@ impl Words {
         }
     }
 
+    /// What a feed update did.
+    pub fn updated(&self, o: &crate::feeds::Outcome) -> String {
+        if let Some(e) = &o.store_error {
+            return match self.lang {
+                Lang::En => format!("update failed: {e}"),
+                Lang::Vi => format!("cập nhật không được: {e}"),
+            };
+        }
+        let mut out = match self.lang {
+            Lang::En => format!(
+                "updated {} {}: {} new, {} changed",
+                o.feeds,
+                if o.feeds == 1 { "feed" } else { "feeds" },
+                o.added,
+                o.changed
+            ),
+            Lang::Vi => format!(
+                "đã cập nhật {} nguồn: {} bài mới, {} bài sửa",
+                o.feeds, o.added, o.changed
+            ),
+        };
+        if o.unchanged > 0 {
+            out.push_str(&match self.lang {
+                Lang::En => format!(", {} unchanged", o.unchanged),
+                Lang::Vi => format!(", {} nguồn không đổi", o.unchanged),
+            });
+        }
+        if o.failed > 0 {
+            out.push_str(&match self.lang {
+                Lang::En => format!(", {} failed (tuinews update says why)", o.failed),
+                Lang::Vi => format!(", {} nguồn lỗi (tuinews update cho biết lý do)", o.failed),
+            });
+        }
+        out
+    }
+
     /// The status line after a reload.
     pub fn reloaded(&self, articles: usize) -> String {
         match self.lang {
@@ -527,6 +572,7 @@ fn action_help_en(action: Action) -> &'static str {
         Action::OpenLink => "open the article's link in the browser",
         Action::CopyLink => "copy the article's link to the clipboard",
         Action::Reload => "read the store again",
+        Action::Update => "fetch the subscribed feeds into the store (tuinews feeds add URL)",
         Action::Suspend => "suspend to the shell (fg returns)",
         Action::ToggleRead => "mark the article read / unread",
         Action::ToggleStar => "star the article / take the star away",
@@ -580,6 +626,7 @@ fn action_help_vi(action: Action) -> &'static str {
         Action::OpenLink => "mở liên kết của bài trong trình duyệt",
         Action::CopyLink => "chép liên kết của bài vào bộ nhớ tạm",
         Action::Reload => "đọc lại kho",
+        Action::Update => "tải các nguồn tin đã đăng ký vào kho (tuinews feeds add URL)",
         Action::Suspend => "tạm dừng, về shell (fg để trở lại)",
         Action::ToggleRead => "đánh dấu đã đọc / chưa đọc",
         Action::ToggleStar => "lưu bài / bỏ lưu",

@@ -283,3 +283,85 @@ fn a_failed_url_is_named_in_the_report_and_the_exit_status() -> TestResult {
     assert_eq!(Store::load_path(&dir.path().join("s.json"))?.len(), 1);
     Ok(())
 }
+
+/// `tuinews feeds add` then `tuinews update`: every subscription fetched into the store; a
+/// second update costs a 304 per feed and changes nothing; a feed that fails is named and the
+/// exit status says so while the others still import.
+#[test]
+fn update_fetches_every_subscription_and_then_only_what_changed() -> TestResult {
+    let (base, seen) = serve()?;
+    let dir = tempfile::tempdir()?;
+    let store = dir.path().join("s.json");
+    let tuinews =
+        |args: &[&str]| -> Result<(Option<i32>, String, String), Box<dyn std::error::Error>> {
+            let out = assert_cmd::Command::cargo_bin("tuinews")?
+                .env("HOME", dir.path())
+                .env_remove("XDG_DATA_HOME")
+                .env_remove("XDG_CONFIG_HOME")
+                .env_remove("TUINEWS_STORE")
+                .env("XDG_STATE_HOME", dir.path().join("state"))
+                .env_remove("http_proxy")
+                .env_remove("HTTP_PROXY")
+                .env_remove("ALL_PROXY")
+                .env_remove("all_proxy")
+                .args(args)
+                .output()?;
+            Ok((
+                out.status.code(),
+                String::from_utf8(out.stdout)?,
+                String::from_utf8(out.stderr)?,
+            ))
+        };
+    let (code, _, err) = tuinews(&["update", "--into", store.to_str().unwrap_or_default()])?;
+    assert_eq!(code, Some(1));
+    assert!(err.contains("no subscriptions"), "{err}");
+
+    let feed = format!("{base}/feed.xml");
+    let (code, out, _) = tuinews(&["feeds", "add", &feed, "--name", "Thời sự"])?;
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("subscribed:"), "{out}");
+    let (_, out, _) = tuinews(&["feeds", "add", &feed])?;
+    assert!(out.starts_with("already subscribed"), "{out}");
+    let (code, out, _) = tuinews(&["feeds", "add", "ftp://example.org/x"])?;
+    assert_eq!(code, Some(1));
+    assert!(out.contains("not a feed address"), "{out}");
+    let (_, out, _) = tuinews(&["feeds", "list"])?;
+    assert_eq!(out.trim(), format!("Thời sự  {feed}"));
+
+    let s = store.to_str().unwrap_or_default();
+    let (code, out, err) = tuinews(&["update", "--into", s, "--json"])?;
+    assert_eq!(code, Some(0), "{err}");
+    let report: serde_json::Value = serde_json::from_str(out.trim())?;
+    assert_eq!(report["added"], 1, "{report}");
+    assert_eq!(Store::load_path(&store)?.len(), 1);
+    // The second time, the server is asked with the ETag it gave and answers 304.
+    let (code, _, _) = tuinews(&["update", "--into", s])?;
+    assert_eq!(code, Some(0));
+    let conditional = seen
+        .lock()
+        .map(|l| {
+            l.iter()
+                .filter(|(p, h)| p == "/feed.xml" && h.iter().any(|(k, _)| k == "if-none-match"))
+                .count()
+        })
+        .unwrap_or(0);
+    assert_eq!(conditional, 1);
+
+    // A broken feed is named; the store keeps what it had.
+    tuinews(&["feeds", "add", &format!("{base}/missing")])?;
+    let (code, _, err) = tuinews(&["update", "--into", s])?;
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains(&format!("{base}/missing: the server answered HTTP 404")),
+        "{err}"
+    );
+    assert_eq!(Store::load_path(&store)?.len(), 1);
+
+    let (code, out, _) = tuinews(&["feeds", "remove", "Thời sự"])?;
+    assert_eq!(code, Some(0), "{out}");
+    let (_, out, _) = tuinews(&["feeds", "list"])?;
+    assert_eq!(out.trim(), format!("{base}/missing"));
+    let (code, _, _) = tuinews(&["feeds", "remove", "nothing"])?;
+    assert_eq!(code, Some(1));
+    Ok(())
+}

@@ -1225,3 +1225,79 @@ fn moving_from_a_thai_article_to_a_vietnamese_one_leaves_no_stale_cell() {
     tui.send(b"q");
     assert!(tui.wait_exit().success());
 }
+
+/// `U` in the real reader: the subscribed feed (served on 127.0.0.1 by the test) is fetched in
+/// the background, written to the store, and its story appears in the list, with the status
+/// line saying what the update did.
+#[test]
+fn u_fetches_the_subscribed_feeds_and_the_new_story_appears() {
+    use std::io::{BufRead, BufReader};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let base = format!("http://{}", listener.local_addr().expect("an address"));
+    std::thread::spawn(move || {
+        let feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
+<item><title>Tin mới từ nguồn đăng ký</title><link>/tin.html</link><guid>g-update</guid>\
+<pubDate>Wed, 28 Jan 2026 02:30:00 GMT</pubDate><description>Một.</description></item>\
+</channel></rss>";
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let mut stream = stream;
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{feed}",
+                feed.len()
+            );
+        }
+    });
+    let dir = TempDir::new().expect("a directory");
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("tuinews")).expect("mkdir");
+    std::fs::write(
+        config.join("tuinews").join("feeds"),
+        format!("{base}/feed.xml\n"),
+    )
+    .expect("write the subscriptions");
+    let store = dir.path().join("store.json");
+    std::fs::write(
+        &store,
+        serde_json::json!({"articles": [{"id": "old", "title": "Tin cũ", "published": "2026-01-01"}]})
+            .to_string(),
+    )
+    .expect("write the store");
+    let (config_home, state_home) = (
+        config.to_str().expect("UTF-8").to_owned(),
+        dir.path().join("state").to_str().expect("UTF-8").to_owned(),
+    );
+    let mut tui = Tui::spawn_with_env(
+        BIN,
+        100,
+        30,
+        &["--store", store.to_str().expect("UTF-8")],
+        &[
+            ("XDG_CONFIG_HOME", config_home.as_str()),
+            ("XDG_STATE_HOME", state_home.as_str()),
+        ],
+    );
+    tui.wait_for("the store", |s| {
+        s.contents().contains("Tin cũ") && status_drawn(s)
+    });
+    tui.send(b"U");
+    tui.wait_until("the new story", |s| {
+        let c = s.contents();
+        ensure(
+            c.contains("Tin mới từ nguồn đăng ký"),
+            "the new story is not listed",
+        )?;
+        ensure(
+            text(s, 29, 0, 100).contains("updated 1 feed: 1 new"),
+            format!("the status line says {:?}", text(s, 29, 0, 100)),
+        )?;
+        fixed_borders(s, 29)
+    });
+    tui.send(b"q");
+    assert!(tui.wait_exit().success());
+}

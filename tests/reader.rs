@@ -535,3 +535,58 @@ fn changing_the_filter_keeps_the_place_in_the_article() {
         Some(MAIN_2021)
     );
 }
+
+/// `U` asks for a feed update in the background; the outcome, then the reload it causes, say
+/// what it did. The embedded sample takes no feeds, and a second `U` while one runs waits.
+#[test]
+fn u_updates_the_feeds_in_the_background() {
+    use tuinews::action::{Effect, Msg};
+    use tuinews::feeds::Outcome;
+    let mut app = app_at(100, 30);
+    app.can_reload = false;
+    assert_eq!(app.update(Action::Update), Vec::new());
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("embedded sample takes no feeds"))
+    );
+
+    app.can_reload = true;
+    assert_eq!(app.update(Action::Update), vec![Effect::Update]);
+    assert!(app.updating);
+    assert_eq!(
+        app.update(Action::Update),
+        Vec::new(),
+        "one update at a time"
+    );
+    let outcome = Outcome {
+        feeds: 2,
+        added: 3,
+        changed: 1,
+        unchanged: 1,
+        failed: 0,
+        store_error: None,
+    };
+    app.update(Msg::Updated(Ok(outcome)));
+    assert!(!app.updating);
+    let said = "updated 2 feeds: 3 new, 1 changed, 1 unchanged";
+    assert_eq!(app.notice.as_deref(), Some(said));
+    // The store file changed: the reload that follows keeps the update's words.
+    app.update(Msg::Loaded(Box::new(Ok(common::sample()))));
+    assert_eq!(app.notice.as_deref(), Some(said));
+    app.update(Msg::Loaded(Box::new(Ok(common::sample()))));
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("reloaded"))
+    );
+    // A failure says why.
+    app.update(Action::Update);
+    app.update(Msg::Updated(Err(
+        "no subscriptions: tuinews feeds add URL".to_owned()
+    )));
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("no subscriptions: tuinews feeds add URL")
+    );
+}

@@ -99,6 +99,8 @@ pub struct Fetcher {
     known: BTreeMap<String, Validators>,
     /// Validators of this run's fetches, remembered by [`Fetcher::commit`].
     fresh: BTreeMap<String, Validators>,
+    /// What [`Fetcher::prefetch`] brought, handed out by [`Fetcher::get`].
+    ready: BTreeMap<String, Result<Fetched, FetchError>>,
 }
 
 impl Fetcher {
@@ -123,11 +125,77 @@ impl Fetcher {
             config,
             known,
             fresh: BTreeMap::new(),
+            ready: BTreeMap::new(),
         }
     }
 
-    /// Fetches `url`, conditionally when it was fetched before.
+    /// Fetches `urls` on up to `threads` threads at once, for [`Fetcher::get`] to hand out;
+    /// `done` hears how many of how many have come back, as they do.
+    pub fn prefetch(
+        &mut self,
+        urls: &[String],
+        threads: usize,
+        done: &(dyn Fn(usize, usize) + Sync),
+    ) {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let finished = std::sync::atomic::AtomicUsize::new(0);
+        let this = &*self;
+        let results: Vec<(String, Result<Fetched, FetchError>, Option<Validators>)> =
+            std::thread::scope(|s| {
+                let workers: Vec<_> = (0..threads.clamp(1, urls.len().max(1)))
+                    .map(|_| {
+                        s.spawn(|| {
+                            let mut out = Vec::new();
+                            loop {
+                                let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                                let Some(url) = urls.get(i) else { break };
+                                let (result, validators) = this.fetch(url);
+                                out.push((url.clone(), result, validators));
+                                let n = finished.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                                done(n + 1, urls.len());
+                            }
+                            out
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .flat_map(|w| w.join().unwrap_or_default())
+                    .collect()
+            });
+        for (url, result, validators) in results {
+            if let Some(v) = validators {
+                self.fresh.insert(url.clone(), v);
+            }
+            self.ready.insert(url, result);
+        }
+    }
+
+    /// Fetches `url`, conditionally when it was fetched before (or hands out what
+    /// [`Fetcher::prefetch`] brought for it).
     pub fn get(&mut self, url: &str) -> Result<Fetched, FetchError> {
+        if let Some(result) = self.ready.remove(url) {
+            return result;
+        }
+        let (result, validators) = self.fetch(url);
+        if let Some(v) = validators {
+            self.fresh.insert(url.to_owned(), v);
+        }
+        result
+    }
+
+    /// One fetch, with the validators to remember when it brought a body that has some.
+    fn fetch(&self, url: &str) -> (Result<Fetched, FetchError>, Option<Validators>) {
+        let mut validators = None;
+        let result = self.fetch_into(url, &mut validators);
+        (result, validators)
+    }
+
+    fn fetch_into(
+        &self,
+        url: &str,
+        remember: &mut Option<Validators>,
+    ) -> Result<Fetched, FetchError> {
         if url::Url::parse(url).map_or(true, |u| !matches!(u.scheme(), "http" | "https")) {
             return Err(FetchError::BadUrl(url.to_owned()));
         }
@@ -171,7 +239,7 @@ impl Fetcher {
             .read_to_vec()
             .map_err(|e| self.error(e))?;
         if validators != Validators::default() {
-            self.fresh.insert(url.to_owned(), validators);
+            *remember = Some(validators);
         }
         Ok(Fetched::Body {
             bytes,
