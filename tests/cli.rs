@@ -1437,3 +1437,42 @@ fn the_embedded_sample_checks_clean() {
     let r = ok(&sb, &["check"]);
     assert!(r.stdout.contains("Warnings: 0"), "{}", r.stdout);
 }
+
+/// An id past 64 bits, with a fraction or written -0 cannot keep its digits as a number: the
+/// warning says so and how to write it; the same id as a string is kept exactly.
+#[test]
+fn ids_that_no_64_bit_integer_holds_are_refused_with_the_way_to_write_them() {
+    let sb = Sandbox::new();
+    let p = sb.bytes(
+        "ids.json",
+        br#"{"articles": [
+            {"id": 123456789012345678901234567890, "title": "big"},
+            {"id": -0, "title": "negative zero"},
+            {"id": "123456789012345678901234567890", "title": "big as text"}
+        ]}"#,
+    );
+    let p = p.to_str().expect("a UTF-8 path");
+    let r = tuinews(&sb, &["check", p]);
+    assert_eq!(r.code, 1);
+    let hint = "found a number that is not a 64-bit integer (write it as a string, \"…\", to keep it exactly); article skipped";
+    assert!(
+        r.stdout.contains(&format!(
+            "article #0, field \"id\": expected a string or an integer, {hint}"
+        )),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(&format!(
+            "article #1, field \"id\": expected a string or an integer, {hint}"
+        )),
+        "{}",
+        r.stdout
+    );
+    let shown = ok(
+        &sb,
+        &["--store", p, "show", "123456789012345678901234567890"],
+    )
+    .stdout;
+    assert!(shown.contains("big as text"), "{shown}");
+}

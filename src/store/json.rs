@@ -350,7 +350,7 @@ impl<'de> Visitor<'de> for WireSeed {
     }
 
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<Wire, E> {
-        Ok(Wire::Other("a number"))
+        Ok(Wire::Other(NOT_AN_INTEGER))
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Wire, E> {
@@ -465,6 +465,21 @@ fn raw_article(mut slots: Slots) -> RawArticle {
     }
 }
 
+/// How warnings name a number that no 64-bit integer holds exactly (past 2^64, with a
+/// fraction or an exponent, or -0): JSON readers take it as a float, so an id written so would
+/// not keep its digits.
+pub(crate) const NOT_AN_INTEGER: &str = "a number that is not a 64-bit integer";
+
+/// The warning of an id of the wrong type, `found` naming what it was.
+pub(crate) fn id_problem(found: &str) -> String {
+    let hint = if found == NOT_AN_INTEGER {
+        " (write it as a string, \"…\", to keep it exactly)"
+    } else {
+        ""
+    };
+    format!("expected a string or an integer, found {found}{hint}; article skipped")
+}
+
 /// An id is a string or an integer (written as its decimal digits, so `7` and `"7"` are the
 /// same article).
 fn read_id(value: Option<Wire>, problems: &mut Vec<FieldProblem>) -> Option<String> {
@@ -473,10 +488,7 @@ fn read_id(value: Option<Wire>, problems: &mut Vec<FieldProblem>) -> Option<Stri
         other => {
             problems.push(FieldProblem {
                 field: Field::Id,
-                message: format!(
-                    "expected a string or an integer, found {}; article skipped",
-                    other.kind()
-                ),
+                message: id_problem(other.kind()),
             });
             None
         }

@@ -79,10 +79,7 @@ fn read_id(obj: &mut Map<String, Value>, problems: &mut Vec<FieldProblem>) -> Op
         Some(other) => {
             problems.push(FieldProblem {
                 field: Field::Id,
-                message: format!(
-                    "expected a string or an integer, found {}; article skipped",
-                    kind(&other)
-                ),
+                message: super::id_problem(kind(&other)),
             });
             None
         }
@@ -205,6 +202,7 @@ fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
+        Value::Number(n) if !is_integer(n) => super::NOT_AN_INTEGER,
         Value::Number(_) => "a number",
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
@@ -263,7 +261,10 @@ mod tests {
             assert!(r.problems.is_empty(), "{id}: {:?}", r.problems);
         }
         for (id, found) in [
-            (json!(1.5), "a number"),
+            (
+                json!(1.5),
+                "a number that is not a 64-bit integer (write it as a string, \"…\", to keep it exactly)",
+            ),
             (json!(null), "null"),
             (json!(["a"]), "an array"),
         ] {
@@ -385,7 +386,7 @@ mod tests {
                 ),
                 (
                     "related",
-                    "entry 2 is a number, not a string; entry dropped"
+                    "entry 2 is a number that is not a 64-bit integer, not a string; entry dropped"
                 ),
             ]
         );
