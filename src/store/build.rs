@@ -198,6 +198,32 @@ pub fn build(raw: RawArticle, ctx: &mut BuildCtx<'_>) -> Option<Article> {
         captions,
         mut problems,
     } = raw;
+    // Bounded before anything reads them: a field past the limit costs its tail, not the
+    // reader's time and memory.
+    let mut id = id;
+    let mut title = title;
+    let mut summary = summary;
+    let mut body = body;
+    let (mut persons, mut tags, mut captions) = (persons, tags, captions);
+    for (field, value) in [
+        (Field::Id, id.as_mut()),
+        (Field::Title, title.as_mut()),
+        (Field::Summary, summary.as_mut()),
+    ] {
+        if let Some(v) = value {
+            bound(field, v, ctx);
+        }
+    }
+    for (field, list) in [
+        (Field::Body, &mut body),
+        (Field::Persons, &mut persons),
+        (Field::Tags, &mut tags),
+        (Field::Captions, &mut captions),
+    ] {
+        for v in list.iter_mut() {
+            bound(field, v, ctx);
+        }
+    }
 
     let id = required(Field::Id, id, &mut problems, ctx)?;
     ctx.set_id(&id);
@@ -228,6 +254,40 @@ pub fn build(raw: RawArticle, ctx: &mut BuildCtx<'_>) -> Option<Article> {
     };
     derive(&mut article);
     Some(article)
+}
+
+/// The most text one field keeps: 1 MiB, some hundred times a long article. A store that holds
+/// more in one field (a whole book pasted as a paragraph, a broken export) keeps the first MiB,
+/// cut at a space near it, and a warning names the article and the field; the store file itself
+/// is never changed.
+pub const MAX_FIELD_BYTES: usize = 1 << 20;
+
+/// Cuts `value` to [`MAX_FIELD_BYTES`] (at the last space before the limit, else at a character
+/// boundary), with a warning.
+fn bound(field: Field, value: &mut String, ctx: &mut BuildCtx<'_>) {
+    if value.len() <= MAX_FIELD_BYTES {
+        return;
+    }
+    let len = value.len();
+    let mut end = MAX_FIELD_BYTES;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    if let Some(space) = value[..end].rfind(char::is_whitespace)
+        && space > end / 2
+    {
+        end = space;
+    }
+    value.truncate(end);
+    value.shrink_to_fit();
+    ctx.warn(
+        Some(field),
+        format!(
+            "{:.1} MB long; only its first {:.1} MB are kept",
+            len as f64 / 1e6,
+            end as f64 / 1e6
+        ),
+    );
 }
 
 /// A required one-line field: its problems are reported and the article skipped; missing or
@@ -647,6 +707,37 @@ mod tests {
             !key.contains("tuong gap"),
             "a phrase must not match across title and summary: {key:?}"
         );
+    }
+
+    #[test]
+    fn a_field_past_the_limit_keeps_its_first_mebibyte_with_a_warning() {
+        let sentence = "Thủ tướng Phạm Minh Chính hội kiến. ";
+        let huge = sentence.repeat(3 * MAX_FIELD_BYTES / sentence.len());
+        let text = serde_json::json!({"articles": [
+            {"id": "big", "title": format!("Tin {huge}"), "body": [huge.clone(), "ngắn"]},
+            {"id": "ok", "title": "Tin ngắn", "body": ["một"]}
+        ]})
+        .to_string();
+        let store = crate::store::Store::parse(&text, "big.json").unwrap_or_else(|e| panic!("{e}"));
+        let a = store
+            .get("big")
+            .unwrap_or_else(|| panic!("the article is kept"));
+        assert!(a.title.len() <= MAX_FIELD_BYTES && a.title.len() > MAX_FIELD_BYTES / 2);
+        assert!(a.body[0].len() <= MAX_FIELD_BYTES);
+        assert_eq!(
+            huge.as_bytes().get(a.body[0].len()),
+            Some(&b' '),
+            "cut at a space"
+        );
+        assert_eq!(a.body[1], "ngắn");
+        let warnings: Vec<String> = store.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(
+            warnings[0].contains("field \"title\": 3.1 MB long; only its first 1.0 MB are kept"),
+            "{warnings:?}"
+        );
+        assert!(warnings[1].contains("field \"body\""), "{warnings:?}");
+        assert_eq!(store.get("ok").map(|a| a.title.as_str()), Some("Tin ngắn"));
     }
 
     #[test]
