@@ -8,13 +8,16 @@
 //! exactly as loaded text is. [`merge`] then updates or adds the articles in the store and writes
 //! it atomically.
 
+mod command;
 pub mod dates;
+mod entry;
 mod feed;
 pub mod fetch;
 mod html;
 pub mod merge;
 pub mod persons;
 mod plain;
+pub mod report;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -24,6 +27,7 @@ use jiff::civil::Date;
 use crate::store::{Published, RawArticle, RawPublished};
 use crate::text::fold;
 
+pub use command::{ImportArgs, command, run};
 pub use merge::{Action, Entry, Report, SourceReport};
 
 /// The formats a source can be in, told apart by content, never by name.
@@ -394,146 +398,6 @@ fn fnv1a(bytes: &[u8]) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
-}
-
-/// `tuinews import`'s arguments.
-#[derive(Debug, clap::Args)]
-pub struct ImportArgs {
-    /// Files or http(s) URLs: RSS or Atom feeds, HTML article pages, plain-text pages (told
-    /// apart by content).
-    #[arg(required = true, value_name = "SOURCE")]
-    pub sources: Vec<String>,
-    /// The store to import into (default: the store tuinews would open; instead of the embedded
-    /// sample, the user's data store, created if missing).
-    #[arg(long, value_name = "STORE")]
-    pub into: Option<PathBuf>,
-    /// Print the report as one JSON object.
-    #[arg(long)]
-    pub json: bool,
-    /// The year for dates a page writes without one ("Sáng 24/11") when nothing on the page
-    /// tells (default: the latest year that does not put the date after today).
-    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i16).range(1900..2100))]
-    pub year: Option<i16>,
-    /// Seconds to wait for each URL.
-    #[arg(long, value_name = "SECONDS", default_value_t = 30,
-          value_parser = clap::value_parser!(u64).range(1..))]
-    pub timeout: u64,
-}
-
-/// Runs `tuinews import` into `into` (the caller resolves the default store); `state_dir` is
-/// where fetch validators are remembered. The report goes to `out`, each failure also to `err`;
-/// the exit status is 1 when a source failed or the store could not be written.
-pub fn command(
-    args: ImportArgs,
-    into: Option<PathBuf>,
-    today: Option<Date>,
-    state_dir: Option<PathBuf>,
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
-) -> std::io::Result<i32> {
-    let Some(into) = into else {
-        writeln!(
-            err,
-            "tuinews: no store to import into: give --into STORE (neither $XDG_DATA_HOME nor $HOME is set)"
-        )?;
-        return Ok(2);
-    };
-    let opts = Options {
-        today: today.unwrap_or_else(|| jiff::Zoned::now().date()),
-        year: args.year,
-    };
-    let mut fetcher = fetch::Fetcher::new(fetch::Config {
-        timeout: std::time::Duration::from_secs(args.timeout),
-        state_dir,
-        ..fetch::Config::default()
-    });
-    let report = run(&args.sources, &into, &opts, &mut fetcher);
-    for s in &report.sources {
-        if let Err(e) = &s.result {
-            writeln!(err, "tuinews: {}", crate::text::sanitize_line(e))?;
-        }
-    }
-    if let Some(e) = &report.store_error {
-        writeln!(err, "tuinews: {}", crate::text::sanitize_line(e))?;
-    }
-    if args.json {
-        // serde_json escapes every control character, so JSON output is safe as it is.
-        writeln!(out, "{}", report.to_json())?;
-    } else {
-        for line in report.lines() {
-            writeln!(out, "{line}")?;
-        }
-    }
-    Ok(i32::from(report.failed()))
-}
-
-/// Imports every source into the store at `store_path` and writes it once: a source that fails
-/// is reported and the others still import; a store that cannot be read or written is reported
-/// and left as it was.
-pub fn run(
-    sources: &[String],
-    store_path: &Path,
-    opts: &Options,
-    fetcher: &mut fetch::Fetcher,
-) -> Report {
-    let mut report = Report {
-        store: store_path.to_path_buf(),
-        ..Report::default()
-    };
-    let mut store = match merge::StoreFile::open(store_path) {
-        Ok(s) => s,
-        Err(e) => {
-            report.store_error = Some(e.to_string());
-            return report;
-        }
-    };
-    for src in sources {
-        let mut entry = SourceReport {
-            source: src.clone(),
-            format: None,
-            not_modified: false,
-            result: Ok(Vec::new()),
-        };
-        let content = if is_url(src) {
-            match fetcher.get(src) {
-                Ok(fetch::Fetched::Body { bytes, url }) => Ok((bytes, Some(url))),
-                Ok(fetch::Fetched::NotModified) => {
-                    entry.not_modified = true;
-                    report.sources.push(entry);
-                    continue;
-                }
-                Err(error) => Err(SourceError::Fetch {
-                    source_name: src.clone(),
-                    error,
-                }),
-            }
-        } else {
-            std::fs::read(src)
-                .map(|b| (b, None))
-                .map_err(|error| SourceError::Read {
-                    source_name: src.clone(),
-                    error,
-                })
-        };
-        let imported = content.and_then(|(bytes, base)| read(src, &bytes, base.as_deref(), opts));
-        entry.result = match imported {
-            Ok(imp) => {
-                entry.format = Some(imp.format.name().to_owned());
-                Ok(store.merge(src, imp.articles, &imp.year_from))
-            }
-            Err(e) => Err(e.to_string()),
-        };
-        report.sources.push(entry);
-    }
-    match store.write() {
-        Ok(backup) => {
-            report.backup = backup;
-            // Failing to remember validators costs a full fetch next time, nothing more.
-            let _ = fetcher.commit();
-        }
-        Err(e) => report.store_error = Some(e.to_string()),
-    }
-    report
 }
 
 /// Whether a source names a URL (and is fetched) rather than a file.
