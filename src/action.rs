@@ -231,7 +231,7 @@ pub enum Msg {
     /// A store load or reload finished.
     Loaded(Box<Result<Store, StoreError>>),
     /// The search index of a loaded store is ready.
-    Indexed(std::sync::Arc<crate::query::SearchIndex>),
+    Indexed(std::sync::Arc<crate::query::index::SearchIndex>),
     /// The store's file changed on disk.
     StoreChanged,
     /// A feed update finished (or could not start: why).

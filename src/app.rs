@@ -89,7 +89,7 @@ pub struct App {
     update_summary: Option<String>,
     /// The store's search index, once a thread has built it (`None` before: searches then
     /// fold the articles as they go).
-    pub index: Option<std::sync::Arc<crate::query::SearchIndex>>,
+    pub index: Option<std::sync::Arc<crate::query::index::SearchIndex>>,
     pub persons: PersonIndex,
     /// Every person with their articles, for the picker.
     pub people: Persons,

@@ -16,7 +16,7 @@ pub mod index;
 pub mod line;
 pub mod words;
 
-pub use index::{ArticleSet, Candidates, SearchIndex};
+pub use index::{ArticleSet, SearchIndex};
 pub use words::Typed;
 
 /// The date forms `--date` accepts, for error messages and help.
@@ -276,6 +276,15 @@ impl Term {
     }
 }
 
+/// What the index says of a search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidates {
+    /// The articles that can match; none outside it does.
+    pub set: ArticleSet,
+    /// Whether every article in the set matches, so nothing needs checking as written.
+    pub exact: bool,
+}
+
 /// A text search: every term must occur in the title, summary, body, captions or persons.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchQuery {
@@ -331,13 +340,52 @@ impl SearchQuery {
             .zip(&self.folded)
             .filter(|(t, _)| t.words().iter().any(|w| w.marked.is_some()))
             .all(|(t, folded)| {
-                search_fields(article).enumerate().any(|(i, f)| {
+                article.search_fields().enumerate().any(|(i, f)| {
                     segments
                         .get(i)
                         .is_none_or(|seg| seg.contains(folded.as_str()))
                         && words::occurs(f, t.words())
                 })
             })
+    }
+
+    /// The articles this search can match, by the index, and whether they all do.
+    ///
+    /// A term of one word is settled by the index: typed without marks, by the folded tokens
+    /// it starts; typed with marks, by those and by the words written with marks it starts
+    /// (both conditions of [`SearchQuery::matches`]). A phrase gets the articles holding all
+    /// its words, to be checked in order.
+    pub fn candidates(&self, index: &SearchIndex) -> Candidates {
+        let mut set = index.all();
+        let mut exact = true;
+        for term in &self.terms {
+            let words = term.words();
+            if words.iter().any(Typed::anywhere) {
+                // A script without spaces: words are not cut where the index cuts them.
+                exact = false;
+                continue;
+            }
+            let folded = term.folded();
+            let toks: Vec<&str> = index::tokens(&folded).collect();
+            let single = words.len() == 1 && toks.len() == 1 && toks.first() == Some(&&*folded);
+            if !single {
+                exact = false;
+            }
+            let last = toks.len().saturating_sub(1);
+            for (i, t) in toks.iter().enumerate() {
+                // Every token but the last is followed by something else in the term, so it is
+                // a whole token of the text; the last may start a longer one.
+                set.intersect(&index.folded_words(t, i < last));
+            }
+            let last = words.len().saturating_sub(1);
+            for (i, w) in words.iter().enumerate() {
+                if let Some(key) = &w.marked {
+                    let prefix = words::marked_prefix(key);
+                    set.intersect(&index.marked_words(&prefix, i < last));
+                }
+            }
+        }
+        Candidates { set, exact }
     }
 
     /// Whether every term, folded, starts a word of the folded text `haystack` (or occurs
@@ -379,16 +427,7 @@ impl SearchQuery {
 /// between fields, so words of adjacent fields never run together and a phrase never matches
 /// across two fields.
 pub fn search_key(a: &Article) -> String {
-    crate::text::fold_joined(search_fields(a), "\n\u{1}\n")
-}
-
-/// The fields a search looks in, as written.
-pub(crate) fn search_fields(a: &Article) -> impl Iterator<Item = &str> + Clone {
-    std::iter::once(a.title.as_str())
-        .chain(std::iter::once(a.summary.as_str()))
-        .chain(a.body.iter().map(String::as_str))
-        .chain(a.captions.iter().map(String::as_str))
-        .chain(a.persons.iter().map(String::as_str))
+    crate::text::fold_joined(a.search_fields(), "\n\u{1}\n")
 }
 
 /// Every filter at once; they combine with AND. An empty filter keeps everything.
@@ -462,7 +501,7 @@ impl Filter {
             .search
             .as_ref()
             .zip(index)
-            .map(|(s, index)| index.candidates(s));
+            .map(|(s, index)| s.candidates(index));
         let search_matches = |ix: ArticleIx, a: &Article| match (&self.search, &candidates) {
             (None, _) => true,
             (Some(_), Some(c)) if !c.set.contains(ix) => false,
@@ -554,5 +593,95 @@ mod tests {
         };
         let f = filter_from_args(&args, today).map(|f| f.to_string());
         assert_eq!(f, Ok("person:\"Tô Lâm\" date:2026-01".to_owned()));
+    }
+
+    mod index_candidates {
+        //! What the search index says of a query: which articles can match, and whether they all do.
+
+        use super::super::*;
+        use crate::store::{Article, Store};
+
+        fn store(texts: &[(&str, &str)]) -> Store {
+            let articles = texts
+                .iter()
+                .enumerate()
+                .map(|(i, (title, body))| Article {
+                    id: format!("a{i}"),
+                    title: (*title).to_owned(),
+                    body: vec![(*body).to_owned()],
+                    ..Article::default()
+                })
+                .collect();
+            Store::from_articles(articles)
+        }
+
+        fn ids(store: &Store, set: &ArticleSet) -> Vec<String> {
+            store
+                .iter()
+                .filter(|(ix, _)| set.contains(*ix))
+                .map(|(_, a)| a.id.clone())
+                .collect()
+        }
+
+        #[test]
+        fn a_word_typed_without_marks_is_answered_exactly_by_word_starts() {
+            let s = store(&[
+                ("Hà Nội đón khách", "Thủ tướng gặp"),
+                ("Nhật Bản", "pha trà"),
+                ("HẢI PHÒNG", "hạ tầng"),
+            ]);
+            let index = SearchIndex::build(s.articles());
+            let c = SearchQuery::new("ha").candidates(&index);
+            assert!(c.exact);
+            // "ha" starts Hà, HẢI and hạ, never the inside of Nhật or pha.
+            assert_eq!(ids(&s, &c.set), ["a0", "a2"]);
+            let c = SearchQuery::new("nhat ban").candidates(&index);
+            assert!(c.exact);
+            assert_eq!(ids(&s, &c.set), ["a1"]);
+            assert!(SearchQuery::new("xyz").candidates(&index).set.is_empty());
+        }
+
+        #[test]
+        fn phrases_give_candidates_to_check_and_marked_words_are_settled() {
+            let s = store(&[("Thủ tướng gặp", ""), ("tướng thủ", ""), ("Thu hút", "")]);
+            let index = SearchIndex::build(s.articles());
+            let c = SearchQuery::new("\"thu tuong\"").candidates(&index);
+            assert!(!c.exact);
+            // Both words are in a0 and a1; only the check as written tells their order.
+            assert_eq!(ids(&s, &c.set), ["a0", "a1"]);
+            // A word typed with marks is settled by the words written with those marks.
+            let c = SearchQuery::new("Thủ").candidates(&index);
+            assert!(c.exact);
+            assert_eq!(ids(&s, &c.set), ["a0", "a1"]);
+        }
+
+        #[test]
+        fn the_index_agrees_with_the_search_on_every_query() {
+            let s = crate::store::Store::parse(crate::store::EMBEDDED_SAMPLE, "sample")
+                .unwrap_or_else(|e| panic!("{e}"));
+            let index = SearchIndex::build(s.articles());
+            assert!(index.tokens() > 300, "{} tokens", index.tokens());
+            for q in [
+                "pham minh chinh",
+                "Phạm",
+                "nhat",
+                "\"dang cong san\"",
+                "t",
+                "hữu nghị",
+                "2021",
+                "nhật bản viet",
+                "zzz",
+            ] {
+                let query = SearchQuery::new(q);
+                let c = query.candidates(&index);
+                for (ix, a) in s.iter() {
+                    let matches = query.matches(a);
+                    assert!(!matches || c.set.contains(ix), "{q:?} misses {}", a.id);
+                    if c.exact {
+                        assert_eq!(c.set.contains(ix), matches, "{q:?} on {}", a.id);
+                    }
+                }
+            }
+        }
     }
 }

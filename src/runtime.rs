@@ -405,7 +405,7 @@ fn send_loaded(tx: &Sender<Event>, result: Result<Store, StoreError>) {
         return;
     }
     if let Some(articles) = articles {
-        let index = crate::query::SearchIndex::of_store(&articles);
+        let index = crate::query::index::SearchIndex::of_store(&articles);
         drop(articles);
         let _ = tx.send(Event::Indexed(Arc::new(index)));
     }

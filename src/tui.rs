@@ -32,7 +32,7 @@ pub enum Event {
     /// A store load finished.
     Loaded(Box<Result<Store, StoreError>>),
     /// The search index of a loaded store is ready.
-    Indexed(std::sync::Arc<crate::query::SearchIndex>),
+    Indexed(std::sync::Arc<crate::query::index::SearchIndex>),
     /// A feed update finished.
     Updated(Result<crate::feeds::Outcome, String>),
     /// The store's file changed on disk.

@@ -20,7 +20,7 @@ use std::sync::{Arc, Weak};
 // anyone who could pick colliding words on purpose to any effect but a slower build.
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{SearchQuery, Term, search_fields, words};
+use crate::query::words;
 use crate::store::{Article, ArticleIx, Store};
 use crate::text::fold;
 
@@ -101,7 +101,8 @@ impl ArticleSet {
             .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
-    fn intersect(&mut self, other: &ArticleSet) {
+    /// Keeps only the articles `other` holds too.
+    pub fn intersect(&mut self, other: &ArticleSet) {
         for (a, b) in self.bits.iter_mut().zip(&other.bits) {
             *a &= b;
         }
@@ -117,17 +118,8 @@ impl ArticleSet {
     }
 }
 
-/// What the index says of a search.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Candidates {
-    /// The articles that can match; none outside it does.
-    pub set: ArticleSet,
-    /// Whether every article in the set matches, so nothing needs checking as written.
-    pub exact: bool,
-}
-
-/// The folded tokens of `text`: runs of alphanumeric characters.
-fn tokens(folded: &str) -> impl Iterator<Item = &str> {
+/// The folded tokens of `text`: runs of alphanumeric characters, as the index cuts them.
+pub fn tokens(folded: &str) -> impl Iterator<Item = &str> {
     folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
@@ -183,7 +175,7 @@ impl Part {
         let (mut seen, mut seen_marked): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
         for (i, a) in articles.iter().enumerate() {
             let ix = u32_of(first + i);
-            for field in search_fields(a) {
+            for field in a.search_fields() {
                 folded.clear();
                 folded.push_str(&fold(field));
                 for t in tokens(&folded) {
@@ -291,43 +283,21 @@ impl SearchIndex {
         set
     }
 
-    /// The articles a search can match, and whether they all do.
-    ///
-    /// A term of one word is settled by the index: typed without marks, by the folded tokens
-    /// it starts; typed with marks, by those and by the words written with marks it starts
-    /// (both conditions of [`SearchQuery::matches`]). A phrase gets the articles holding all
-    /// its words, to be checked in order.
-    pub fn candidates(&self, query: &SearchQuery) -> Candidates {
-        let mut set = ArticleSet::full(self.articles);
-        let mut exact = true;
-        for term in &query.terms {
-            let words = term.words();
-            if words.iter().any(super::Typed::anywhere) {
-                // A script without spaces: words are not cut where the index cuts them.
-                exact = false;
-                continue;
-            }
-            let folded = term_folded(term);
-            let toks: Vec<&str> = tokens(&folded).collect();
-            let single = words.len() == 1 && toks.len() == 1 && toks.first() == Some(&&*folded);
-            if !single {
-                exact = false;
-            }
-            let last = toks.len().saturating_sub(1);
-            for (i, t) in toks.iter().enumerate() {
-                // Every token but the last is followed by something else in the term, so it is
-                // a whole token of the text; the last may start a longer one.
-                set.intersect(&self.articles_with(&self.folded, t, i < last));
-            }
-            let last = words.len().saturating_sub(1);
-            for (i, w) in words.iter().enumerate() {
-                if let Some(key) = &w.marked {
-                    let prefix = words::marked_prefix(key);
-                    set.intersect(&self.articles_with(&self.marked, &prefix, i < last));
-                }
-            }
-        }
-        Candidates { set, exact }
+    /// Every article of the store.
+    pub fn all(&self) -> ArticleSet {
+        ArticleSet::full(self.articles)
+    }
+
+    /// The articles with a folded token equal to `token` (`whole`) or starting with it: what a
+    /// word typed without marks matches.
+    pub fn folded_words(&self, token: &str, whole: bool) -> ArticleSet {
+        self.articles_with(&self.folded, token, whole)
+    }
+
+    /// The articles with a word written with marks whose [`words::marked_token`] equals
+    /// `prefix` (`whole`) or starts with it: what a word typed with marks matches.
+    pub fn marked_words(&self, prefix: &str, whole: bool) -> ArticleSet {
+        self.articles_with(&self.marked, prefix, whole)
     }
 }
 
@@ -463,12 +433,6 @@ impl Table {
     }
 }
 
-/// A term's words folded and joined by spaces, as they occur in folded text.
-fn term_folded(term: &Term) -> String {
-    let words: Vec<&str> = term.words().iter().map(|w| w.folded.as_str()).collect();
-    words.join(" ")
-}
-
 /// The first of `0..n` for which `pred` is false, `pred` being true up to some point and false
 /// after it.
 fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
@@ -518,64 +482,18 @@ mod tests {
     }
 
     #[test]
-    fn a_word_typed_without_marks_is_answered_exactly_by_word_starts() {
+    fn word_starts_folded_and_written_with_marks() {
         let s = store(&[
-            ("Hà Nội đón khách", "Thủ tướng gặp"),
+            ("Hà Nội", "Thủ tướng"),
             ("Nhật Bản", "pha trà"),
-            ("HẢI PHÒNG", "hạ tầng"),
+            ("HẢI PHÒNG", ""),
         ]);
         let index = SearchIndex::build(s.articles());
-        let c = index.candidates(&SearchQuery::new("ha"));
-        assert!(c.exact);
-        // "ha" starts Hà, HẢI and hạ, never the inside of Nhật or pha.
-        assert_eq!(ids(&s, &c.set), ["a0", "a2"]);
-        let c = index.candidates(&SearchQuery::new("nhat ban"));
-        assert!(c.exact);
-        assert_eq!(ids(&s, &c.set), ["a1"]);
-        assert!(index.candidates(&SearchQuery::new("xyz")).set.is_empty());
-    }
-
-    #[test]
-    fn phrases_give_candidates_to_check_and_marked_words_are_settled() {
-        let s = store(&[("Thủ tướng gặp", ""), ("tướng thủ", ""), ("Thu hút", "")]);
-        let index = SearchIndex::build(s.articles());
-        let c = index.candidates(&SearchQuery::new("\"thu tuong\""));
-        assert!(!c.exact);
-        // Both words are in a0 and a1; only the check as written tells their order.
-        assert_eq!(ids(&s, &c.set), ["a0", "a1"]);
-        // A word typed with marks is settled by the words written with those marks.
-        let c = index.candidates(&SearchQuery::new("Thủ"));
-        assert!(c.exact);
-        assert_eq!(ids(&s, &c.set), ["a0", "a1"]);
-    }
-
-    #[test]
-    fn the_index_agrees_with_the_search_on_every_query() {
-        let s = crate::store::Store::parse(crate::store::EMBEDDED_SAMPLE, "sample")
-            .unwrap_or_else(|e| panic!("{e}"));
-        let index = SearchIndex::build(s.articles());
-        assert!(index.tokens() > 300, "{} tokens", index.tokens());
-        for q in [
-            "pham minh chinh",
-            "Phạm",
-            "nhat",
-            "\"dang cong san\"",
-            "t",
-            "hữu nghị",
-            "2021",
-            "nhật bản viet",
-            "zzz",
-        ] {
-            let query = SearchQuery::new(q);
-            let c = index.candidates(&query);
-            for (ix, a) in s.iter() {
-                let matches = query.matches(a);
-                assert!(!matches || c.set.contains(ix), "{q:?} misses {}", a.id);
-                if c.exact {
-                    assert_eq!(c.set.contains(ix), matches, "{q:?} on {}", a.id);
-                }
-            }
-        }
+        assert_eq!(ids(&s, &index.folded_words("ha", false)), ["a0", "a2"]);
+        assert_eq!(ids(&s, &index.folded_words("ha", true)), ["a0"]);
+        let hai = words::marked_prefix(&words::marked_key("hải"));
+        assert_eq!(ids(&s, &index.marked_words(&hai, true)), ["a2"]);
+        assert_eq!(ids(&s, &index.all()), ["a0", "a1", "a2"]);
     }
 
     #[test]

@@ -166,3 +166,15 @@ pub struct Article {
     /// kept for every article cost as much memory as the text itself.)
     pub persons_folded: Vec<String>,
 }
+
+impl Article {
+    /// The fields a text search looks in, as written, in a fixed order: title, lead, body
+    /// paragraphs, captions, persons.
+    pub fn search_fields(&self) -> impl Iterator<Item = &str> + Clone {
+        std::iter::once(self.title.as_str())
+            .chain(std::iter::once(self.summary.as_str()))
+            .chain(self.body.iter().map(String::as_str))
+            .chain(self.captions.iter().map(String::as_str))
+            .chain(self.persons.iter().map(String::as_str))
+    }
+}
