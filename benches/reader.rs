@@ -15,8 +15,9 @@ use std::time::Instant;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tuinews::action::{Action, Msg};
+use tuinews::action::Action;
 use tuinews::app::App;
+use tuinews::msg::Msg;
 use tuinews::query::{DateFilter, Filter, PersonQuery, SearchIndex, SearchQuery};
 use tuinews::store::Store;
 use tuinews::text::Metrics;

@@ -10,10 +10,11 @@
 use jiff::civil::Date;
 use ratatui::layout::Rect;
 
-use crate::action::{Action, Effect, Msg};
+use crate::action::Action;
 use crate::document::Document;
 use crate::keymap::{Keymap, ModeKind};
 use crate::layout::{self, Focus, Panes, View};
+use crate::msg::{Effect, Msg};
 use crate::persons::Persons;
 use crate::query::Filter;
 use crate::related::{PersonIndex, Related};

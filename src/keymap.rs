@@ -9,7 +9,8 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-use crate::action::{Action, Msg};
+use crate::action::Action;
+use crate::msg::Msg;
 use crate::words::Words;
 
 /// Which table resolves a key: the mode without its data.

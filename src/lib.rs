@@ -20,6 +20,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod legacy;
+pub mod msg;
 pub mod persons;
 pub mod query;
 pub mod related;

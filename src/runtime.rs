@@ -18,7 +18,7 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::action::{Effect, Msg};
+use crate::msg::{Effect, Msg};
 use crate::store::{Origin, Store, StoreError};
 use crate::tui::{EffectRunner, Event, EventSource};
 use crate::words::Words;

@@ -12,8 +12,8 @@ use std::io;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::action::{Effect, Msg};
 use crate::app::App;
+use crate::msg::{Effect, Msg};
 use crate::store::{Store, StoreError};
 use crate::ui::{self, Theme};
 

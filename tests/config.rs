@@ -368,7 +368,7 @@ fn the_split_and_ambiguous_width_reach_the_reader_and_flags_win() {
     assert_eq!(settings.words.lang, tuinews::words::Lang::Vi);
     let mut app = app_at(120, 40);
     app.screen = settings.config.view();
-    app.update(tuinews::action::Msg::Resize(120, 40));
+    app.update(tuinews::msg::Msg::Resize(120, 40));
     let headlines = app.panes().headlines.unwrap_or_default();
     assert_eq!(headlines.width, 36, "30% of 120 columns");
     let cli = tuinews::cli::Cli::parse_from(["tuinews", "--lang", "en"]);

@@ -2,8 +2,8 @@
 //! driven through the keymap as a user types.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use tuinews::action::Msg;
 use tuinews::app::{App, Mode};
+use tuinews::msg::Msg;
 use tuinews::query::PersonQuery;
 
 mod common;

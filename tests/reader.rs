@@ -5,9 +5,10 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, Mouse
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tuinews::action::{Action, Msg};
+use tuinews::action::Action;
 use tuinews::app::App;
 use tuinews::layout::Focus;
+use tuinews::msg::Msg;
 use tuinews::query::{Filter, PersonQuery};
 use tuinews::text::Metrics;
 use tuinews::tui::{self, Recorder, Scripted};
@@ -540,8 +541,8 @@ fn changing_the_filter_keeps_the_place_in_the_article() {
 /// what it did. The embedded sample takes no feeds, and a second `U` while one runs waits.
 #[test]
 fn u_updates_the_feeds_in_the_background() {
-    use tuinews::action::{Effect, Msg};
     use tuinews::feeds::Outcome;
+    use tuinews::msg::{Effect, Msg};
     let mut app = app_at(100, 30);
     app.can_reload = false;
     assert_eq!(app.update(Action::Update), Vec::new());

@@ -4,9 +4,10 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use tuinews::action::{Action, Msg};
+use tuinews::action::Action;
 use tuinews::app::App;
 use tuinews::layout::{self, Focus};
+use tuinews::msg::Msg;
 use tuinews::store::{EMBEDDED_SAMPLE, Store};
 use tuinews::text::Metrics;
 use tuinews::ui::Theme;

@@ -1,8 +1,9 @@
 //! Moving around: the selection, scrolling, opening a story and going back, the mouse.
 
 use super::{App, HistoryEntry};
-use crate::action::{Action, Effect};
+use crate::action::Action;
 use crate::layout::{self, Arrangement, Focus};
+use crate::msg::Effect;
 use crate::related;
 use crate::store::ArticleIx;
 

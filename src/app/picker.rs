@@ -2,9 +2,10 @@
 //! adds the highlighted person to the filter, Esc leaves the filters as they were.
 
 use super::{App, Mode};
-use crate::action::{Action, Effect};
+use crate::action::Action;
 use crate::input::LineInput;
 use crate::layout;
+use crate::msg::Effect;
 use crate::query::PersonQuery;
 
 /// The picker's state.

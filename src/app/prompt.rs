@@ -2,8 +2,9 @@
 //! (checked on every key: valid or why not, and how many articles it would show).
 
 use super::{App, Mode};
-use crate::action::{Action, Effect};
+use crate::action::Action;
 use crate::input::LineInput;
+use crate::msg::Effect;
 use crate::query::{DateFilter, Filter, SearchQuery};
 
 /// What a line prompt is for.

@@ -4,8 +4,9 @@
 // Each test binary compiles this module on its own and uses only some of it.
 #![allow(dead_code)]
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use tuinews::action::{Action, Effect, Msg};
+use tuinews::action::Action;
 use tuinews::app::App;
+use tuinews::msg::{Effect, Msg};
 use tuinews::store::{EMBEDDED_SAMPLE, Store};
 use tuinews::text::Metrics;
 
