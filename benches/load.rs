@@ -20,8 +20,11 @@ use std::time::Instant;
 
 use serde::Deserialize;
 
+#[path = "support/stats.rs"]
+mod stats;
 #[path = "support/store_gen.rs"]
 mod store_gen;
+use stats::{median, parse_size};
 
 /// The floor: what parsing the same file costs with no work beyond owning the strings.
 #[derive(Deserialize)]
@@ -244,29 +247,6 @@ fn run_child(program: &Path, args: &[&str]) -> Result<Usage> {
         cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
         peak_kib: u64::try_from(usage.ru_maxrss)?,
     })
-}
-
-/// `10000`, `10k`, `1M`.
-fn parse_size(s: &str) -> Option<usize> {
-    let lower = s.to_ascii_lowercase();
-    let (digits, scale) = match lower.strip_suffix('k') {
-        Some(d) => (d, 1_000),
-        None => match lower.strip_suffix('m') {
-            Some(d) => (d, 1_000_000),
-            None => (lower.as_str(), 1),
-        },
-    };
-    digits.parse::<usize>().ok()?.checked_mul(scale)
-}
-
-fn median(values: impl Iterator<Item = f64>) -> f64 {
-    let mut v: Vec<f64> = values.collect();
-    v.sort_by(f64::total_cmp);
-    match v.len() {
-        0 => f64::NAN,
-        n if n % 2 == 1 => v[n / 2],
-        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
-    }
 }
 
 fn measure(exe: &Path, kind: &str, path: &Path) -> Result<Sample> {

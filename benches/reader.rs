@@ -23,8 +23,11 @@ use tuinews::store::Store;
 use tuinews::text::Metrics;
 use tuinews::ui::Theme;
 
+#[path = "support/stats.rs"]
+mod stats;
 #[path = "support/store_gen.rs"]
 mod store_gen;
+use stats::{median, parse_size};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -40,23 +43,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn parse_size(s: &str) -> Option<usize> {
-    let s = s.to_ascii_lowercase();
-    let (digits, scale) = match s.strip_suffix('k') {
-        Some(d) => (d, 1_000),
-        None => match s.strip_suffix('m') {
-            Some(d) => (d, 1_000_000),
-            None => (s.as_str(), 1),
-        },
-    };
-    digits.parse::<usize>().ok().map(|n| n * scale)
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v.get(v.len() / 2).copied().unwrap_or(0.0)
-}
-
 /// The median time of `runs` calls of `f`.
 fn time(runs: usize, mut f: impl FnMut()) -> f64 {
     median(
@@ -66,7 +52,7 @@ fn time(runs: usize, mut f: impl FnMut()) -> f64 {
                 f();
                 t.elapsed().as_secs_f64()
             })
-            .collect(),
+            .collect::<Vec<_>>(),
     )
 }
 

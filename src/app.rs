@@ -754,13 +754,10 @@ impl App {
                 date: None,
                 ..self.filter.clone()
             };
-            self.filtered(&without_date)
-                .into_iter()
-                .filter(|&ix| {
-                    self.store
-                        .article(ix)
-                        .is_some_and(|a| a.published.is_none())
-                })
+            let keeps = without_date.matcher(&self.zone, &self.state, self.index.as_deref());
+            self.store
+                .iter()
+                .filter(|&(ix, a)| a.published.is_none() && keeps(ix, a))
                 .count()
         } else {
             0

@@ -282,7 +282,9 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
             json,
             timeout,
         }) => {
-            let into = into.clone().or_else(|| default_import_store(&cli, env));
+            let into = into
+                .clone()
+                .or_else(|| default_import_store(cli.store.clone(), env));
             return finish(update_command(into, *json, *timeout, env, out, err), err);
         }
         _ => {}
@@ -303,7 +305,6 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
         words,
         ..
     } = settings;
-    let import_store = default_import_store(&cli, env);
     let result = match cli.command {
         Some(Command::Check { path }) => {
             let origin = match path {
@@ -313,11 +314,12 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
             check(&origin, &zone, out, err)
         }
         Some(Command::Import(args)) => {
-            let into = args.into.clone().or(import_store);
-            let state_home = std::env::var_os("XDG_STATE_HOME")
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from);
-            let state = crate::import::state_dir(state_home.as_deref(), env.home.as_deref());
+            let into = args
+                .into
+                .clone()
+                .or_else(|| default_import_store(cli.store.clone(), env));
+            let state =
+                crate::import::state_dir(env.xdg_state_home.as_deref(), env.home.as_deref());
             crate::import::command(args, into, env.today, state, out, err)
         }
         Some(cmd) => {
@@ -578,8 +580,8 @@ pub fn render_plain(store: &Store, a: &Article, page: &Page<'_>) -> Vec<String> 
 
 /// The store `import` and `update` write to: the one tuinews would open, or instead of the
 /// embedded sample the user's data store.
-fn default_import_store(cli: &Cli, env: &Env) -> Option<PathBuf> {
-    match env.origin(cli.store.clone()) {
+fn default_import_store(store: Option<PathBuf>, env: &Env) -> Option<PathBuf> {
+    match env.origin(store) {
         Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => Some(p),
         Origin::Embedded => {
             crate::import::user_store_path(env.xdg_data_home.as_deref(), env.home.as_deref())
@@ -645,7 +647,7 @@ fn feeds_command(action: &FeedsAction, env: &Env, out: &mut dyn Write) -> io::Re
                 }
             }
             if feeds.is_empty() {
-                lines.push("no subscriptions: tuinews feeds add URL".to_owned());
+                lines.push(crate::feeds::NO_SUBSCRIPTIONS.to_owned());
             }
             lines.join("\n")
         }),
@@ -678,37 +680,11 @@ fn update_command(
         )?;
         return Ok(EXIT_USAGE);
     };
-    let feeds = match feeds_path(env)
-        .map_err(|e| e.to_string())
-        .and_then(|p| crate::feeds::load(&p).map_err(|e| e.to_string()))
-    {
-        Ok((feeds, problems)) => {
-            for p in problems {
-                writeln!(err, "tuinews: warning: {p}")?;
-            }
-            feeds
-        }
-        Err(e) => {
-            writeln!(err, "tuinews: {e}")?;
-            return Ok(EXIT_FAILURE);
-        }
-    };
-    if feeds.is_empty() {
-        writeln!(
-            err,
-            "tuinews: no subscriptions: add one with tuinews feeds add URL"
-        )?;
-        return Ok(EXIT_FAILURE);
-    }
-    let opts = crate::import::Options {
-        today: env.today.unwrap_or_else(|| jiff::Zoned::now().date()),
-        year: None,
-    };
-    let mut fetcher = crate::import::fetch::Fetcher::new(crate::import::fetch::Config {
+    let fetch = crate::import::fetch::Config {
         timeout: std::time::Duration::from_secs(timeout),
         state_dir: crate::import::state_dir(env.xdg_state_home.as_deref(), env.home.as_deref()),
         ..crate::import::fetch::Config::default()
-    });
+    };
     // A progress line only where a person watches: never in a pipe or a log.
     let tty = env.stderr_terminal;
     let progress = |done: usize, of: usize| {
@@ -716,26 +692,23 @@ fn update_command(
             eprint!("\rtuinews: fetched {done} of {of} feeds");
         }
     };
-    let report = crate::feeds::update(&feeds, &into, &opts, &mut fetcher, &progress);
-    if tty {
+    let updated = feeds_path(env)
+        .map_err(|e| e.to_string())
+        .and_then(|path| crate::feeds::update(&path, &into, env.today, fetch, &progress));
+    if tty && updated.is_ok() {
         writeln!(err)?;
     }
-    for s in &report.sources {
-        if let Err(e) = &s.result {
-            writeln!(err, "tuinews: {}", crate::text::sanitize_line(e))?;
+    let (report, warnings) = match updated {
+        Ok(done) => done,
+        Err(e) => {
+            writeln!(err, "tuinews: {}", crate::text::sanitize_line(&e))?;
+            return Ok(EXIT_FAILURE);
         }
+    };
+    for w in warnings {
+        writeln!(err, "tuinews: warning: {w}")?;
     }
-    if let Some(e) = &report.store_error {
-        writeln!(err, "tuinews: {}", crate::text::sanitize_line(e))?;
-    }
-    if json {
-        writeln!(out, "{}", report.to_json())?;
-    } else {
-        for line in report.lines() {
-            writeln!(out, "{line}")?;
-        }
-    }
-    Ok(i32::from(report.failed()))
+    report.print(json, out, err)
 }
 
 /// What the command line, the config file and the environment decide together: the command

@@ -8,7 +8,6 @@
 //! every default and what each key does (`tuinews config --default`), and parses back to the
 //! defaults.
 
-use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -87,12 +86,6 @@ impl Problem {
                 self.line, self.column, self.key, self.message
             )
         }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.in_file("config.toml"))
     }
 }
 

@@ -162,6 +162,68 @@ pub fn remove(path: &Path, which: &str) -> Result<usize, FeedsError> {
     Ok(gone)
 }
 
+/// How many feeds are fetched at once.
+pub const PARALLEL_FETCHES: usize = 4;
+
+/// What `tuinews update` and `U` say when there is nothing to fetch.
+pub const NO_SUBSCRIPTIONS: &str = "no subscriptions: tuinews feeds add URL";
+
+/// `tuinews update` and `U`: the subscriptions read from `feeds_path` (a bad line is skipped
+/// and returned as a warning), every one fetched (several at once, conditionally) and imported
+/// into the store at `store_path`, written once. `progress` hears how many feeds of how many
+/// have come back. An error (the file unreadable, no subscriptions) stops before any fetch.
+pub fn update(
+    feeds_path: &Path,
+    store_path: &Path,
+    today: Option<jiff::civil::Date>,
+    fetch: crate::import::fetch::Config,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(crate::import::merge::Report, Vec<FeedsError>), String> {
+    let (feeds, warnings) = load(feeds_path).map_err(|e| e.to_string())?;
+    if feeds.is_empty() {
+        return Err(NO_SUBSCRIPTIONS.to_owned());
+    }
+    let opts = crate::import::Options {
+        today: today.unwrap_or_else(|| jiff::Zoned::now().date()),
+        year: None,
+    };
+    let mut fetcher = crate::import::fetch::Fetcher::new(fetch);
+    let urls: Vec<String> = feeds.iter().map(|f| f.url.clone()).collect();
+    fetcher.prefetch(&urls, PARALLEL_FETCHES, progress);
+    let report = crate::import::run(&urls, store_path, &opts, &mut fetcher);
+    Ok((report, warnings))
+}
+
+/// What an update did, in numbers, for the reader's status line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub feeds: usize,
+    pub added: usize,
+    pub changed: usize,
+    /// Feeds that answered that nothing changed.
+    pub unchanged: usize,
+    pub failed: usize,
+    /// Why the store could not be read or written (nothing changed then).
+    pub store_error: Option<String>,
+}
+
+impl Outcome {
+    pub fn of(report: &crate::import::merge::Report) -> Outcome {
+        let (added, changed, _) = report.counts();
+        Outcome {
+            feeds: report.sources.len(),
+            added,
+            changed,
+            unchanged: report.sources.iter().filter(|s| s.not_modified).count(),
+            failed: report.sources.iter().filter(|s| s.result.is_err()).count(),
+            store_error: report
+                .store_error
+                .as_deref()
+                .map(crate::text::sanitize_line),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,53 +278,5 @@ mod tests {
             "{}",
             problems[0]
         );
-    }
-}
-
-/// How many feeds are fetched at once.
-pub const PARALLEL_FETCHES: usize = 4;
-
-/// `tuinews update` and `U`: every subscription fetched (several at once, conditionally) and
-/// imported into the store at `store_path`, written once. `progress` hears how many feeds of
-/// how many have come back.
-pub fn update(
-    feeds: &[Feed],
-    store_path: &Path,
-    opts: &crate::import::Options,
-    fetcher: &mut crate::import::fetch::Fetcher,
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> crate::import::merge::Report {
-    let urls: Vec<String> = feeds.iter().map(|f| f.url.clone()).collect();
-    fetcher.prefetch(&urls, PARALLEL_FETCHES, progress);
-    crate::import::run(&urls, store_path, opts, fetcher)
-}
-
-/// What an update did, in numbers, for the reader's status line.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Outcome {
-    pub feeds: usize,
-    pub added: usize,
-    pub changed: usize,
-    /// Feeds that answered that nothing changed.
-    pub unchanged: usize,
-    pub failed: usize,
-    /// Why the store could not be read or written (nothing changed then).
-    pub store_error: Option<String>,
-}
-
-impl Outcome {
-    pub fn of(report: &crate::import::merge::Report) -> Outcome {
-        let (added, changed, _) = report.counts();
-        Outcome {
-            feeds: report.sources.len(),
-            added,
-            changed,
-            unchanged: report.sources.iter().filter(|s| s.not_modified).count(),
-            failed: report.sources.iter().filter(|s| s.result.is_err()).count(),
-            store_error: report
-                .store_error
-                .as_deref()
-                .map(crate::text::sanitize_line),
-        }
     }
 }

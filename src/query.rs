@@ -497,30 +497,42 @@ impl Filter {
         marks: &State,
         index: Option<&SearchIndex>,
     ) -> Vec<ArticleIx> {
-        let candidates = self
-            .search
-            .as_ref()
-            .zip(index)
-            .map(|(s, index)| s.candidates(index));
-        let search_matches = |ix: ArticleIx, a: &Article| match (&self.search, &candidates) {
-            (None, _) => true,
-            (Some(_), Some(c)) if !c.set.contains(ix) => false,
-            (Some(_), Some(c)) if c.exact => true,
-            (Some(s), _) => s.matches(a),
-        };
+        let keeps = self.matcher(zone, marks, index);
         let mut hits: Vec<(ArticleIx, Option<i64>)> = store
             .iter()
-            .filter(|&(ix, a)| {
-                // The index's answer first: it is a bit test, and rules out most articles.
-                candidates.as_ref().is_none_or(|c| c.set.contains(ix))
-                    && self.matches_but_search(a, zone, marks)
-                    && search_matches(ix, a)
-            })
+            .filter(|&(ix, a)| keeps(ix, a))
             .map(|(ix, a)| (ix, a.published.map(|p| p.sort_key())))
             .collect();
         // Stable, so ties keep store order.
         hits.sort_by_key(|&(_, key)| std::cmp::Reverse(key));
         hits.into_iter().map(|(ix, _)| ix).collect()
+    }
+
+    /// Whether an article passes the filter, as [`Filter::apply_indexed`] decides it, for
+    /// callers that only count or test (no list is built, nothing is sorted).
+    pub fn matcher<'a>(
+        &'a self,
+        zone: &'a Zone,
+        marks: &'a State,
+        index: Option<&SearchIndex>,
+    ) -> impl Fn(ArticleIx, &Article) -> bool + 'a {
+        let candidates = self
+            .search
+            .as_ref()
+            .zip(index)
+            .map(|(s, index)| s.candidates(index));
+        move |ix, a| {
+            // The index's answer first: it is a bit test, and rules out most articles.
+            if candidates.as_ref().is_some_and(|c| !c.set.contains(ix)) {
+                return false;
+            }
+            self.matches_but_search(a, zone, marks)
+                && match (&self.search, &candidates) {
+                    (None, _) => true,
+                    (Some(_), Some(c)) if c.exact => true,
+                    (Some(s), _) => s.matches(a),
+                }
+        }
     }
 }
 

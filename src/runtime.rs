@@ -312,20 +312,11 @@ impl System {
             let outcome = (|| {
                 let store = store.ok_or("the embedded sample takes no feeds")?;
                 let path = feeds_path.ok_or("no place for subscriptions: HOME is not set")?;
-                let (feeds, _) = crate::feeds::load(&path).map_err(|e| e.to_string())?;
-                if feeds.is_empty() {
-                    return Err("no subscriptions: tuinews feeds add URL".to_owned());
-                }
-                let opts = crate::import::Options {
-                    today: today.unwrap_or_else(|| jiff::Zoned::now().date()),
-                    year: None,
+                let fetch = crate::import::fetch::Config {
+                    state_dir: state,
+                    ..crate::import::fetch::Config::default()
                 };
-                let mut fetcher =
-                    crate::import::fetch::Fetcher::new(crate::import::fetch::Config {
-                        state_dir: state,
-                        ..crate::import::fetch::Config::default()
-                    });
-                let report = crate::feeds::update(&feeds, &store, &opts, &mut fetcher, &|_, _| {});
+                let (report, _) = crate::feeds::update(&path, &store, today, fetch, &|_, _| {})?;
                 Ok(crate::feeds::Outcome::of(&report))
             })();
             let outcome = outcome.map_err(|e: String| crate::text::sanitize_line(&e));

@@ -251,19 +251,26 @@ fn http_errors_name_the_reason() -> TestResult {
     Ok(())
 }
 
+/// The binary with its home, data, config and state in `home` and no proxy, so it reaches the
+/// test's server on 127.0.0.1 and nothing of the user's.
+fn tuinews_in(home: &Path) -> Result<assert_cmd::Command, Box<dyn std::error::Error>> {
+    let mut cmd = assert_cmd::Command::cargo_bin("tuinews")?;
+    cmd.env("HOME", home)
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("TUINEWS_STORE");
+    for proxy in ["http_proxy", "HTTP_PROXY", "ALL_PROXY", "all_proxy"] {
+        cmd.env_remove(proxy);
+    }
+    Ok(cmd)
+}
+
 #[test]
 fn a_failed_url_is_named_in_the_report_and_the_exit_status() -> TestResult {
     let (base, _) = serve()?;
     let dir = tempfile::tempdir()?;
-    let out = assert_cmd::Command::cargo_bin("tuinews")?
-        .env("HOME", dir.path())
-        .env_remove("XDG_DATA_HOME")
-        .env_remove("TUINEWS_STORE")
-        .env("XDG_STATE_HOME", dir.path().join("state"))
-        .env_remove("http_proxy")
-        .env_remove("HTTP_PROXY")
-        .env_remove("ALL_PROXY")
-        .env_remove("all_proxy")
+    let out = tuinews_in(dir.path())?
         .args([
             "import",
             &format!("{base}/missing"),
@@ -294,18 +301,7 @@ fn update_fetches_every_subscription_and_then_only_what_changed() -> TestResult 
     let store = dir.path().join("s.json");
     let tuinews =
         |args: &[&str]| -> Result<(Option<i32>, String, String), Box<dyn std::error::Error>> {
-            let out = assert_cmd::Command::cargo_bin("tuinews")?
-                .env("HOME", dir.path())
-                .env_remove("XDG_DATA_HOME")
-                .env_remove("XDG_CONFIG_HOME")
-                .env_remove("TUINEWS_STORE")
-                .env("XDG_STATE_HOME", dir.path().join("state"))
-                .env_remove("http_proxy")
-                .env_remove("HTTP_PROXY")
-                .env_remove("ALL_PROXY")
-                .env_remove("all_proxy")
-                .args(args)
-                .output()?;
+            let out = tuinews_in(dir.path())?.args(args).output()?;
             Ok((
                 out.status.code(),
                 String::from_utf8(out.stdout)?,

@@ -58,24 +58,7 @@ pub fn command(
         state_dir,
         ..fetch::Config::default()
     });
-    let report = run(&args.sources, &into, &opts, &mut fetcher);
-    for s in &report.sources {
-        if let Err(e) = &s.result {
-            writeln!(err, "tuinews: {}", crate::text::sanitize_line(e))?;
-        }
-    }
-    if let Some(e) = &report.store_error {
-        writeln!(err, "tuinews: {}", crate::text::sanitize_line(e))?;
-    }
-    if args.json {
-        // serde_json escapes every control character, so JSON output is safe as it is.
-        writeln!(out, "{}", report.to_json())?;
-    } else {
-        for line in report.lines() {
-            writeln!(out, "{line}")?;
-        }
-    }
-    Ok(i32::from(report.failed()))
+    run(&args.sources, &into, &opts, &mut fetcher).print(args.json, out, err)
 }
 
 /// Imports every source into the store at `store_path` and writes it once: a source that fails

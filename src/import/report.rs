@@ -60,6 +60,29 @@ pub struct Report {
 }
 
 impl Report {
+    /// Writes the report for `tuinews import` and `tuinews update`: each failure to `err`, the
+    /// report to `out` (as JSON with `json`); returns the exit status, 1 when anything failed.
+    pub fn print(
+        &self,
+        json: bool,
+        out: &mut dyn std::io::Write,
+        err: &mut dyn std::io::Write,
+    ) -> std::io::Result<i32> {
+        let failures = self.sources.iter().filter_map(|s| s.result.as_ref().err());
+        for e in failures.chain(&self.store_error) {
+            writeln!(err, "tuinews: {}", crate::text::sanitize_line(e))?;
+        }
+        if json {
+            // serde_json escapes every control character, so JSON output is safe as it is.
+            writeln!(out, "{}", self.to_json())?;
+        } else {
+            for line in self.lines() {
+                writeln!(out, "{line}")?;
+            }
+        }
+        Ok(i32::from(self.failed()))
+    }
+
     /// Whether any source failed or the store could not be written: the exit status is then 1.
     pub fn failed(&self) -> bool {
         self.store_error.is_some() || self.sources.iter().any(|s| s.result.is_err())

@@ -57,14 +57,15 @@ pub fn put_str(
             break;
         }
         let ratatui_width = g.width();
-        if drawn_in_parts(g) {
-            // Thai and Lao SARA AM after a consonant ("กำ", "น้ำ", "ຄຳ"), and half-width
-            // katakana with a voiced mark ("ｶﾞ"): one grapheme that the terminal draws one
-            // character to a cell. Each part gets a cell of its own (the consonant with its
-            // marks, then the vowel), so the buffer holds what the screen shows and the next
-            // frame's diff rewrites both cells: written as one wide symbol, the vowel's cell
-            // was taken for covered and kept its glyph when the text changed.
-            let mut cx = x;
+        let mut cx = x;
+        if ratatui_width > w || drawn_in_parts(g) {
+            // Thai and Lao SARA AM after a consonant ("กำ", "น้ำ", "ຄຳ"), half-width katakana
+            // with a voiced mark ("ｶﾞ"), and any grapheme ratatui measures wider than the
+            // terminal draws it: the terminal draws it one character to a cell. Each part gets
+            // a cell of its own (a character with the marks after it), so the buffer holds what
+            // the screen shows and the next frame's diff rewrites every cell: written as one
+            // wide symbol, the vowel's cell was taken for covered and kept its glyph when the
+            // text changed.
             for part in parts(g) {
                 let pw = u16::try_from(part.width()).unwrap_or(0);
                 if pw == 0 || cx.saturating_add(pw) > x.saturating_add(w16) {
@@ -75,35 +76,19 @@ pub fn put_str(
                 }
                 cx += pw;
             }
-            x += w16;
-            continue;
-        }
-        if let Some(cell) = buf.cell_mut((x, y)) {
-            if ratatui_width > w {
-                // e.g. "ｶﾞ": the terminal draws each half-width character in its own cell.
-                let mut cx = x;
-                for c in g.chars() {
-                    let mut tmp = [0u8; 4];
-                    if let Some(cell) = buf.cell_mut((cx, y)) {
-                        cell.set_symbol(c.encode_utf8(&mut tmp)).set_style(style);
-                    }
-                    cx += u16::try_from(unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
-                        .unwrap_or(0);
-                }
-            } else {
-                cell.set_symbol(g).set_style(style);
-                if ratatui_width != w
-                    && let Some(n) = NonZeroU16::new(w16)
-                {
-                    cell.set_diff_option(CellDiffOption::ForcedWidth(n));
-                }
-            }
-        }
-        // The columns a wide glyph covers are blank and styled like it, as ratatui does.
-        for dx in 1..w16 {
-            if ratatui_width <= w
-                && let Some(cell) = buf.cell_mut((x + dx, y))
+        } else if let Some(cell) = buf.cell_mut((x, y)) {
+            cell.set_symbol(g).set_style(style);
+            if ratatui_width != w
+                && let Some(n) = NonZeroU16::new(w16)
             {
+                cell.set_diff_option(CellDiffOption::ForcedWidth(n));
+            }
+            cx += 1;
+        }
+        // The columns a wide glyph covers (or its parts left) are blank and styled like it, as
+        // ratatui does.
+        for dx in cx.max(x + 1)..x.saturating_add(w16) {
+            if let Some(cell) = buf.cell_mut((dx, y)) {
                 cell.reset();
                 cell.set_style(style);
             }
