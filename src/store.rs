@@ -442,6 +442,9 @@ impl Built {
         let article = match entry {
             Ok(raw) => build(raw, &mut ctx),
             Err(not_an_article) => {
+                if let json::NotAnArticle::TooDeep { id: Some(id), .. } = &not_an_article {
+                    ctx.set_id(id);
+                }
                 ctx.warn(None, not_an_article.to_string());
                 None
             }

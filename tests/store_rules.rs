@@ -995,3 +995,80 @@ fn embedded_sample_loads_every_article_with_no_warning() {
         }
     }
 }
+
+/// A known field given twice in one article: the last value is read, with a warning naming the
+/// article, the field and how often it was given, from the fast reader and the reference alike.
+#[test]
+fn a_field_given_twice_in_an_article_is_named() {
+    let text = r#"[{"id": "a", "title": "một", "title": "hai", "persons": ["X"],
+        "persons": ["Y"], "persons": ["Z"], "extra": 1, "extra": 2},
+        {"id": "b", "title": "ba"}]"#;
+    for store in [
+        parse(text),
+        store::slow::parse(text, FILE).unwrap_or_else(|e| panic!("{e}")),
+    ] {
+        assert_eq!(ids(&store), ["a", "b"]);
+        let a = &store.articles()[0];
+        assert_eq!(a.title, "hai");
+        assert_eq!(a.persons, ["Z"]);
+        let messages: Vec<String> = store.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "tin-tuc.json: article #0 (id \"a\"), field \"title\": given 2 times; the last is read",
+                "tin-tuc.json: article #0 (id \"a\"), field \"persons\": given 3 times; the last is read",
+            ],
+            "an unknown key given twice is no warning"
+        );
+    }
+}
+
+/// Arrays nested past the JSON parser's depth limit inside one article: that article is skipped
+/// with a warning naming its index, its id and the line and column where the limit was met;
+/// the articles around it load, under both top-level shapes.
+#[test]
+fn an_article_nested_too_deeply_is_skipped_alone() {
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    for (text, line, column) in [
+        (
+            format!(
+                "[{{\"id\": \"a\", \"title\": \"t\"}},\n {{\"title\": \"sâu\", \"x\": {deep}, \"id\": 7}},\n {{\"id\": \"c\", \"title\": \"t\"}}]"
+            ),
+            2,
+            // ` {"title": "sâu", "x": ` is 24 bytes (â is two); the article's object and 126
+            // arrays are allowed, and the 127th array is at column 24 + 127.
+            24 + 127,
+        ),
+        (
+            format!(
+                "{{\"articles\": [{{\"id\": \"a\", \"title\": \"t\"}}, {{\"id\": 7, \"x\": {deep}}},\n{{\"id\": \"c\", \"title\": \"t\"}}]}}"
+            ),
+            1,
+            // The article's text starts at byte 42 of the line and `{"id": 7, "x": ` is 14.
+            56 + 127,
+        ),
+    ] {
+        let store = parse(&text);
+        assert_eq!(ids(&store), ["a", "c"], "{text:.80}");
+        let messages: Vec<String> = store.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [format!(
+                "tin-tuc.json: article #1 (id \"7\"): nested more than 127 levels deep (line {line}, column {column}); the article is skipped"
+            )]
+        );
+    }
+    // Deep outside the article array, the store is not readable: the message says where.
+    let text = format!("{{\"x\": {deep}, \"articles\": []}}");
+    match Store::parse(&text, FILE) {
+        Err(e) => assert_eq!(
+            e.to_string(),
+            // `{"x": ` then the document's object and 126 arrays: the 127th is refused.
+            format!(
+                "tin-tuc.json:1:{}: invalid JSON: recursion limit exceeded",
+                6 + 127
+            )
+        ),
+        Ok(_) => panic!("a store nested too deeply outside its articles loaded"),
+    }
+}

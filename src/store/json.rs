@@ -28,9 +28,10 @@ use super::build::{Field, FieldProblem, RawArticle, RawPublished};
 /// The key of the article array when the store is an object.
 pub(super) const ARTICLES: &str = "articles";
 
-/// serde_json refuses to enter a 128th nested array or object. The fast reader reads an entry
-/// with a fresh parser that does not know how deep the entry sits, so it counts levels itself
-/// and gives up one level early, leaving the verdict near the limit to the reference reader.
+/// serde_json refuses to enter a 128th nested array or object. Both readers read each entry of
+/// the article array with a parser of its own, so depth counts from the entry's object; the
+/// fast reader counts levels itself and gives up early, leaving the verdict near the limit to
+/// the reference reader.
 const MAX_LEVEL: usize = 126;
 
 /// What stood where the store's article array should be.
@@ -54,25 +55,36 @@ impl fmt::Display for Shape {
     }
 }
 
-/// An entry of the article array that is no article at all; the store skips it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("expected an object, found {found}; skipped")]
-pub struct NotAnArticle {
-    pub found: &'static str,
+/// An entry of the article array that the store cannot take as an article; the store skips it
+/// and reads the others.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NotAnArticle {
+    /// Not an object: its type.
+    #[error("expected an object, found {0}; skipped")]
+    Kind(&'static str),
+    /// Arrays and objects nested deeper inside it than the JSON parser goes (128 levels,
+    /// counting the article's own object); where the limit was reached, in the file.
+    #[error(
+        "nested more than 127 levels deep (line {line}, column {column}); the article is skipped"
+    )]
+    TooDeep {
+        /// Its `id`, when one could be read beside the deep part.
+        id: Option<String>,
+        line: usize,
+        column: usize,
+    },
 }
 
 /// The entries of a store's article array, as text borrowed from the store.
 #[derive(Debug)]
 pub struct Entries<'a> {
     pub items: Vec<&'a str>,
-    /// How deeply the entries are nested: 2 in a bare array, 3 under `articles`.
-    level: usize,
 }
 
 impl Entries<'_> {
     /// Reads entry `i` (see [`read_entry`]); `None` when out of range.
     pub fn read(&self, i: usize) -> Option<Result<Entry, serde_json::Error>> {
-        self.items.get(i).map(|item| read_entry(item, self.level))
+        self.items.get(i).map(|item| read_entry(item))
     }
 }
 
@@ -86,26 +98,25 @@ pub fn split(text: &str) -> Option<Entries<'_>> {
     // A UTF-8 byte order mark is legal in files written by some editors.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut de = serde_json::Deserializer::from_str(text);
-    let (items, level) = de.deserialize_any(Document).ok()?;
+    let items = de.deserialize_any(Document).ok()?;
     de.end().ok()?;
     Some(Entries {
         items: items.into_iter().map(RawValue::get).collect(),
-        level,
     })
 }
 
-/// The second stage: one entry, given as its text and the level it sits at, read into a raw
-/// article. An error means the entry is not valid JSON as the reference reader sees it (a lone
-/// surrogate, a number out of range, nesting too deep), and the store must be read by [`tree`].
-pub fn read_entry(item: &str, level: usize) -> Result<Entry, serde_json::Error> {
+/// The second stage: one entry, given as its text, read into a raw article. Its depth counts
+/// from the entry (the reference reader, too, reads each entry with a parser of its own). An
+/// error means the entry is not valid JSON as the reference reader sees it (a lone surrogate, a
+/// number out of range) or is nested too deeply for this reader to vouch for, and the store
+/// must be read by [`tree`].
+pub fn read_entry(item: &str) -> Result<Entry, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(item);
-    let wire = Wire::seed(level, Role::Entry).deserialize(&mut de)?;
+    let wire = Wire::seed(1, Role::Entry).deserialize(&mut de)?;
     de.end()?;
     Ok(match wire {
-        Wire::Article(slots) => Ok(raw_article(*slots)),
-        other => Err(NotAnArticle {
-            found: other.kind(),
-        }),
+        Wire::Article(fields) => Ok(raw_article(*fields)),
+        other => Err(NotAnArticle::Kind(other.kind())),
     })
 }
 
@@ -123,14 +134,14 @@ fn enter<E: de::Error>(level: usize) -> Result<(), E> {
 struct Document;
 
 impl<'de> Visitor<'de> for Document {
-    type Value = (Vec<&'de RawValue>, usize);
+    type Value = Vec<&'de RawValue>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array of articles or an object with an \"articles\" array")
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Ok((ArticleArray.visit_seq(seq)?, 2))
+        ArticleArray.visit_seq(seq)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -145,7 +156,7 @@ impl<'de> Visitor<'de> for Document {
             }
         }
         match items {
-            Some(items) => Ok((items, 3)),
+            Some(items) => Ok(items),
             None => Err(de::Error::custom("no \"articles\"")),
         }
     }
@@ -288,8 +299,8 @@ enum Wire {
     /// An integer, as its decimal digits (ids and related ids may be integers).
     Int(String),
     Array(Vec<Wire>),
-    /// An article's known fields, by [`Field`] index.
-    Article(Box<Slots>),
+    /// An article's known fields.
+    Article(Box<Fields>),
     /// Anything else: a boolean, a number that is no integer, an object.
     Other(&'static str),
 }
@@ -297,6 +308,17 @@ enum Wire {
 /// An article's known fields as written, by [`Field`] index; a field given twice keeps the last
 /// value, as serde_json's maps do.
 type Slots = [Option<Wire>; Field::ALL.len()];
+
+/// How many times each known field of an article is given again after its first, by [`Field`]
+/// index.
+pub(crate) type Repeats = [usize; Field::ALL.len()];
+
+/// An article's known fields, and how often its object repeats each.
+#[derive(Debug, Default)]
+struct Fields {
+    slots: Slots,
+    repeats: Repeats,
+}
 
 impl Wire {
     fn seed(level: usize, role: Role) -> WireSeed {
@@ -384,19 +406,21 @@ impl<'de> Visitor<'de> for WireSeed {
             return Ok(Wire::Other("an object"));
         }
         enter(self.level)?;
-        let mut slots: Box<Slots> = Box::default();
+        let mut fields: Box<Fields> = Box::default();
         while let Some(field) = map.next_key_seed(FieldKey)? {
             match field {
                 Some(field) => {
                     let value = map.next_value_seed(Wire::seed(self.level + 1, Role::Field))?;
-                    slots[field as usize] = Some(value);
+                    if fields.slots[field as usize].replace(value).is_some() {
+                        fields.repeats[field as usize] += 1;
+                    }
                 }
                 None => map.next_value_seed(Skip {
                     level: self.level + 1,
                 })?,
             }
         }
-        Ok(Wire::Article(slots))
+        Ok(Wire::Article(fields))
     }
 }
 
@@ -425,9 +449,10 @@ impl Visitor<'_> for FieldKey {
 
 /// An article's fields into a raw article, in the order [`tree::raw_article`] reads them, which
 /// is the order its problems are reported in.
-fn raw_article(mut slots: Slots) -> RawArticle {
+fn raw_article(fields: Fields) -> RawArticle {
+    let Fields { mut slots, repeats } = fields;
     let mut take = |field: Field| slots[field as usize].take();
-    let mut problems = Vec::new();
+    let mut problems = repeated_problems(&repeats);
     let id = read_id(take(Field::Id), &mut problems);
     let title = read_title(take(Field::Title), &mut problems);
     let published = string(
@@ -463,6 +488,21 @@ fn raw_article(mut slots: Slots) -> RawArticle {
         captions,
         problems,
     }
+}
+
+/// The warnings of the fields an article gives more than once, in field order, before any
+/// other: JSON leaves a repeated key's meaning open, and tuinews, like serde_json, reads the
+/// last.
+pub(crate) fn repeated_problems(repeats: &Repeats) -> Vec<FieldProblem> {
+    Field::ALL
+        .into_iter()
+        .zip(repeats)
+        .filter(|&(_, &extra)| extra > 0)
+        .map(|(field, extra)| FieldProblem {
+            field,
+            message: format!("given {} times; the last is read", extra.saturating_add(1)),
+        })
+        .collect()
 }
 
 /// How warnings name a number that no 64-bit integer holds exactly (past 2^64, with a
