@@ -213,10 +213,12 @@ pub struct PersonQuery {
 }
 
 impl PersonQuery {
+    /// The query typed (controls and escape sequences removed: its text is shown and printed).
     pub fn new(text: &str) -> PersonQuery {
+        let text = crate::text::sanitize_line(text);
         PersonQuery {
-            text: text.trim().to_owned(),
-            words: words::typed(text),
+            words: words::typed(&text),
+            text,
         }
     }
 
@@ -295,9 +297,11 @@ pub struct SearchQuery {
 }
 
 impl SearchQuery {
+    /// The query typed (controls and escape sequences removed: its text is shown and printed).
     pub fn new(text: &str) -> SearchQuery {
+        let text = crate::text::sanitize_line(text);
         let mut terms = Vec::new();
-        let mut rest = text;
+        let mut rest = text.as_str();
         while !rest.is_empty() {
             if let Some((before, after)) = rest.split_once('"') {
                 terms.extend(words::typed(before).into_iter().map(Term::Word));
@@ -314,9 +318,9 @@ impl SearchQuery {
             }
         }
         SearchQuery {
-            text: text.trim().to_owned(),
             folded: terms.iter().map(Term::folded).collect(),
             terms,
+            text,
         }
     }
 
@@ -553,7 +557,13 @@ impl fmt::Display for Filter {
             parts.push("is:starred".to_owned());
         }
         if let Some(s) = &self.search {
-            parts.push(s.text.clone());
+            // A quote left open runs to the end of the search; closed here, it means the same
+            // and the line reads back.
+            if s.text.matches('"').count() % 2 == 1 {
+                parts.push(format!("{}\"", s.text));
+            } else {
+                parts.push(s.text.clone());
+            }
         }
         f.write_str(&parts.join(" "))
     }

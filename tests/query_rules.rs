@@ -812,3 +812,33 @@ mod compatibility_and_boundaries {
         assert!(finds("Hà\u{2060}Nội", "hanoi"));
     }
 }
+
+/// A query typed with control characters in it (a NUL, an OSC title sequence) keeps none of them
+/// in the text it shows and prints back, and that text reads back as the same filter. Found by
+/// the `query_parse` fuzz target.
+#[test]
+fn a_query_line_with_controls_prints_back_clean() {
+    for text in [
+        "\0;rson:\"Lương C/1/2026..2026-1943-\"Lương Cường asean",
+        "person:\"Shii\u{1b}]0;owned\u{7} Kazuo\" ha\u{9b}31m noi",
+        // A word that reads as a person filter once its controls are gone.
+        "\u{5}\0\0person:Shii is:unread is:st",
+        // A quote inside a word, left open once the line is sanitised.
+        "\"\u{3}l\u{c}\u{5b0}\0\u{c}\0\"\0\u{5b0}\0\u{1}\u{8}\0\"",
+    ] {
+        let filter =
+            tuinews::query::line::parse(text, TODAY).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        let shown = filter.to_string();
+        assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        let again = tuinews::query::line::parse(&shown, TODAY)
+            .unwrap_or_else(|e| panic!("{shown:?} does not read back: {e}"));
+        assert_eq!(again.to_string(), shown);
+        assert_eq!(again.persons, filter.persons, "{shown:?}");
+    }
+    // A value that is nothing once sanitised (a mark with no base) is no value.
+    let e = tuinews::query::line::parse("person:\u{1c}\0\u{5b0}", TODAY);
+    assert_eq!(
+        e.map_err(|e| e.to_string()),
+        Err("column 1: person: needs a value".to_owned())
+    );
+}

@@ -44,7 +44,13 @@ fn quoted(chars: &[char], open: usize) -> Result<(String, usize), QueryError> {
 }
 
 /// Parses a query line; relative dates count from `today`.
+///
+/// The line is sanitised first (escape sequences and control characters removed, NFC), so a
+/// word is what is shown and printed back: `\0person:x` is the person filter its text reads
+/// as. Columns count characters of the sanitised line, which is the line as typed unless it
+/// held such characters or was not NFC.
 pub fn parse(text: &str, today: Date) -> Result<Filter, QueryError> {
+    let text = crate::text::sanitize_block(text);
     let chars: Vec<char> = text.chars().collect();
     let mut filter = Filter::default();
     let mut search: Vec<Token> = Vec::new();
@@ -101,7 +107,8 @@ pub fn parse(text: &str, today: Date) -> Result<Filter, QueryError> {
         } else {
             (chars[value_at..word_end].iter().collect(), word_end)
         };
-        let value = value.trim().to_owned();
+        // Sanitised alone too: a mark after `person:` has a base in the line, none in the value.
+        let value = crate::text::sanitize_line(&value);
         if value.is_empty() {
             return Err(QueryError {
                 column,

@@ -1,0 +1,162 @@
+//! The whole reader: arbitrary key, paste, mouse and resize sequences applied to the app (on the
+//! sample or on a store the fuzzer writes, with or without its search index), each state drawn
+//! into a test backend of any size, 0x0 included. Never a panic, and no drawn cell holds a
+//! control character.
+#![no_main]
+
+use std::sync::Arc;
+
+use arbitrary::Arbitrary;
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use libfuzzer_sys::fuzz_target;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tuinews::app::App;
+use tuinews::msg::Msg;
+use tuinews::query::index::SearchIndex;
+use tuinews::store::{EMBEDDED_SAMPLE, Store};
+use tuinews::text::Metrics;
+use tuinews::ui::Theme;
+
+#[derive(Arbitrary, Debug)]
+enum Key {
+    Char(char),
+    Enter,
+    Esc,
+    Backspace,
+    Delete,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    F(u8),
+}
+
+#[derive(Arbitrary, Debug)]
+enum Step<'a> {
+    Key(Key, u8),
+    Paste(&'a str),
+    Click(u16, u16),
+    Wheel(u16, u16, bool),
+    /// Taken modulo 301x121: the loop clamps what the terminal reports (to
+    /// `tuinews::tui::MAX_COLS` x `MAX_ROWS`, tested on its own), and small screens are where
+    /// layouts break.
+    Resize(u16, u16),
+    Draw,
+}
+
+#[derive(Arbitrary, Debug)]
+struct Input<'a> {
+    store: Option<&'a str>,
+    indexed: bool,
+    ambiguous_wide: bool,
+    width: u16,
+    height: u16,
+    steps: Vec<Step<'a>>,
+}
+
+fn size(w: u16, h: u16) -> (u16, u16) {
+    (w % 301, h % 121)
+}
+
+fn draw(app: &App) {
+    let (w, h) = app.size;
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(w, h));
+    let Ok(frame) = terminal.draw(|f| tuinews::ui::render(app, &Theme::default(), f));
+    for cell in frame.buffer.content() {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "control character drawn: {:?}",
+            cell.symbol()
+        );
+    }
+}
+
+fuzz_target!(|input: Input<'_>| {
+    let store = input
+        .store
+        .and_then(|text| Store::parse(text, "fuzz.json").ok())
+        .or_else(|| Store::parse(EMBEDDED_SAMPLE, "sample").ok());
+    let Some(store) = store else {
+        return;
+    };
+    let index = input
+        .indexed
+        .then(|| Arc::new(SearchIndex::build(store.articles())));
+    let metrics = Metrics {
+        ambiguous_wide: input.ambiguous_wide,
+        urls_whole: false,
+    };
+    let mut app = App::new(store, "fuzz", metrics);
+    app.today = jiff::civil::date(2026, 2, 1);
+    if let Some(index) = index {
+        app.update(Msg::Indexed(index));
+    }
+    let (w, h) = size(input.width, input.height);
+    app.update(Msg::Resize(w, h));
+    for step in input.steps.into_iter().take(64) {
+        let event = match step {
+            Step::Key(key, mods) => {
+                let code = match key {
+                    Key::Char(c) => KeyCode::Char(c),
+                    Key::Enter => KeyCode::Enter,
+                    Key::Esc => KeyCode::Esc,
+                    Key::Backspace => KeyCode::Backspace,
+                    Key::Delete => KeyCode::Delete,
+                    Key::Tab => KeyCode::Tab,
+                    Key::BackTab => KeyCode::BackTab,
+                    Key::Up => KeyCode::Up,
+                    Key::Down => KeyCode::Down,
+                    Key::Left => KeyCode::Left,
+                    Key::Right => KeyCode::Right,
+                    Key::Home => KeyCode::Home,
+                    Key::End => KeyCode::End,
+                    Key::PageUp => KeyCode::PageUp,
+                    Key::PageDown => KeyCode::PageDown,
+                    Key::F(n) => KeyCode::F(n % 13),
+                };
+                let mods = KeyModifiers::from_bits_truncate(mods & 0b111);
+                Event::Key(KeyEvent::new(code, mods))
+            }
+            Step::Paste(text) => Event::Paste(text.to_owned()),
+            Step::Click(column, row) => Event::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            }),
+            Step::Wheel(column, row, down) => Event::Mouse(MouseEvent {
+                kind: if down {
+                    MouseEventKind::ScrollDown
+                } else {
+                    MouseEventKind::ScrollUp
+                },
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            }),
+            Step::Resize(w, h) => {
+                let (w, h) = size(w, h);
+                Event::Resize(w, h)
+            }
+            Step::Draw => {
+                draw(&app);
+                continue;
+            }
+        };
+        if let Some(msg) = app.keymap.event(app.mode_kind(), &event) {
+            // Effects (reload, open a link, suspend...) are the loop's; the app's state after
+            // asking for them is what is drawn.
+            let _ = app.update(msg);
+        }
+    }
+    draw(&app);
+});
