@@ -689,7 +689,7 @@ fn update_command(
     let tty = env.stderr_terminal;
     let progress = |done: usize, of: usize| {
         if tty {
-            eprint!("\rtuinews: fetched {done} of {of} feeds");
+            let _ = write!(io::stderr(), "\rtuinews: fetched {done} of {of} feeds");
         }
     };
     let updated = feeds_path(env)

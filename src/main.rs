@@ -36,8 +36,8 @@ fn main() -> ExitCode {
 /// once the terminal is back to normal.
 fn reader(cli: &Cli, env: &Env) -> i32 {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        eprintln!(
-            "tuinews: the reader needs a terminal; for pipes and scripts use `tuinews list` and `tuinews show ID`"
+        runtime::say(
+            "the reader needs a terminal; for pipes and scripts use `tuinews list` and `tuinews show ID`",
         );
         return cli::EXIT_FAILURE;
     }
@@ -46,7 +46,7 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     let settings = match cli::settings(cli, env) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("tuinews: {e}");
+            runtime::say(e);
             return cli::EXIT_USAGE;
         }
     };
@@ -93,7 +93,7 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
         Ok(t) => t,
         Err(e) => {
             runtime::leave_terminal();
-            eprintln!("tuinews: cannot set up the terminal: {e}");
+            runtime::say(format_args!("cannot set up the terminal: {e}"));
             return cli::EXIT_FAILURE;
         }
     };
@@ -102,7 +102,7 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     events.read_terminal();
     if let Err(e) = events.watch_signals() {
         runtime::leave_terminal();
-        eprintln!("tuinews: cannot watch for signals: {e}");
+        runtime::say(format_args!("cannot watch for signals: {e}"));
         return cli::EXIT_FAILURE;
     }
     events.load(&origin);
@@ -143,22 +143,22 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
         }
         _ => None,
     };
-    runtime::leave_terminal();
+    runtime::close_terminal(terminal);
     if let Some(e) = saved {
-        eprintln!("tuinews: {e}");
+        runtime::say(e);
     }
     if let Some(sig) = app.exit_signal {
         // The conventional status of a process ended by a signal.
         return 128 + sig;
     }
     if let Some(e) = app.fatal {
-        eprintln!("tuinews: {e}");
+        runtime::say(e);
         return cli::EXIT_FAILURE;
     }
     match result {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("tuinews: terminal error: {e}");
+            runtime::say(format_args!("terminal error: {e}"));
             cli::EXIT_FAILURE
         }
     }

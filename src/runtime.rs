@@ -34,28 +34,58 @@ const WATCH_EVERY: Duration = Duration::from_secs(1);
 pub type Term = Terminal<CrosstermBackend<io::Stdout>>;
 
 /// Puts the terminal in the reader's modes: raw, alternate screen, mouse, bracketed paste.
+///
+/// Set up by hand rather than with `ratatui::try_init`: its restore and its panic hook report a
+/// failure with `eprintln!`, which itself panics when stderr is a terminal that has gone away,
+/// and a panic inside the panic hook aborts the process (status 134) instead of exiting.
 pub fn enter_terminal() -> io::Result<Term> {
-    let terminal = ratatui::try_init()?;
-    crossterm::execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-    Ok(terminal)
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
-/// Gives the terminal back as it was; safe to call more than once.
+/// Gives the terminal back as it was; safe to call more than once, and quiet when the terminal
+/// is gone (every step is tried, none can fail the caller).
 pub fn leave_terminal() {
-    let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
-    ratatui::restore();
+    let _ = crossterm::execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = crossterm::terminal::disable_raw_mode();
     let _ = io::stdout().flush();
 }
 
-/// Installs a panic hook that gives the terminal back before the message is printed (on top of
-/// the one `ratatui::try_init` installs), so a panic never leaves the shell in raw mode or
-/// receiving mouse codes.
+/// Leaves the terminal for good at the end of the reader: given back, and the `Terminal` not
+/// dropped, since its drop shows the cursor (done here) and reports a failure with
+/// `eprintln!`, a panic when the terminal has gone away.
+pub fn close_terminal(terminal: Term) {
+    leave_terminal();
+    std::mem::forget(terminal);
+}
+
+/// Installs a panic hook that gives the terminal back before the message is printed, so a
+/// panic never leaves the shell in raw mode or receiving mouse codes. The message is printed
+/// by the hook there was before (Rust's own, which ignores a stderr that cannot be written).
 pub fn restore_on_panic() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+        leave_terminal();
         previous(info);
     }));
+}
+
+/// Writes `tuinews: MESSAGE` to stderr, quietly doing nothing when stderr cannot be written
+/// (`eprintln!` would panic: the terminal may be gone).
+pub fn say(message: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr(), "tuinews: {message}");
 }
 
 /// The loop's events: everything the threads send, in arrival order.

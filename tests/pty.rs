@@ -1301,3 +1301,62 @@ fn u_fetches_the_subscribed_feeds_and_the_new_story_appears() {
     tui.send(b"q");
     assert!(tui.wait_exit().success());
 }
+
+/// The terminal goes away while SIGHUP does not reach the reader (a shell that ignores it leads
+/// the session, as when a tmux session is killed under `nohup`): the reader sees its input end
+/// and exits on its own, rather than spinning on a dead terminal.
+#[test]
+fn the_reader_exits_when_its_terminal_goes_away_without_sighup() {
+    let home = TempDir::new().expect("a temporary home directory");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pseudo-terminal");
+    let status_file = home.path().join("status");
+    let script = format!(
+        "trap '' HUP; '{BIN}'; echo $? > '{}'",
+        status_file.display()
+    );
+    let mut cmd = CommandBuilder::new("/bin/sh");
+    cmd.args(["-c", &script]);
+    cmd.env_clear();
+    cmd.env("PATH", "/usr/bin:/bin");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "C.UTF-8");
+    cmd.env("HOME", home.path());
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn the shell");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("a reader");
+    // Wait for the reader's first frame, then close every handle on the terminal's master side.
+    let mut seen = Vec::new();
+    let end = Instant::now() + DEADLINE;
+    let mut buf = [0u8; 8192];
+    while !contains(&seen, "Headlines".as_bytes()) {
+        assert!(Instant::now() < end, "no first frame");
+        match reader.read(&mut buf) {
+            Ok(0) | Err(_) => panic!("the terminal closed before the first frame"),
+            Ok(n) => seen.extend_from_slice(&buf[..n]),
+        }
+    }
+    drop(reader);
+    drop(pair.master);
+    let end = Instant::now() + DEADLINE;
+    while std::fs::read_to_string(&status_file).is_err() {
+        assert!(
+            Instant::now() < end,
+            "tuinews still runs {DEADLINE:?} after its terminal went away"
+        );
+        std::thread::sleep(POLL);
+    }
+    let _ = child.wait();
+    let status = std::fs::read_to_string(&status_file).unwrap_or_default();
+    assert_eq!(
+        status.trim(),
+        "1",
+        "a terminal that cannot be read is a failure"
+    );
+}

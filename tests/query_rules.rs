@@ -823,8 +823,8 @@ fn a_query_line_with_controls_prints_back_clean() {
         "person:\"Shii\u{1b}]0;owned\u{7} Kazuo\" ha\u{9b}31m noi",
         // A word that reads as a person filter once its controls are gone.
         "\u{5}\0\0person:Shii is:unread is:st",
-        // A quote inside a word, left open once the line is sanitised.
-        "\"\u{3}l\u{c}\u{5b0}\0\u{c}\0\"\0\u{5b0}\0\u{1}\u{8}\0\"",
+        // Marks after a quote, before a word that reads as a filter once they fall away.
+        " ðϰ\"\0\"\0\u{730}\u{5b0}person:S\u{1}\0 ",
     ] {
         let filter =
             tuinews::query::line::parse(text, TODAY).unwrap_or_else(|e| panic!("{text:?}: {e}"));
@@ -835,6 +835,16 @@ fn a_query_line_with_controls_prints_back_clean() {
         assert_eq!(again.to_string(), shown);
         assert_eq!(again.persons, filter.persons, "{shown:?}");
     }
+    // A quote inside a word opens a phrase, as in a search typed alone: left open, it is an
+    // error of the line.
+    let f = tuinews::query::line::parse("biên\"giới Việt\" asean", TODAY)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.to_string(), "biên \"giới Việt\" asean");
+    let e = tuinews::query::line::parse("per\"\u{3}si i01 \"biên o\"", TODAY);
+    assert_eq!(
+        e.map_err(|e| e.to_string()),
+        Err("column 19: this quote is never closed".to_owned())
+    );
     // A value that is nothing once sanitised (a mark with no base) is no value.
     let e = tuinews::query::line::parse("person:\u{1c}\0\u{5b0}", TODAY);
     assert_eq!(

@@ -51,7 +51,18 @@ fn quoted(chars: &[char], open: usize) -> Result<(String, usize), QueryError> {
 /// held such characters or was not NFC.
 pub fn parse(text: &str, today: Date) -> Result<Filter, QueryError> {
     let text = crate::text::sanitize_block(text);
-    let chars: Vec<char> = text.chars().collect();
+    // A mark that follows no letter or digit (after a quote, say) would fall away when its
+    // word is sanitised alone, and `"\u{5b0}person:x` would then read as a filter: it goes now.
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    let mut on_letter = false;
+    for c in text.chars() {
+        if !unicode_normalization::char::is_combining_mark(c) {
+            on_letter = c.is_alphanumeric();
+            chars.push(c);
+        } else if on_letter {
+            chars.push(c);
+        }
+    }
     let mut filter = Filter::default();
     let mut search: Vec<Token> = Vec::new();
     let mut i = 0;
@@ -93,12 +104,18 @@ pub fn parse(text: &str, today: Date) -> Result<Filter, QueryError> {
             .into_iter()
             .find(|k| word.to_lowercase().starts_with(k));
         let Some(key) = key else {
+            // A quote inside a word opens a phrase there, as it does in a search typed alone
+            // (`--search`, `/`), so the search text means the same read either way.
+            let end = chars[i..word_end]
+                .iter()
+                .position(|&c| c == '"')
+                .map_or(word_end, |q| i + q);
             search.push(Token {
-                text: word,
+                text: chars[i..end].iter().collect(),
                 quoted: false,
                 column,
             });
-            i = word_end;
+            i = end;
             continue;
         };
         let value_at = i + key.chars().count();
