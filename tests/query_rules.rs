@@ -825,6 +825,8 @@ fn a_query_line_with_controls_prints_back_clean() {
         "\u{5}\0\0person:Shii is:unread is:st",
         // Marks after a quote, before a word that reads as a filter once they fall away.
         " ðϰ\"\0\"\0\u{730}\u{5b0}person:S\u{1}\0 ",
+        // A flag before a quote that opens a phrase.
+        "\0so@hii is:unread\"o\"",
     ] {
         let filter =
             tuinews::query::line::parse(text, TODAY).unwrap_or_else(|e| panic!("{text:?}: {e}"));

@@ -87,19 +87,6 @@ pub fn parse(text: &str, today: Date) -> Result<Filter, QueryError> {
             .position(|c| c.is_whitespace())
             .map_or(chars.len(), |p| i + p);
         let word: String = chars[i..word_end].iter().collect();
-        match word.to_lowercase().as_str() {
-            "is:unread" => {
-                filter.unread = true;
-                i = word_end;
-                continue;
-            }
-            "is:starred" => {
-                filter.starred = true;
-                i = word_end;
-                continue;
-            }
-            _ => {}
-        }
         let key = ["person:", "date:"]
             .into_iter()
             .find(|k| word.to_lowercase().starts_with(k));
@@ -110,11 +97,16 @@ pub fn parse(text: &str, today: Date) -> Result<Filter, QueryError> {
                 .iter()
                 .position(|&c| c == '"')
                 .map_or(word_end, |q| i + q);
-            search.push(Token {
-                text: chars[i..end].iter().collect(),
-                quoted: false,
-                column,
-            });
+            let word: String = chars[i..end].iter().collect();
+            match word.to_lowercase().as_str() {
+                "is:unread" => filter.unread = true,
+                "is:starred" => filter.starred = true,
+                _ => search.push(Token {
+                    text: word,
+                    quoted: false,
+                    column,
+                }),
+            }
             i = end;
             continue;
         };
