@@ -15,7 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-const SHII_ID: &str = "vn-jp-2021-11-24-pm-shii";
+const SHII_ID: &str = "tang-cuong-hop-tac-giao-luu-giua-hai-nuoc-hai-1e474317";
 const SHII_TITLE: &str =
     "Tăng cường hợp tác, giao lưu giữa hai nước, hai Đảng Cộng sản Việt Nam và Nhật Bản";
 
@@ -552,7 +552,15 @@ fn show_defaults_to_80_columns_when_not_a_terminal() {
 fn show_narrow_width_never_overflows() {
     let sb = Sandbox::new();
     for w in ["1", "5", "12"] {
-        let r = ok(&sb, &["show", "video-thoi-su-24h-2026-01-28", "--width", w]);
+        let r = ok(
+            &sb,
+            &[
+                "show",
+                "video-thoi-su-24h-ngay-28-1-2026-tong-bi-thu-to-34af059a",
+                "--width",
+                w,
+            ],
+        );
         let w: usize = w.parse().expect("number");
         for line in r.stdout.lines() {
             assert!(columns(line) <= w, "width {w}: {line:?}");
@@ -1324,7 +1332,7 @@ fn show_speaks_the_locales_language_unless_lang_says_otherwise() {
         assert!(out.status.success(), "{out:?}");
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
-    let id = "vn-jp-2021-11-24-pm-shii";
+    let id = "tang-cuong-hop-tac-giao-luu-giua-hai-nuoc-hai-1e474317";
     let vi = run(Some("vi_VN.UTF-8"), &["show", id]);
     assert!(vi.contains("Thứ Tư, 24/11/2021"), "{vi}");
     assert!(vi.contains("Nhân vật: "), "{vi}");

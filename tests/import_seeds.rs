@@ -203,3 +203,23 @@ fn person_extraction_on_every_listed_story_matches_the_sample() {
     );
     assert!(misses.is_empty(), "{misses:?}");
 }
+
+/// `sample-data/articles.json` is what the importer makes of the two seed pages, byte for byte
+/// (as `bash sample-data/rebuild` makes it): the sample is never edited by hand.
+#[test]
+fn the_sample_store_is_the_importers_output() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("articles.json");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let mut fetcher = import::fetch::Fetcher::new(import::fetch::Config::default());
+    for (name, year) in [(SEED_000, Some(2021)), (SEED_001, None)] {
+        let source = root.join("seeds").join(name).display().to_string();
+        let report = import::run(&[source], &out, &options(year), &mut fetcher);
+        assert!(!report.failed(), "{:?}", report.lines());
+    }
+    let made = std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        made == EMBEDDED_SAMPLE,
+        "sample-data/articles.json differs from the importer's output: run bash sample-data/rebuild"
+    );
+}

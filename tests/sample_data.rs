@@ -25,10 +25,12 @@ const SECTIONS: [&str; 6] = [
 /// The line under "Bờ cõi biển đảo" is the block's navigation, not a story.
 const BLOCK_NAV: &str = "Miền đất - Con người Cuộc sống vùng biên Nhịp sống biển đảo Lịch sử chủ quyền Giao lưu hữu nghị";
 
-const ALLOWED_KEYS: [&str; 9] = [
+const ALLOWED_KEYS: [&str; 10] = [
     "id",
     "title",
     "published",
+    // The importer marks a date whose year the page did not write (page 000's "Sáng 24/11").
+    "published_year_inferred",
     "section",
     "summary",
     "body",
@@ -75,6 +77,20 @@ fn load() -> (String, Vec<Value>) {
         .expect("top-level {\"articles\": [...]}")
         .clone();
     (raw, arts)
+}
+
+/// The main article of each seed page (its title is the page's first line): the page's first
+/// article in the store, its listed stories after it.
+fn mains(arts: &[Value], seeds: &[Seed]) -> Vec<usize> {
+    seeds
+        .iter()
+        .map(|seed| {
+            let title = seed.lines().first().copied();
+            arts.iter()
+                .position(|a| s(a, "title") == title)
+                .unwrap_or_else(|| panic!("no main article for {}", seed.name))
+        })
+        .collect()
 }
 
 fn s<'a>(a: &'a Value, k: &str) -> Option<&'a str> {
@@ -186,13 +202,13 @@ fn file_shape_and_ids() {
         let i = id(a);
         assert!(
             !i.is_empty()
-                && i.len() <= 40
+                && i.len() <= 64
                 && i.bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
                 && !i.starts_with('-')
                 && !i.ends_with('-')
                 && !i.contains("--"),
-            "id {i:?} must be a short ASCII kebab-case slug"
+            "id {i:?} must be an ASCII kebab-case slug"
         );
         assert!(seen.insert(i.to_string()), "duplicate id {i:?}");
         for k in ["body", "captions", "persons", "related"] {
@@ -320,23 +336,20 @@ fn main_articles() {
     let (_, arts) = load();
     let seeds = seeds();
     assert!(arts.len() >= 2);
-    for (i, seed) in seeds.iter().enumerate() {
-        assert_eq!(
-            s(&arts[i], "title"),
-            seed.lines().first().copied(),
-            "article {i} must be the main article of {}",
-            seed.name
-        );
+    let main = mains(&arts, &seeds);
+    assert_eq!(main[0], 0, "page 000's main article comes first");
+    for (&i, seed) in main.iter().zip(&seeds) {
         assert!(
             arts[i].get("section").is_none(),
-            "main article {i}: no section on the page"
+            "main article of {}: no section on the page",
+            seed.name
         );
     }
-    let m0 = &arts[0];
+    let m0 = &arts[main[0]];
     assert_eq!(s(m0, "published"), Some("2021-11-24"));
     assert!(arr(m0, "persons").contains(&"Phạm Minh Chính"));
     assert!(s(m0, "summary").is_some_and(|t| t.starts_with("Sáng 24/11, tại Tokyo")));
-    let m1 = &arts[1];
+    let m1 = &arts[main[1]];
     assert!(
         m1.get("summary").is_none(),
         "page 001 has no lead paragraph"
@@ -346,7 +359,12 @@ fn main_articles() {
         arr(m1, "captions"),
         vec!["Quang cảnh Hội nghị. (Ảnh: TTXVN)"]
     );
-    for a in &arts[2..] {
+    for a in arts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !main.contains(i))
+        .map(|(_, a)| a)
+    {
         assert!(
             a.get("related").is_none(),
             "{}: only main articles have related",
@@ -458,7 +476,13 @@ fn sections_match_the_listing_blocks() {
     }
 
     // Every non-main article belongs to one of the blocks.
-    for a in &arts[2..] {
+    let main = mains(&arts, &seeds);
+    for a in arts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !main.contains(i))
+        .map(|(_, a)| a)
+    {
         let sec =
             s(a, "section").unwrap_or_else(|| panic!("{}: listed story needs a section", id(a)));
         assert!(
@@ -484,6 +508,7 @@ fn main_articles_relate_to_every_story_their_page_lists() {
     let (_, arts) = load();
     let seeds = seeds();
     let blocks = blocks(&seeds);
+    let main = mains(&arts, &seeds);
     for (i, seed) in seeds.iter().enumerate() {
         // Stories of this page, in page order (blocks by heading line, then article order).
         let mut secs: Vec<&&str> = SECTIONS.iter().filter(|s| blocks[**s].seed == i).collect();
@@ -498,20 +523,20 @@ fn main_articles_relate_to_every_story_their_page_lists() {
             .collect();
         assert!(!expected.is_empty(), "{} lists stories", seed.name);
         assert_eq!(
-            arr(&arts[i], "related"),
+            arr(&arts[main[i]], "related"),
             expected,
             "related of the main article of {}",
             seed.name
         );
     }
-    // Overall order: the two mains, then page 000's stories, then page 001's.
-    let listed: Vec<&str> = arts[2..].iter().map(id).collect();
-    let related: Vec<&str> = arr(&arts[0], "related")
-        .into_iter()
-        .chain(arr(&arts[1], "related"))
+    // Overall order: each page's main article, then the stories it lists, page 000 first.
+    let order: Vec<&str> = arts.iter().map(id).collect();
+    let pages: Vec<&str> = main
+        .iter()
+        .flat_map(|&m| std::iter::once(id(&arts[m])).chain(arr(&arts[m], "related")))
         .collect();
     assert_eq!(
-        listed, related,
-        "listed stories must follow the two mains in page order"
+        order, pages,
+        "each main article must be followed by its page's stories in page order"
     );
 }

@@ -14,9 +14,9 @@ use tuinews::text::Metrics;
 pub const TODAY: jiff::civil::Date = jiff::civil::date(2026, 2, 1);
 
 /// The first page's main article (24 November 2021).
-pub const MAIN_2021: &str = "vn-jp-2021-11-24-pm-shii";
+pub const MAIN_2021: &str = "tang-cuong-hop-tac-giao-luu-giua-hai-nuoc-hai-1e474317";
 /// The second page's main article (undated).
-pub const MAIN_UNDATED: &str = "csvn-coi-trong-huu-nghi-cs-nhat-ban";
+pub const MAIN_UNDATED: &str = "dang-cong-san-viet-nam-coi-trong-quan-he-huu-ece3b2d3";
 
 /// Parses store text, failing the test with the loader's message.
 pub fn load(json: &str) -> Store {
