@@ -232,21 +232,43 @@ impl PersonQuery {
         }
     }
 
+    /// Every article that may have a person this query matches, by the search index: those
+    /// whose indexed words include each typed word's folded tokens (a superset, which
+    /// [`PersonQuery::matches`] then settles; a word of a script written without spaces is not
+    /// cut where the index cuts, and rules out nothing).
+    pub fn candidates(&self, index: &SearchIndex) -> index::ArticleSet {
+        let mut set = index.all();
+        for t in self.words.iter().filter(|t| !t.anywhere()) {
+            let toks: Vec<&str> = index::tokens(&t.folded).collect();
+            let last = toks.len().saturating_sub(1);
+            for (i, tok) in toks.iter().enumerate() {
+                // The last token may start a longer one ("o'neil" folds to tokens o, neil);
+                // taking it as a start keeps the set a superset whatever the name's spelling.
+                set.intersect(&index.folded_words(tok, i < last));
+            }
+        }
+        set
+    }
+
     /// Whether any of the article's persons matches.
     pub fn matches(&self, article: &Article) -> bool {
         if self.words.is_empty() {
             return false;
         }
-        // The folded names settle words typed without marks; the names as written the rest.
+        // The folded names settle words typed without marks, and rule out most names for words
+        // typed with them (a word matching with its marks matches folded: the same word, or for
+        // a script without spaces, inside it); only the names left are read as written.
         article
             .persons_folded
             .iter()
             .zip(&article.persons)
             .any(|(folded, name)| {
-                self.words
-                    .iter()
-                    .all(|t| t.marked.is_some() || folded.split(' ').any(|n| n == t.folded))
-                    && (self.words.iter().all(|t| t.marked.is_none()) || self.matches_name(name))
+                self.words.iter().all(|t| {
+                    folded.split(' ').any(|n| match t.marked {
+                        Some(_) if t.anywhere() => n.contains(&t.folded),
+                        _ => n == t.folded,
+                    })
+                }) && (self.words.iter().all(|t| t.marked.is_none()) || self.matches_name(name))
             })
     }
 }
@@ -525,9 +547,20 @@ impl Filter {
             .as_ref()
             .zip(index)
             .map(|(s, index)| s.candidates(index));
+        // A person's words are words of the article's text too (its names are indexed with
+        // it): the index rules out every article none of whose words could be the name's.
+        let person_candidates = index.filter(|_| !self.persons.is_empty()).map(|index| {
+            let mut set = index.all();
+            for p in &self.persons {
+                set.intersect(&p.candidates(index));
+            }
+            set
+        });
         move |ix, a| {
             // The index's answer first: it is a bit test, and rules out most articles.
-            if candidates.as_ref().is_some_and(|c| !c.set.contains(ix)) {
+            if candidates.as_ref().is_some_and(|c| !c.set.contains(ix))
+                || person_candidates.as_ref().is_some_and(|c| !c.contains(ix))
+            {
                 return false;
             }
             self.matches_but_search(a, zone, marks)
