@@ -92,8 +92,8 @@ pub struct App {
     /// fold the articles as they go).
     pub index: Option<std::sync::Arc<crate::query::index::SearchIndex>>,
     pub persons: PersonIndex,
-    /// Every person with their articles, for the picker.
-    pub people: Persons,
+    /// Every person with their articles, for the picker: see [`App::people`].
+    people: std::cell::OnceCell<Persons>,
     /// Every dated article's date, sorted: the date prompt's histogram counts from it.
     pub dates: Vec<Date>,
     pub filter: Filter,
@@ -189,7 +189,7 @@ impl App {
             updating: false,
             update_summary: None,
             persons: PersonIndex::default(),
-            people: Persons::default(),
+            people: std::cell::OnceCell::new(),
             dates: Vec::new(),
             filter: Filter::default(),
             view: Vec::new(),
@@ -359,10 +359,7 @@ impl App {
                 self.loading_read = n;
                 Vec::new()
             }
-            Msg::Loaded(result) => {
-                self.loaded_store(*result);
-                Vec::new()
-            }
+            Msg::Loaded(result) => self.loaded_store(*result),
             Msg::Updated(outcome) => {
                 self.updating = false;
                 let text = match outcome {
@@ -626,7 +623,7 @@ impl App {
         vec![Effect::Update]
     }
 
-    fn loaded_store(&mut self, result: Result<Store, StoreError>) {
+    fn loaded_store(&mut self, result: Result<Store, StoreError>) -> Vec<Effect> {
         self.loading = None;
         match result {
             Ok(store) => {
@@ -644,11 +641,16 @@ impl App {
                             .unwrap_or_else(|| self.words.reloaded(self.store.len())),
                     );
                 }
+                vec![Effect::Index(self.store.shared())]
             }
-            Err(e) if self.loaded => self.notice = Some(self.words.reload_failed(&e.to_string())),
+            Err(e) if self.loaded => {
+                self.notice = Some(self.words.reload_failed(&e.to_string()));
+                Vec::new()
+            }
             Err(e) => {
                 self.fatal = Some(e);
                 self.quit = true;
+                Vec::new()
             }
         }
     }
@@ -683,7 +685,8 @@ impl App {
 
         self.history = history;
         self.persons = PersonIndex::new(&self.store);
-        self.people = Persons::new(&self.store);
+        // Built when the picker first needs it: not on the way to the headlines.
+        self.people = std::cell::OnceCell::new();
         self.dates = self
             .store
             .articles()
@@ -709,6 +712,11 @@ impl App {
     }
 
     /// The articles `filter` keeps, in list order, with the search index when it is ready.
+    /// Every person of the store with their articles (for the picker), built on first use.
+    pub fn people(&self) -> &Persons {
+        self.people.get_or_init(|| Persons::new(&self.store))
+    }
+
     pub fn filtered(&self, filter: &Filter) -> Vec<ArticleIx> {
         filter.apply_indexed(&self.store, &self.zone, &self.state, self.index.as_deref())
     }

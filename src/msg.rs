@@ -10,7 +10,7 @@ use crate::action::Action;
 use crate::feeds::Outcome;
 use crate::query::index::SearchIndex;
 use crate::state::State;
-use crate::store::{Store, StoreError};
+use crate::store::{Article, Store, StoreError};
 
 /// Everything `update` handles.
 #[derive(Debug)]
@@ -58,6 +58,10 @@ impl From<Action> for Msg {
 pub enum Effect {
     /// Read the store again (answered by [`Msg::Loaded`]).
     Reload,
+    /// Build the search index of the store just installed, in the background (answered by
+    /// [`Msg::Indexed`]). Asked once the store is installed, so the build does not take the
+    /// cores while the headlines are being made ready.
+    Index(Arc<Vec<Article>>),
     /// Fetch the subscribed feeds into the store in the background (answered by
     /// [`Msg::Updated`]; the file watcher then reloads the store).
     Update,

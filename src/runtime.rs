@@ -201,7 +201,12 @@ impl Channel {
                 std::thread::spawn(move || {
                     let mut told = 0;
                     while !done.load(Ordering::SeqCst) {
-                        std::thread::sleep(PROGRESS_EVERY);
+                        // Parked rather than asleep: the load's end wakes it at once, so the
+                        // headlines wait for the load and not for the next tick.
+                        std::thread::park_timeout(PROGRESS_EVERY);
+                        if done.load(Ordering::SeqCst) {
+                            break;
+                        }
                         let now = read.load(Ordering::SeqCst);
                         if now != told && tx.send(Event::Progress(now)).is_err() {
                             return;
@@ -212,6 +217,7 @@ impl Channel {
             };
             let result = Store::open_with_progress(&origin, &read);
             done.store(true, Ordering::SeqCst);
+            ticker.thread().unpark();
             let _ = ticker.join();
             send_loaded(&tx, result);
         });
@@ -417,19 +423,11 @@ pub fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{encoded}\x07")
 }
 
-/// Sends a loaded store to the loop at once, then builds its search index in this thread and
-/// sends that when it is ready: the headlines do not wait for the index, and a search before
-/// it is ready folds the articles as it goes.
+/// Sends a loaded store to the loop. Its search index is built once the app has installed it
+/// ([`Effect::Index`]): the headlines do not wait for the index, and a search before it is
+/// ready folds the articles as it goes.
 fn send_loaded(tx: &Sender<Event>, result: Result<Store, StoreError>) {
-    let articles = result.as_ref().ok().map(Store::shared);
-    if tx.send(Event::Loaded(Box::new(result))).is_err() {
-        return;
-    }
-    if let Some(articles) = articles {
-        let index = crate::query::index::SearchIndex::of_store(&articles);
-        drop(articles);
-        let _ = tx.send(Event::Indexed(Arc::new(index)));
-    }
+    let _ = tx.send(Event::Loaded(Box::new(result)));
 }
 
 impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
@@ -439,6 +437,15 @@ impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
                 let tx = self.channel_tx.clone();
                 let origin = self.origin.clone();
                 std::thread::spawn(move || send_loaded(&tx, Store::open(&origin)));
+                None
+            }
+            Effect::Index(articles) => {
+                let tx = self.channel_tx.clone();
+                std::thread::spawn(move || {
+                    let index = crate::query::index::SearchIndex::of_store(&articles);
+                    drop(articles);
+                    let _ = tx.send(Event::Indexed(Arc::new(index)));
+                });
                 None
             }
             Effect::OpenUrl(url) => self.open_url(&url, terminal),

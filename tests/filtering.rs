@@ -14,7 +14,7 @@ fn picker_names(app: &App) -> Vec<String> {
         Mode::Picker(p) => p
             .rows
             .iter()
-            .filter_map(|&i| app.people.list.get(i))
+            .filter_map(|&i| app.people().list.get(i))
             .map(|p| p.name.clone())
             .collect(),
         _ => panic!("the picker is not open"),
@@ -33,7 +33,7 @@ fn the_picker_narrows_as_you_type_and_enter_adds_the_person() {
     let mut app = app_at(100, 30);
     press(&mut app, "p");
     let everyone = picker_names(&app);
-    assert_eq!(everyone.len(), app.people.len());
+    assert_eq!(everyone.len(), app.people().len());
     assert_eq!(everyone[0], "Nguyễn Phú Trọng", "most articles first");
     // q, j, d and Space are letters in the picker.
     press(&mut app, "shii");

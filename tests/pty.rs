@@ -1088,9 +1088,11 @@ fn the_reader_takes_its_config_file_and_names_a_bad_key() {
     tui.wait_until("the reader with its config", |s| {
         let c = s.contents();
         ensure(c.contains("Headlines"), "no headlines")?;
+        // Loaded: the status line is at its fullest, and the problem must still be read.
+        ensure(c.contains("45/45"), "the store is not loaded")?;
         ensure(!c.contains("Related"), "the related pane is shown")?;
         ensure(
-            c.contains("layout.headlines_percnt"),
+            c.contains("config.toml:5:1: layout.headlines_percnt"),
             "the bad key is not named in the status line",
         )?;
         fixed_borders(s, 29)

@@ -46,15 +46,19 @@ impl App {
                     *s = true;
                 }
             }
-            self.people.counts_among(&shown)
+            self.people().counts_among(&shown)
         } else {
-            self.people.list.iter().map(|p| p.articles.len()).collect()
+            self.people()
+                .list
+                .iter()
+                .map(|p| p.articles.len())
+                .collect()
         };
         self.rank_people(picker);
     }
 
     fn rank_people(&self, picker: &mut Picker) {
-        picker.rows = self.people.rank(picker.input.text(), &picker.counts);
+        picker.rows = self.people().rank(picker.input.text(), &picker.counts);
         picker.selected = 0;
         picker.offset = 0;
     }
@@ -97,7 +101,7 @@ impl App {
                     let chosen = picker
                         .rows
                         .get(picker.selected)
-                        .and_then(|&i| self.people.list.get(i))
+                        .and_then(|&i| self.people().list.get(i))
                         .map(|p| PersonQuery::new(&p.name));
                     // Nothing matches: the picker stays open, as typed.
                     let Some(query) = chosen else {

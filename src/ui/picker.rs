@@ -58,7 +58,7 @@ pub fn render(app: &App, picker: &Picker, theme: &Theme, frame: &mut Frame, area
         let offset =
             crate::app::keep_visible(picker.selected, picker.offset, rows, picker.rows.len());
         for (y, i) in (list.y..list.bottom()).zip(offset..picker.rows.len()) {
-            let Some(person) = picker.rows.get(i).and_then(|&p| app.people.list.get(p)) else {
+            let Some(person) = picker.rows.get(i).and_then(|&p| app.people().list.get(p)) else {
                 continue;
             };
             let count = picker
