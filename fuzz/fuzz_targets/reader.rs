@@ -81,10 +81,16 @@ fn draw(app: &App) {
 }
 
 fuzz_target!(|input: Input<'_>| {
+    // The sample is parsed once: a store's clone shares its articles.
+    static SAMPLE: std::sync::OnceLock<Option<Store>> = std::sync::OnceLock::new();
     let store = input
         .store
         .and_then(|text| Store::parse(text, "fuzz.json").ok())
-        .or_else(|| Store::parse(EMBEDDED_SAMPLE, "sample").ok());
+        .or_else(|| {
+            SAMPLE
+                .get_or_init(|| Store::parse(EMBEDDED_SAMPLE, "sample").ok())
+                .clone()
+        });
     let Some(store) = store else {
         return;
     };
