@@ -92,11 +92,7 @@ impl Problem {
 /// Where the config file is: `$XDG_CONFIG_HOME/tuinews/config.toml`, else under `~/.config`.
 /// A relative `XDG_CONFIG_HOME` is ignored, as the XDG specification asks.
 pub fn path(xdg_config_home: Option<&Path>, home: Option<&Path>) -> Option<PathBuf> {
-    xdg_config_home
-        .filter(|d| d.is_absolute())
-        .map(Path::to_path_buf)
-        .or_else(|| home.map(|h| h.join(".config")))
-        .map(|d| d.join("tuinews").join("config.toml"))
+    crate::xdg::config_dir(xdg_config_home, home).map(|d| d.join("config.toml"))
 }
 
 /// A config file read: the settings that were good, and what was not.

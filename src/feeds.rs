@@ -20,11 +20,7 @@ pub struct Feed {
 
 /// Where the subscriptions are: `$XDG_CONFIG_HOME/tuinews/feeds`, else under `~/.config`.
 pub fn path(xdg_config_home: Option<&Path>, home: Option<&Path>) -> Option<PathBuf> {
-    xdg_config_home
-        .filter(|d| d.is_absolute())
-        .map(Path::to_path_buf)
-        .or_else(|| home.map(|h| h.join(".config")))
-        .map(|d| d.join("tuinews").join("feeds"))
+    crate::xdg::config_dir(xdg_config_home, home).map(|d| d.join("feeds"))
 }
 
 /// Something wrong with a subscription or the file.

@@ -409,21 +409,13 @@ pub fn is_url(source: &str) -> bool {
 /// Where a user's store lives when tuinews would otherwise open the embedded sample:
 /// `$XDG_DATA_HOME/tuinews/articles.json`, else `~/.local/share/tuinews/articles.json`.
 pub fn user_store_path(xdg_data_home: Option<&Path>, home: Option<&Path>) -> Option<PathBuf> {
-    let data = xdg_data_home
-        .filter(|p| p.is_absolute())
-        .map(Path::to_path_buf)
-        .or_else(|| home.map(|h| h.join(".local").join("share")))?;
-    Some(data.join("tuinews").join("articles.json"))
+    crate::xdg::data_dir(xdg_data_home, home).map(|d| d.join("articles.json"))
 }
 
 /// Where tuinews keeps what it remembers between runs (the validators of fetched URLs):
 /// `$XDG_STATE_HOME/tuinews`, else `~/.local/state/tuinews`.
 pub fn state_dir(xdg_state_home: Option<&Path>, home: Option<&Path>) -> Option<PathBuf> {
-    let state = xdg_state_home
-        .filter(|p| p.is_absolute())
-        .map(Path::to_path_buf)
-        .or_else(|| home.map(|h| h.join(".local").join("state")))?;
-    Some(state.join("tuinews"))
+    crate::xdg::state_dir(xdg_state_home, home)
 }
 
 #[cfg(test)]

@@ -31,4 +31,5 @@ pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod words;
+pub mod xdg;
 pub mod zone;

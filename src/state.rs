@@ -63,10 +63,7 @@ pub struct StateError {
 
 /// The directory the state lives in: `$XDG_STATE_HOME/tuinews`, else `~/.local/state/tuinews`.
 pub fn state_dir(xdg_state_home: Option<PathBuf>, home: Option<PathBuf>) -> Option<PathBuf> {
-    xdg_state_home
-        .filter(|p| p.is_absolute())
-        .or_else(|| home.map(|h| h.join(".local").join("state")))
-        .map(|d| d.join("tuinews"))
+    crate::xdg::state_dir(xdg_state_home.as_deref(), home.as_deref())
 }
 
 /// The path a store's state is kept under: the store file's canonical path, or the embedded

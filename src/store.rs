@@ -81,11 +81,8 @@ pub fn choose(
     if let Some(p) = env_store.filter(|p| !p.as_os_str().is_empty()) {
         return Origin::Env(p);
     }
-    let data = xdg_data_home
-        .filter(|p| p.is_absolute())
-        .or_else(|| home.map(|h| h.join(".local").join("share")));
-    if let Some(d) = data {
-        let p = d.join("tuinews").join("articles.json");
+    if let Some(d) = crate::xdg::data_dir(xdg_data_home.as_deref(), home.as_deref()) {
+        let p = d.join("articles.json");
         if p.is_file() {
             return Origin::Xdg(p);
         }
