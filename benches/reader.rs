@@ -229,12 +229,47 @@ fn bench_size(n: usize, path: &std::path::Path) -> Result<()> {
     let ix = app.current.ok_or("no article shown")?;
     let mut found = 0;
     let related = time(runs * 4, || {
-        found = tuinews::related::related(&store, &persons, ix).len();
+        found = tuinews::related::related(&store, &persons, None, ix).len();
     });
     println!(
         "| {n} | related stories of one article ({found}) | | {} | | {} |",
         ms(related),
         frames(related)
+    );
+    // Related by content: the vectors are built in the background after the search index;
+    // a query walks the postings of the article's kept terms.
+    let t = Instant::now();
+    let similar = tuinews::similar::ContentIndex::of_store(&store.shared());
+    let build = t.elapsed().as_secs_f64();
+    println!(
+        "| {n} | content vectors build (against the load: {}) | {} | {} | {:.2}x | in the background |",
+        ms(load),
+        ms(load),
+        ms(build),
+        build / load
+    );
+    let mut worst: f64 = 0.0;
+    let mut with_content = 0;
+    let mut samples = Vec::new();
+    // Several articles: the cost of a query depends on how common the article's terms are.
+    for (k, (i, _)) in store
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| k % (n / 50).max(1) == 0)
+    {
+        let _ = k;
+        let t = Instant::now();
+        with_content = tuinews::related::related(&store, &persons, Some(&similar), i).len();
+        let took = t.elapsed().as_secs_f64();
+        worst = worst.max(took);
+        samples.push(took);
+    }
+    let typical = median(samples);
+    println!(
+        "| {n} | related stories with content ({with_content} for the last; median of 50 articles, worst {}) | | {} | | {} |",
+        ms(worst),
+        ms(typical),
+        frames(typical)
     );
     Ok(())
 }

@@ -91,6 +91,9 @@ pub struct App {
     /// The store's search index, once a thread has built it (`None` before: searches then
     /// fold the articles as they go).
     pub index: Option<std::sync::Arc<crate::query::index::SearchIndex>>,
+    /// The store's content vectors, once a thread has built them (`None` before: related
+    /// stories are then the linked ones and those sharing a person).
+    pub similar: Option<std::sync::Arc<crate::similar::ContentIndex>>,
     pub persons: PersonIndex,
     /// Every person with their articles, for the picker: see [`App::people`].
     people: std::cell::OnceCell<Persons>,
@@ -186,6 +189,7 @@ impl App {
             words: &words::EN,
             keymap: Keymap::default(),
             index: None,
+            similar: None,
             updating: false,
             update_summary: None,
             persons: PersonIndex::default(),
@@ -374,6 +378,17 @@ impl App {
                 // An index for a store since replaced (a reload) is dropped.
                 if index.is_for(&self.store) {
                     self.index = Some(index);
+                }
+                Vec::new()
+            }
+            Msg::Similar(similar) => {
+                // Vectors for a store since replaced (a reload) are dropped.
+                if similar.is_for(&self.store) {
+                    self.similar = Some(similar);
+                    // The shown article's related stories gain the ones alike in content.
+                    let selected = self.related_selected;
+                    self.related = self.current.map_or_else(Vec::new, |i| self.related_of(i));
+                    self.related_selected = selected.min(self.related.len().saturating_sub(1));
                 }
                 Vec::new()
             }
@@ -665,6 +680,13 @@ impl App {
         if self.index.as_ref().is_some_and(|i| !i.is_for(&self.store)) {
             self.index = None;
         }
+        if self
+            .similar
+            .as_ref()
+            .is_some_and(|s| !s.is_for(&self.store))
+        {
+            self.similar = None;
+        }
         let id_in_old =
             |ix: Option<ArticleIx>| ix.and_then(|i| old.article(i)).map(|a| a.id.as_str());
         let map = |ix: Option<ArticleIx>| id_in_old(ix).and_then(|id| self.store.ix_of(id));
@@ -711,12 +733,12 @@ impl App {
         }
     }
 
-    /// The articles `filter` keeps, in list order, with the search index when it is ready.
     /// Every person of the store with their articles (for the picker), built on first use.
     pub fn people(&self) -> &Persons {
         self.people.get_or_init(|| Persons::new(&self.store))
     }
 
+    /// The articles `filter` keeps, in list order, with the search index when it is ready.
     pub fn filtered(&self, filter: &Filter) -> Vec<ArticleIx> {
         filter.apply_indexed(&self.store, &self.zone, &self.state, self.index.as_deref())
     }

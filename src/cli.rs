@@ -553,11 +553,13 @@ pub fn render_plain(store: &Store, a: &Article, page: &Page<'_>) -> Vec<String> 
     } = page;
     let doc = Document::layout(a, cols, metrics, zone, words);
     let mut lines: Vec<String> = doc.plain().map(str::to_owned).collect();
-    // The same related stories the reader shows, with their marks and ids.
+    // The related stories the reader shows, with their marks and ids: linked and sharing a
+    // person. Not those alike in content, which need every article's words weighed (the
+    // reader does it in the background; `show` answers in the time of the load).
     let persons = crate::related::PersonIndex::new(store);
     let related = store
         .ix_of(&a.id)
-        .map(|ix| crate::related::related(store, &persons, ix))
+        .map(|ix| crate::related::related(store, &persons, None, ix))
         .unwrap_or_default();
     if !related.is_empty() {
         lines.push(String::new());
@@ -570,6 +572,7 @@ pub fn render_plain(store: &Store, a: &Article, page: &Page<'_>) -> Vec<String> 
             let (mark, why) = match &r.reason {
                 crate::related::Reason::Linked => (words::LINKED_MARK, String::new()),
                 crate::related::Reason::SharedPerson(p) => (words::SHARED_MARK, format!(" ({p})")),
+                crate::related::Reason::Similar => (words::SIMILAR_MARK, String::new()),
             };
             let line = format!("{mark} {date} {}{why}  #{}", other.title, other.id);
             lines.extend(metrics.wrap(&line, cols));

@@ -25,6 +25,7 @@ pub mod persons;
 pub mod query;
 pub mod related;
 pub mod runtime;
+pub mod similar;
 pub mod state;
 pub mod store;
 pub mod text;

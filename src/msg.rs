@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::action::Action;
 use crate::feeds::Outcome;
 use crate::query::index::SearchIndex;
+use crate::similar::ContentIndex;
 use crate::state::State;
 use crate::store::{Article, Store, StoreError};
 
@@ -37,6 +38,8 @@ pub enum Msg {
     Loaded(Box<Result<Store, StoreError>>),
     /// The search index of a loaded store is ready.
     Indexed(Arc<SearchIndex>),
+    /// The content vectors of a loaded store are ready (related stories by content).
+    Similar(Arc<ContentIndex>),
     /// The store's file changed on disk.
     StoreChanged,
     /// A feed update finished (or could not start: why).

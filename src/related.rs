@@ -20,6 +20,8 @@ pub enum Reason {
     Linked,
     /// It names the same person (as written in the related story).
     SharedPerson(String),
+    /// Its words are like the article's (see [`crate::similar`]).
+    Similar,
 }
 
 /// One related story and why it is there.
@@ -72,7 +74,15 @@ impl PersonIndex {
 
 /// The related stories of article `index`: linked ones in their listed order, then up to
 /// [`MAX_SHARED`] others sharing a person, nearest in date first (undated last, then store order).
-pub fn related(store: &Store, persons: &PersonIndex, index: ArticleIx) -> Vec<Related> {
+///
+/// Then, when the store's content vectors are ready, up to [`crate::similar::TOP`] more whose
+/// words are most like the article's, most alike first.
+pub fn related(
+    store: &Store,
+    persons: &PersonIndex,
+    similar: Option<&crate::similar::ContentIndex>,
+    index: ArticleIx,
+) -> Vec<Related> {
     let Some(article) = store.article(index) else {
         return Vec::new();
     };
@@ -110,10 +120,29 @@ pub fn related(store: &Store, persons: &PersonIndex, index: ArticleIx) -> Vec<Re
         };
         (distance, i)
     });
-    out.extend(shared.into_iter().take(MAX_SHARED).map(|(i, pi)| Related {
+    let shared: Vec<(ArticleIx, usize)> = shared.into_iter().take(MAX_SHARED).collect();
+    let shown: std::collections::HashSet<ArticleIx> = out
+        .iter()
+        .map(|r| r.ix)
+        .chain(shared.iter().map(|&(i, _)| i))
+        .chain([index])
+        .collect();
+    out.extend(shared.into_iter().map(|(i, pi)| Related {
         ix: i,
         reason: Reason::SharedPerson(article.persons[pi].clone()),
     }));
+    if let Some(similar) = similar {
+        out.extend(
+            similar
+                .similar(store, index)
+                .into_iter()
+                .filter(|(i, _)| !shown.contains(i))
+                .map(|(i, _)| Related {
+                    ix: i,
+                    reason: Reason::Similar,
+                }),
+        );
+    }
     out
 }
 
@@ -142,7 +171,7 @@ mod tests {
         let s = store();
         let idx = PersonIndex::new(&s);
         let a = s.ix_of("a").unwrap_or_else(|| panic!("a is in the store"));
-        let got: Vec<(&str, Reason)> = related(&s, &idx, a)
+        let got: Vec<(&str, Reason)> = related(&s, &idx, None, a)
             .into_iter()
             .map(|r| (s.article(r.ix).map_or("", |a| a.id.as_str()), r.reason))
             .collect();
@@ -173,7 +202,7 @@ mod tests {
         };
         let idx = PersonIndex::new(&s);
         let x = s.ix_of("x").unwrap_or_else(|| panic!("x is in the store"));
-        let got = related(&s, &idx, x);
+        let got = related(&s, &idx, None, x);
         assert_eq!(got.len(), MAX_SHARED);
         assert!(got.iter().all(|r| r.ix != x));
         // Undated ties keep store order.

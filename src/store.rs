@@ -172,6 +172,11 @@ pub struct Store {
 }
 
 impl Store {
+    /// The reference to the article at `position` in store order, if there is one.
+    pub fn ix_at(&self, position: usize) -> Option<ArticleIx> {
+        (position < self.articles.len()).then(|| ArticleIx(ix_u32(position)))
+    }
+
     /// Builds a store from articles written by hand (tests, fixtures). They go through
     /// [`build()`] like loaded ones, so they are sanitised, their derived fields are recomputed and
     /// their related ids checked; whatever fails lands in [`Store::warnings`].

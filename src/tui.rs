@@ -33,6 +33,8 @@ pub enum Event {
     Loaded(Box<Result<Store, StoreError>>),
     /// The search index of a loaded store is ready.
     Indexed(std::sync::Arc<crate::query::index::SearchIndex>),
+    /// The loaded store's content vectors are ready.
+    Similar(std::sync::Arc<crate::similar::ContentIndex>),
     /// A feed update finished.
     Updated(Result<crate::feeds::Outcome, String>),
     /// The store's file changed on disk.
@@ -117,6 +119,7 @@ pub fn message(app: &App, event: Event) -> Option<Msg> {
         Event::Progress(n) => Some(Msg::Progress(n)),
         Event::Loaded(result) => Some(Msg::Loaded(result)),
         Event::Indexed(index) => Some(Msg::Indexed(index)),
+        Event::Similar(similar) => Some(Msg::Similar(similar)),
         Event::Updated(outcome) => Some(Msg::Updated(outcome)),
         Event::StoreChanged => Some(Msg::StoreChanged),
         Event::InputFailed(_) => None,

@@ -4,7 +4,7 @@
 //! [`Words`] is one language's texts: fixed texts are fields, texts with numbers or names in
 //! them are methods, so each translation puts the number where its grammar wants it. [`EN`] and
 //! [`VI`] are the two languages; a struct literal for each makes the compiler refuse a text
-//! missing from either. Marks (`▣`, `→`, `≈`, `*`, `-`) belong to no language and stay constants.
+//! missing from either. Marks (`▣`, `→`, `≈`, `~`, `*`, `-`) belong to no language and stay constants.
 //! Nothing here knows about styles (those are the views' `Theme`).
 
 use std::fmt;
@@ -88,6 +88,7 @@ impl FromStr for Lang {
 pub const CAPTION_MARK: &str = "▣ ";
 pub const LINKED_MARK: &str = "→";
 pub const SHARED_MARK: &str = "≈";
+pub const SIMILAR_MARK: &str = "~";
 pub const STAR_MARK: &str = "*";
 /// The date of an article the store gives no date for.
 pub const UNDATED: &str = "-";
@@ -242,6 +243,10 @@ pub static EN: Words = Words {
             "≈",
             "related: a story naming the same person (the name follows)",
         ),
+        (
+            "~",
+            "related: a story whose words are most like the article's",
+        ),
         ("-", "a story the store gives no date for"),
     ],
     weekdays: [
@@ -322,6 +327,7 @@ pub static VI: Words = Words {
     marks_help: &[
         ("→", "tin liên quan: bài mà bài này dẫn tới"),
         ("≈", "tin liên quan: bài nêu cùng nhân vật (tên theo sau)"),
+        ("~", "tin liên quan: bài có nội dung gần nhất với bài này"),
         ("-", "bài không có ngày trong kho"),
     ],
     weekdays: [

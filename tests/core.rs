@@ -574,3 +574,63 @@ fn only_unread_and_only_starred_filter_by_the_marks() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(f.unread && f.starred);
 }
+
+/// Once the store's content vectors arrive, the related pane adds the stories alike in content
+/// (marked `~`) after the linked ones and those sharing a person, without repeating any; a
+/// loaded store asks for its indexes to be built; vectors for a store since replaced are not
+/// taken.
+#[test]
+fn stories_alike_in_content_join_the_related_pane_when_their_vectors_arrive() {
+    let json = r#"[
+        {"id":"a","title":"Thủ tướng gặp Chủ tịch Đảng Cộng sản Nhật Bản tại Tokyo","related":["l"]},
+        {"id":"l","title":"Tin được dẫn tới"},
+        {"id":"b","title":"Chủ tịch Đảng Cộng sản Nhật Bản thăm Hà Nội"},
+        {"id":"c","title":"Người Việt tại Nhật Bản gặp Thủ tướng"},
+        {"id":"d","title":"Giá lúa gạo miền Tây tăng mạnh"},
+        {"id":"e","title":"Gia ca phe Tay Nguyen giam"}
+    ]"#;
+    let mut app = App::loading("t.json", Metrics::default());
+    app.update(Msg::Resize(120, 30));
+    let effects = app.update(Msg::Loaded(Box::new(Ok(load(json)))));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Index(articles)] if articles.len() == 6),
+        "a loaded store asks for its indexes: {effects:?}"
+    );
+    select_id(&mut app, "a");
+    let reasons = |app: &App| -> Vec<(String, tuinews::related::Reason)> {
+        app.related
+            .iter()
+            .filter_map(|r| {
+                let id = app.store.article(r.ix)?.id.clone();
+                Some((id, r.reason.clone()))
+            })
+            .collect()
+    };
+    use tuinews::related::Reason;
+    assert_eq!(reasons(&app), [("l".to_owned(), Reason::Linked)]);
+    // Vectors of another store (as after a reload) are not taken.
+    let other = load(json);
+    let stale = tuinews::similar::ContentIndex::of_store(&other.shared());
+    app.update(Msg::Similar(std::sync::Arc::new(stale)));
+    assert!(app.similar.is_none());
+    let fresh = tuinews::similar::ContentIndex::of_store(&app.store.shared());
+    app.update(Msg::Similar(std::sync::Arc::new(fresh)));
+    assert_eq!(
+        reasons(&app),
+        [
+            ("l".to_owned(), Reason::Linked),
+            ("b".to_owned(), Reason::Similar),
+            ("c".to_owned(), Reason::Similar),
+        ]
+    );
+    // Drawn with its mark.
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap_or_else(|e| panic!("{e}"));
+    terminal
+        .draw(|f| tuinews::ui::render(&app, &Theme::default(), f))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let screen = terminal.backend().to_string();
+    assert!(
+        screen.contains("~ -"),
+        "the related pane marks a story alike in content:\n{screen}"
+    );
+}

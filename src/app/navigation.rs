@@ -197,6 +197,11 @@ impl App {
         self.show(self.view.get(self.selected).copied());
     }
 
+    /// The related stories of article `i`: linked, sharing a person, alike in content.
+    pub(super) fn related_of(&self, i: ArticleIx) -> Vec<related::Related> {
+        related::related(&self.store, &self.persons, self.similar.as_deref(), i)
+    }
+
     /// Shows an article from the top, with its related stories.
     pub(super) fn show(&mut self, ix: Option<ArticleIx>) {
         if ix != self.current {
@@ -204,9 +209,7 @@ impl App {
         }
         self.current = ix;
         self.article_scroll = 0;
-        self.related = ix.map_or_else(Vec::new, |i| {
-            related::related(&self.store, &self.persons, i)
-        });
+        self.related = ix.map_or_else(Vec::new, |i| self.related_of(i));
         self.related_selected = 0;
         self.related_offset = 0;
     }

@@ -31,6 +31,7 @@ pub fn row(
     let mark = match r.reason {
         Reason::Linked => words::LINKED_MARK,
         Reason::SharedPerson(_) => words::SHARED_MARK,
+        Reason::Similar => words::SIMILAR_MARK,
     };
     let why = match &r.reason {
         Reason::SharedPerson(p) if width >= 50 => format!(" ({p})"),

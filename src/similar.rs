@@ -1,0 +1,297 @@
+//! Related stories by content: the articles whose words are most like an article's.
+//!
+//! Each article is a vector of TF-IDF weights over its folded syllables and syllable bigrams
+//! (title, summary, body and captions; Vietnamese words are mostly two syllables, so a bigram
+//! carries a word's meaning where a syllable alone is ambiguous), compared by cosine
+//! similarity. To keep the index small and a query quick at archive scale, each article keeps
+//! only its [`KEEP`] heaviest terms, and terms found in a single article (which relate nothing)
+//! are dropped first: the cosine is taken over those kept terms, an approximation that keeps
+//! what makes an article distinctive. Written here rather than with a search library: what is
+//! needed is a few hundred lines over the tokens the search index already cuts, and no crate
+//! we know of folds Vietnamese the way the rest of tuinews does.
+
+use std::sync::{Arc, Weak};
+
+use rustc_hash::FxHashMap;
+
+use crate::query::index::tokens;
+use crate::store::{Article, ArticleIx, Store};
+use crate::text::fold;
+
+/// The terms each article keeps.
+pub const KEEP: usize = 32;
+
+/// How many similar stories a query gives.
+pub const TOP: usize = 5;
+
+/// A cosine at or above this is a near-duplicate of the article (the same story filed twice,
+/// a video of an article): not shown as related.
+pub const NEAR_DUPLICATE: f32 = 0.9;
+
+/// A cosine below this is chance, not likeness.
+pub const AT_LEAST: f32 = 0.05;
+
+/// The content vectors of one store's articles, and for each term the articles keeping it.
+#[derive(Debug, Default)]
+pub struct ContentIndex {
+    /// Per article (by position): its kept terms and their weights, divided by the length of
+    /// its whole vector.
+    vectors: Vec<Vec<(u32, f32)>>,
+    /// Per term: the articles keeping it, with its weight in each.
+    postings: Vec<Vec<(u32, f32)>>,
+    /// The articles it was built from, to tell it belongs to a store.
+    source: Weak<Vec<Article>>,
+}
+
+/// A term: a syllable, or two syllables in a row, hashed (a collision of two 64-bit hashes
+/// among an archive's terms is too rare to matter for likeness).
+fn term_hash(first: &str, second: Option<&str>) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(first.as_bytes());
+    if let Some(s) = second {
+        h.write_u8(0xff);
+        h.write(s.as_bytes());
+    }
+    h.finish()
+}
+
+/// An article's terms and how often each occurs.
+fn term_counts(a: &Article) -> FxHashMap<u64, u32> {
+    let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+    let fields = std::iter::once(a.title.as_str())
+        .chain(std::iter::once(a.summary.as_str()))
+        .chain(a.body.iter().map(String::as_str))
+        .chain(a.captions.iter().map(String::as_str));
+    for field in fields {
+        let folded = fold(field);
+        let mut previous: Option<&str> = None;
+        for t in tokens(&folded) {
+            *counts.entry(term_hash(t, None)).or_default() += 1;
+            if let Some(p) = previous {
+                *counts.entry(term_hash(p, Some(t))).or_default() += 1;
+            }
+            previous = Some(t);
+        }
+    }
+    counts
+}
+
+impl ContentIndex {
+    /// Builds the vectors of a store's articles ([`Store::shared`]); the index then answers for
+    /// that store only.
+    pub fn of_store(articles: &Arc<Vec<Article>>) -> ContentIndex {
+        let mut index = ContentIndex::build(articles);
+        index.source = Arc::downgrade(articles);
+        index
+    }
+
+    /// Whether the index was built from this store's articles.
+    pub fn is_for(&self, store: &Store) -> bool {
+        std::ptr::eq(self.source.as_ptr(), Arc::as_ptr(&store.shared()))
+    }
+
+    /// Builds the vectors of `articles` (a store's, in store order).
+    pub fn build(articles: &[Article]) -> ContentIndex {
+        // Each article's terms counted on every core (folding is most of the work), then
+        // given ids in store order, so the result is the same however the work was shared.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .clamp(1, 8);
+        let chunk = articles.len().div_ceil(threads).max(1);
+        let hashed: Vec<Vec<(u64, u32)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = articles
+                .chunks(chunk)
+                .map(|slice| {
+                    scope.spawn(move || {
+                        slice
+                            .iter()
+                            .map(|a| {
+                                let mut terms: Vec<(u64, u32)> =
+                                    term_counts(a).into_iter().collect();
+                                // A map's order is its own: sorted, ids come out the same.
+                                terms.sort_unstable();
+                                terms
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            // A lost share would shift every later article's vector: a panic is passed on.
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
+        let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut df: Vec<u32> = Vec::new();
+        let counted: Vec<Vec<(u32, u32)>> = hashed
+            .into_iter()
+            .map(|terms| {
+                terms
+                    .into_iter()
+                    .map(|(hash, n)| {
+                        let next = u32::try_from(df.len()).unwrap_or(u32::MAX);
+                        let id = *ids.entry(hash).or_insert(next);
+                        if id == next {
+                            df.push(0);
+                        }
+                        if let Some(d) = df.get_mut(id as usize) {
+                            *d += 1;
+                        }
+                        (id, n)
+                    })
+                    .collect()
+            })
+            .collect();
+        drop(ids);
+        let n = articles.len().max(1) as f32;
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); df.len()];
+        let mut vectors = Vec::with_capacity(counted.len());
+        for (ix, terms) in counted.into_iter().enumerate() {
+            let all: Vec<(u32, f32, u32)> = terms
+                .into_iter()
+                .filter_map(|(id, count)| {
+                    let d = *df.get(id as usize)?;
+                    Some((id, (1.0 + (count as f32).ln()) * (n / d as f32).ln(), d))
+                })
+                .collect();
+            // The article's length counts every term; only terms of more than one article
+            // (a term of one article relates nothing) compete for the kept places.
+            let norm = all.iter().map(|&(_, w, _)| w * w).sum::<f32>().sqrt();
+            let mut weighted: Vec<(u32, f32)> = all
+                .into_iter()
+                .filter(|&(_, w, d)| d > 1 && w > 0.0)
+                .map(|(id, w, _)| (id, w))
+                .collect();
+            // The heaviest first; ties by term id, so the choice is the same on every run.
+            weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            weighted.truncate(KEEP);
+            if norm > 0.0 {
+                for (id, w) in &mut weighted {
+                    *w /= norm;
+                    if let Some(list) = postings.get_mut(*id as usize) {
+                        list.push((u32::try_from(ix).unwrap_or(u32::MAX), *w));
+                    }
+                }
+            }
+            vectors.push(weighted);
+        }
+        ContentIndex {
+            vectors,
+            postings,
+            source: Weak::new(),
+        }
+    }
+
+    /// Up to [`TOP`] articles most like article `ix`, most alike first (ties in store order),
+    /// with their cosine: neither the article itself nor a near-duplicate of it, and none
+    /// below [`AT_LEAST`].
+    pub fn similar(&self, store: &Store, ix: ArticleIx) -> Vec<(ArticleIx, f32)> {
+        let Some(vector) = self.vectors.get(ix.position()) else {
+            return Vec::new();
+        };
+        let mut scores: FxHashMap<u32, f32> = FxHashMap::default();
+        for &(term, w) in vector {
+            for &(other, w2) in self
+                .postings
+                .get(term as usize)
+                .map_or(&[][..], Vec::as_slice)
+            {
+                *scores.entry(other).or_default() += w * w2;
+            }
+        }
+        let me = ix.position();
+        let mut found: Vec<(u32, f32)> = scores
+            .into_iter()
+            .filter(|&(other, s)| other as usize != me && (AT_LEAST..NEAR_DUPLICATE).contains(&s))
+            .collect();
+        found.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        found
+            .into_iter()
+            .take(TOP)
+            .filter_map(|(other, s)| Some((store.ix_at(other as usize)?, s)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store(json: &str) -> Store {
+        match Store::parse(json, "t.json") {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn ids(s: &Store, found: &[(ArticleIx, f32)]) -> Vec<String> {
+        found
+            .iter()
+            .filter_map(|&(i, _)| s.article(i).map(|a| a.id.clone()))
+            .collect()
+    }
+
+    const STORIES: &str = r#"
+            {"id":"a","title":"Thủ tướng gặp Chủ tịch Đảng Cộng sản Nhật Bản tại Tokyo"},
+            {"id":"b","title":"Chủ tịch Đảng Cộng sản Nhật Bản thăm Hà Nội"},
+            {"id":"c","title":"Người Việt tại Nhật Bản gặp Thủ tướng"},
+            {"id":"d","title":"Giá lúa gạo miền Tây tăng mạnh"},
+            {"id":"e","title":"Gia ca phe Tay Nguyen giam"}"#;
+
+    #[test]
+    fn the_most_alike_come_first_and_chance_is_left_out() {
+        let s = store(&format!("[{STORIES}]"));
+        let index = ContentIndex::of_store(&s.shared());
+        assert!(index.is_for(&s));
+        let a = s.ix_of("a").unwrap_or_else(|| panic!("no a"));
+        let found = index.similar(&s, a);
+        assert_eq!(ids(&s, &found), ["b", "c"], "{found:?}");
+        assert!(found[0].1 > found[1].1, "{found:?}");
+        // Accents do not keep alike stories apart: unaccented text folds the same.
+        let d = s.ix_of("d").unwrap_or_else(|| panic!("no d"));
+        assert_eq!(ids(&s, &index.similar(&s, d)), ["e"]);
+    }
+
+    #[test]
+    fn neither_the_article_nor_a_near_duplicate_of_it_is_related() {
+        let s = store(&format!(
+            r#"[{STORIES}, {{"id":"dup","title":"Thủ tướng gặp Chủ tịch Đảng Cộng sản Nhật Bản tại Tokyo"}}]"#
+        ));
+        let index = ContentIndex::build(s.articles());
+        let a = s.ix_of("a").unwrap_or_else(|| panic!("no a"));
+        let got = ids(&s, &index.similar(&s, a));
+        assert_eq!(got.first().map(String::as_str), Some("b"), "{got:?}");
+        assert!(!got.iter().any(|i| i == "a" || i == "dup"), "{got:?}");
+    }
+
+    #[test]
+    fn bigrams_weigh_words_of_two_syllables() {
+        // "Nhật Bản" as a word in both, against the same syllables apart.
+        let s = store(
+            r#"[
+            {"id":"a","title":"quan hệ Nhật Bản"},
+            {"id":"b","title":"bản tin quan hệ Nhật Bản"},
+            {"id":"c","title":"bản tin quan hệ nhật ký"},
+            {"id":"z","title":"khác hẳn"}
+        ]"#,
+        );
+        let index = ContentIndex::build(s.articles());
+        let a = s.ix_of("a").unwrap_or_else(|| panic!("no a"));
+        assert_eq!(
+            ids(&s, &index.similar(&s, a)).first().map(String::as_str),
+            Some("b")
+        );
+    }
+
+    #[test]
+    fn an_empty_store_or_an_unknown_article_gives_nothing() {
+        let empty = Store::default();
+        let index = ContentIndex::build(empty.articles());
+        let s = store(r#"[{"id":"a","title":"một"}]"#);
+        let a = s.ix_at(0).unwrap_or_else(|| panic!("no article 0"));
+        assert!(index.similar(&s, a).is_empty());
+        assert_eq!(s.ix_at(1), None);
+    }
+}
