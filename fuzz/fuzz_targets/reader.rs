@@ -1,7 +1,7 @@
 //! The whole reader: arbitrary key, paste, mouse and resize sequences applied to the app (on the
-//! sample or on a store the fuzzer writes, with or without its search index), each state drawn
-//! into a test backend of any size, 0x0 included. Never a panic, and no drawn cell holds a
-//! control character.
+//! sample or on a store the fuzzer writes, with or without its search index and content
+//! vectors), each state drawn into a test backend of any size, 0x0 included. Never a panic, and
+//! no drawn cell holds a control character.
 #![no_main]
 
 use std::sync::Arc;
@@ -16,6 +16,7 @@ use ratatui::backend::TestBackend;
 use tuinews::app::App;
 use tuinews::msg::Msg;
 use tuinews::query::index::SearchIndex;
+use tuinews::similar::ContentIndex;
 use tuinews::store::{EMBEDDED_SAMPLE, Store};
 use tuinews::text::Metrics;
 use tuinews::ui::Theme;
@@ -94,17 +95,28 @@ fuzz_target!(|input: Input<'_>| {
     let Some(store) = store else {
         return;
     };
+    // Built for this store's articles (an index of other articles is dropped by the app).
     let index = input
         .indexed
-        .then(|| Arc::new(SearchIndex::build(store.articles())));
+        .then(|| Arc::new(SearchIndex::of_store(&store.shared())));
+    let similar = input
+        .indexed
+        .then(|| Arc::new(ContentIndex::of_store(&store.shared())));
     let metrics = Metrics {
         ambiguous_wide: input.ambiguous_wide,
         urls_whole: false,
     };
-    let mut app = App::new(store, "fuzz", metrics);
+    let mut app = App::loading("fuzz", metrics);
     app.today = jiff::civil::date(2026, 2, 1);
+    // What the loop hears: the store, then its search index, then its content vectors.
+    app.update(Msg::Loaded(Box::new(Ok(store))));
     if let Some(index) = index {
         app.update(Msg::Indexed(index));
+        assert!(app.index.is_some(), "the app takes its store's index");
+    }
+    if let Some(similar) = similar {
+        app.update(Msg::Similar(similar));
+        assert!(app.similar.is_some(), "the app takes its store's vectors");
     }
     let (w, h) = size(input.width, input.height);
     app.update(Msg::Resize(w, h));
