@@ -654,29 +654,7 @@ mod tests {
         //! What the search index says of a query: which articles can match, and whether they all do.
 
         use super::super::*;
-        use crate::store::{Article, Store};
-
-        fn store(texts: &[(&str, &str)]) -> Store {
-            let articles = texts
-                .iter()
-                .enumerate()
-                .map(|(i, (title, body))| Article {
-                    id: format!("a{i}"),
-                    title: (*title).to_owned(),
-                    body: vec![(*body).to_owned()],
-                    ..Article::default()
-                })
-                .collect();
-            Store::from_articles(articles)
-        }
-
-        fn ids(store: &Store, set: &ArticleSet) -> Vec<String> {
-            store
-                .iter()
-                .filter(|(ix, _)| set.contains(*ix))
-                .map(|(_, a)| a.id.clone())
-                .collect()
-        }
+        use crate::query::index::tests::{ids, store};
 
         #[test]
         fn a_word_typed_without_marks_is_answered_exactly_by_word_starts() {

@@ -455,11 +455,13 @@ fn u32_of(n: usize) -> u32 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::store::Store;
 
-    fn store(texts: &[(&str, &str)]) -> Store {
+    /// A store of articles with these titles and bodies, ids `a0`, `a1`, ... (the query
+    /// module's tests of candidates use it too).
+    pub(crate) fn store(texts: &[(&str, &str)]) -> Store {
         let articles = texts
             .iter()
             .enumerate()
@@ -473,7 +475,8 @@ mod tests {
         Store::from_articles(articles)
     }
 
-    fn ids(store: &Store, set: &ArticleSet) -> Vec<String> {
+    /// The ids of the articles in `set`, in store order.
+    pub(crate) fn ids(store: &Store, set: &ArticleSet) -> Vec<String> {
         store
             .iter()
             .filter(|(ix, _)| set.contains(*ix))
