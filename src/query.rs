@@ -590,16 +590,51 @@ impl fmt::Display for Filter {
             parts.push("is:starred".to_owned());
         }
         if let Some(s) = &self.search {
-            // A quote left open runs to the end of the search; closed here, it means the same
-            // and the line reads back.
-            if s.text.matches('"').count() % 2 == 1 {
-                parts.push(format!("{}\"", s.text));
-            } else {
-                parts.push(s.text.clone());
-            }
+            parts.push(search_as_line(&s.text));
         }
         f.write_str(&parts.join(" "))
     }
+}
+
+/// A search as the query line writes it, meaning the same when read back: a word that would
+/// read as a filter there (`person:x`, `date:2026`, `is:unread`) is quoted, which a search
+/// reads as the same word, and a quote left open (which runs to the end) is closed.
+fn search_as_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    // Outside quotes and inside them, in turn, as `SearchQuery::new` reads them.
+    for (n, part) in text.split('"').enumerate() {
+        if n > 0 {
+            out.push('"');
+        }
+        if n % 2 == 1 {
+            out.push_str(part);
+            continue;
+        }
+        let mut rest = part;
+        while !rest.is_empty() {
+            let start = rest.len() - rest.trim_start().len();
+            out.push_str(&rest[..start]);
+            rest = &rest[start..];
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let word = &rest[..end];
+            let lower = word.to_lowercase();
+            let keyed = ["person:", "date:"].iter().any(|k| lower.starts_with(k))
+                || lower == "is:unread"
+                || lower == "is:starred";
+            if keyed {
+                out.push('"');
+                out.push_str(word);
+                out.push('"');
+            } else {
+                out.push_str(word);
+            }
+            rest = &rest[end..];
+        }
+    }
+    if text.matches('"').count() % 2 == 1 {
+        out.push('"');
+    }
+    out
 }
 
 /// A value as the query line writes it: quoted when it has a space (the line has no escapes,

@@ -134,9 +134,8 @@ pub fn related(
     if let Some(similar) = similar {
         out.extend(
             similar
-                .similar(store, index)
+                .similar_except(store, index, |i| shown.contains(&i))
                 .into_iter()
-                .filter(|(i, _)| !shown.contains(i))
                 .map(|(i, _)| Related {
                     ix: i,
                     reason: Reason::Similar,

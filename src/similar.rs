@@ -188,6 +188,17 @@ impl ContentIndex {
     /// with their cosine: neither the article itself nor a near-duplicate of it, and none
     /// below [`AT_LEAST`].
     pub fn similar(&self, store: &Store, ix: ArticleIx) -> Vec<(ArticleIx, f32)> {
+        self.similar_except(store, ix, |_| false)
+    }
+
+    /// [`ContentIndex::similar`], passing over the articles `skip` names (those already shown
+    /// for another reason), so up to [`TOP`] others still come.
+    pub fn similar_except(
+        &self,
+        store: &Store,
+        ix: ArticleIx,
+        skip: impl Fn(ArticleIx) -> bool,
+    ) -> Vec<(ArticleIx, f32)> {
         let Some(vector) = self.vectors.get(ix.position()) else {
             return Vec::new();
         };
@@ -209,8 +220,9 @@ impl ContentIndex {
         found.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         found
             .into_iter()
-            .take(TOP)
             .filter_map(|(other, s)| Some((store.ix_at(other as usize)?, s)))
+            .filter(|&(other, _)| !skip(other))
+            .take(TOP)
             .collect()
     }
 }
@@ -249,6 +261,9 @@ mod tests {
         let found = index.similar(&s, a);
         assert_eq!(ids(&s, &found), ["b", "c"], "{found:?}");
         assert!(found[0].1 > found[1].1, "{found:?}");
+        // Those already shown for another reason are passed over, and the rest still come.
+        let b = s.ix_of("b").unwrap_or_else(|| panic!("no b"));
+        assert_eq!(ids(&s, &index.similar_except(&s, a, |i| i == b)), ["c"]);
         // Accents do not keep alike stories apart: unaccented text folds the same.
         let d = s.ix_of("d").unwrap_or_else(|| panic!("no d"));
         assert_eq!(ids(&s, &index.similar(&s, d)), ["e"]);

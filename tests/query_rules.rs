@@ -966,3 +966,56 @@ fn the_person_filter_agrees_with_matching_each_name() {
     // The table holds matches as well as misses.
     assert!(matched > 15, "{matched}");
 }
+
+/// A filter made outside the query line (a search typed alone, `--search`, `--person`, the
+/// picker) prints as a line that reads back to the same filter: words that would read as
+/// filters there stay search words, and marks keep their base.
+#[test]
+fn filters_made_elsewhere_print_as_lines_that_read_back_the_same() {
+    for search in [
+        "x\"y\"person:z",
+        "a\"b\"is:unread",
+        "a\"b\"date:2026",
+        "person:x",
+        "is:starred tin",
+        "DATE:2026 \"mở",
+        "x \"\u{301}y\"",
+    ] {
+        let filter = Filter {
+            search: Some(SearchQuery::new(search)),
+            ..Filter::default()
+        };
+        let shown = filter.to_string();
+        let back = tuinews::query::line::parse(&shown, TODAY)
+            .unwrap_or_else(|e| panic!("{search:?} shown as {shown:?}: {e}"));
+        assert!(
+            back.persons.is_empty() && back.date.is_none() && !back.unread && !back.starred,
+            "{search:?} shown as {shown:?} reads back as a filter: {back:?}"
+        );
+        // The same terms (a word may come back as a one-word phrase, which matches the same),
+        // and printing again changes nothing more.
+        assert_eq!(
+            back.search.as_ref().map(|s| s.terms.len()),
+            filter.search.as_ref().map(|s| s.terms.len()),
+            "{search:?} shown as {shown:?}"
+        );
+        let again = back.to_string();
+        let twice = tuinews::query::line::parse(&again, TODAY).map(|f| f.to_string());
+        assert_eq!(twice, Ok(again), "{search:?}");
+    }
+    for name in [
+        "a-\u{301}",
+        "❤\u{fe0f}",
+        "a\u{200d}\u{301}",
+        "Lê Hoài Trung",
+    ] {
+        let filter = Filter {
+            persons: vec![PersonQuery::new(name)],
+            ..Filter::default()
+        };
+        let shown = filter.to_string();
+        let back = tuinews::query::line::parse(&shown, TODAY)
+            .unwrap_or_else(|e| panic!("{name:?} shown as {shown:?}: {e}"));
+        assert_eq!(back.persons, filter.persons, "{name:?} shown as {shown:?}");
+    }
+}

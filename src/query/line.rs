@@ -51,15 +51,16 @@ fn quoted(chars: &[char], open: usize) -> Result<(String, usize), QueryError> {
 /// held such characters or was not NFC.
 pub fn parse(text: &str, today: Date) -> Result<Filter, QueryError> {
     let text = crate::text::sanitize_block(text);
-    // A mark that follows no letter or digit (after a quote, say) would fall away when its
-    // word is sanitised alone, and `"\u{5b0}person:x` would then read as a filter: it goes now.
+    // A mark where a word starts (after a space or a quote) would fall away when the word is
+    // sanitised alone, and `"\u{5b0}person:x` would then read as a filter: it goes now. A mark
+    // after anything else keeps its base (`a-\u{301}` stays as the picker wrote it).
     let mut chars: Vec<char> = Vec::with_capacity(text.len());
-    let mut on_letter = false;
+    let mut word_start = true;
     for c in text.chars() {
         if !unicode_normalization::char::is_combining_mark(c) {
-            on_letter = c.is_alphanumeric();
+            word_start = c.is_whitespace() || c == '"';
             chars.push(c);
-        } else if on_letter {
+        } else if !word_start {
             chars.push(c);
         }
     }
