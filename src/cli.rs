@@ -724,6 +724,8 @@ pub struct Settings {
     pub config: crate::config::Config,
     /// What was wrong in the config file, each as `FILE:LINE:COLUMN: KEY: message`.
     pub problems: Vec<String>,
+    /// The config file read (or looked for), as `FILE` is written in `problems`.
+    pub config_file: Option<String>,
 }
 
 /// The config file tuinews reads: `--config`, else the XDG place.
@@ -738,11 +740,14 @@ pub fn config_path(cli: &Cli, env: &Env) -> Option<PathBuf> {
 pub fn settings(cli: &Cli, env: &Env) -> Result<Settings, String> {
     let mut problems = Vec::new();
     let mut config = crate::config::Config::default();
-    if let Some(path) = config_path(cli, env) {
-        let file = crate::text::visible(&path.display().to_string());
-        match crate::config::load(&path) {
+    let path = config_path(cli, env);
+    let config_file = path
+        .as_ref()
+        .map(|p| crate::text::visible(&p.display().to_string()));
+    if let (Some(path), Some(file)) = (&path, &config_file) {
+        match crate::config::load(path) {
             Ok(Some(loaded)) => {
-                problems.extend(loaded.problems.iter().map(|p| p.in_file(&file)));
+                problems.extend(loaded.problems.iter().map(|p| p.in_file(file)));
                 config = loaded.config;
             }
             Ok(None) if cli.config.is_some() => {
@@ -771,6 +776,7 @@ pub fn settings(cli: &Cli, env: &Env) -> Result<Settings, String> {
         words: lang.words(),
         config,
         problems,
+        config_file,
     })
 }
 

@@ -21,6 +21,7 @@ pub mod keymap;
 pub mod layout;
 pub mod legacy;
 pub mod msg;
+pub mod parallel;
 pub mod persons;
 pub mod query;
 pub mod related;

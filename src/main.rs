@@ -79,13 +79,12 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     // The file is named by its name alone there, so the key and the reason fit; `tuinews config
     // --check` gives the whole path.
     if let Some(first) = settings.problems.first() {
-        let first = cli::config_path(cli, env)
-            .and_then(|path| {
-                let full = tuinews::text::visible(&path.display().to_string());
-                let name = tuinews::text::visible(&path.file_name()?.to_string_lossy());
-                first
-                    .strip_prefix(&full)
-                    .map(|rest| format!("{name}{rest}"))
+        let first = settings
+            .config_file
+            .as_deref()
+            .and_then(|full| {
+                let name = full.rsplit('/').next()?;
+                first.strip_prefix(full).map(|rest| format!("{name}{rest}"))
             })
             .unwrap_or_else(|| first.clone());
         app.notice = Some(match settings.problems.len() {

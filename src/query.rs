@@ -239,13 +239,9 @@ impl PersonQuery {
     pub fn candidates(&self, index: &SearchIndex) -> index::ArticleSet {
         let mut set = index.all();
         for t in self.words.iter().filter(|t| !t.anywhere()) {
-            let toks: Vec<&str> = index::tokens(&t.folded).collect();
-            let last = toks.len().saturating_sub(1);
-            for (i, tok) in toks.iter().enumerate() {
-                // The last token may start a longer one ("o'neil" folds to tokens o, neil);
-                // taking it as a start keeps the set a superset whatever the name's spelling.
-                set.intersect(&index.folded_words(tok, i < last));
-            }
+            // The last token taken as a start keeps the set a superset ("o'neil" folds to the
+            // tokens o, neil).
+            set.intersect(&index.folded_term(&t.folded));
         }
         set
     }
@@ -392,17 +388,13 @@ impl SearchQuery {
                 continue;
             }
             let folded = term.folded();
-            let toks: Vec<&str> = index::tokens(&folded).collect();
-            let single = words.len() == 1 && toks.len() == 1 && toks.first() == Some(&&*folded);
+            let single = words.len() == 1 && index::tokens(&folded).eq([folded.as_str()]);
             if !single {
                 exact = false;
             }
-            let last = toks.len().saturating_sub(1);
-            for (i, t) in toks.iter().enumerate() {
-                // Every token but the last is followed by something else in the term, so it is
-                // a whole token of the text; the last may start a longer one.
-                set.intersect(&index.folded_words(t, i < last));
-            }
+            // Every token but the last is followed by something else in the term, so it is a
+            // whole token of the text; the last may start a longer one.
+            set.intersect(&index.folded_term(&folded));
             let last = words.len().saturating_sub(1);
             for (i, w) in words.iter().enumerate() {
                 if let Some(key) = &w.marked {
@@ -590,51 +582,10 @@ impl fmt::Display for Filter {
             parts.push("is:starred".to_owned());
         }
         if let Some(s) = &self.search {
-            parts.push(search_as_line(&s.text));
+            parts.push(line::search_as_line(&s.text));
         }
         f.write_str(&parts.join(" "))
     }
-}
-
-/// A search as the query line writes it, meaning the same when read back: a word that would
-/// read as a filter there (`person:x`, `date:2026`, `is:unread`) is quoted, which a search
-/// reads as the same word, and a quote left open (which runs to the end) is closed.
-fn search_as_line(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    // Outside quotes and inside them, in turn, as `SearchQuery::new` reads them.
-    for (n, part) in text.split('"').enumerate() {
-        if n > 0 {
-            out.push('"');
-        }
-        if n % 2 == 1 {
-            out.push_str(part);
-            continue;
-        }
-        let mut rest = part;
-        while !rest.is_empty() {
-            let start = rest.len() - rest.trim_start().len();
-            out.push_str(&rest[..start]);
-            rest = &rest[start..];
-            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            let word = &rest[..end];
-            let lower = word.to_lowercase();
-            let keyed = ["person:", "date:"].iter().any(|k| lower.starts_with(k))
-                || lower == "is:unread"
-                || lower == "is:starred";
-            if keyed {
-                out.push('"');
-                out.push_str(word);
-                out.push('"');
-            } else {
-                out.push_str(word);
-            }
-            rest = &rest[end..];
-        }
-    }
-    if text.matches('"').count() % 2 == 1 {
-        out.push('"');
-    }
-    out
 }
 
 /// A value as the query line writes it: quoted when it has a space (the line has no escapes,

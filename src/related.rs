@@ -120,21 +120,16 @@ pub fn related(
         };
         (distance, i)
     });
-    let shared: Vec<(ArticleIx, usize)> = shared.into_iter().take(MAX_SHARED).collect();
-    let shown: std::collections::HashSet<ArticleIx> = out
-        .iter()
-        .map(|r| r.ix)
-        .chain(shared.iter().map(|&(i, _)| i))
-        .chain([index])
-        .collect();
-    out.extend(shared.into_iter().map(|(i, pi)| Related {
+    out.extend(shared.into_iter().take(MAX_SHARED).map(|(i, pi)| Related {
         ix: i,
         reason: Reason::SharedPerson(article.persons[pi].clone()),
     }));
     if let Some(similar) = similar {
+        // Not those listed already (a few): the article itself the index leaves out.
+        let listed: Vec<ArticleIx> = out.iter().map(|r| r.ix).collect();
         out.extend(
             similar
-                .similar_except(store, index, |i| shown.contains(&i))
+                .similar_except(store, index, |i| listed.contains(&i))
                 .into_iter()
                 .map(|(i, _)| Related {
                     ix: i,

@@ -19,7 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::msg::{Effect, Msg};
-use crate::store::{Origin, Store, StoreError};
+use crate::store::{Origin, Store};
 use crate::tui::{EffectRunner, Event, EventSource};
 use crate::words::Words;
 
@@ -219,7 +219,9 @@ impl Channel {
             done.store(true, Ordering::SeqCst);
             ticker.thread().unpark();
             let _ = ticker.join();
-            send_loaded(&tx, result);
+            // The search index is built once the app has installed the store (`Effect::Index`):
+            // the headlines do not wait for it.
+            let _ = tx.send(Event::Loaded(Box::new(result)));
         });
     }
 
@@ -423,20 +425,15 @@ pub fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{encoded}\x07")
 }
 
-/// Sends a loaded store to the loop. Its search index is built once the app has installed it
-/// ([`Effect::Index`]): the headlines do not wait for the index, and a search before it is
-/// ready folds the articles as it goes.
-fn send_loaded(tx: &Sender<Event>, result: Result<Store, StoreError>) {
-    let _ = tx.send(Event::Loaded(Box::new(result)));
-}
-
 impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
     fn run(&mut self, effect: Effect, terminal: &mut Term) -> Option<Msg> {
         match effect {
             Effect::Reload => {
                 let tx = self.channel_tx.clone();
                 let origin = self.origin.clone();
-                std::thread::spawn(move || send_loaded(&tx, Store::open(&origin)));
+                std::thread::spawn(move || {
+                    let _ = tx.send(Event::Loaded(Box::new(Store::open(&origin))));
+                });
                 None
             }
             Effect::Index(articles) => {

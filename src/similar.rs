@@ -10,12 +10,12 @@
 //! needed is a few hundred lines over the tokens the search index already cuts, and no crate
 //! we know of folds Vietnamese the way the rest of tuinews does.
 
-use std::sync::{Arc, Weak};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
 use crate::query::index::tokens;
-use crate::store::{Article, ArticleIx, Store};
+use crate::store::{Article, ArticleIx, BuiltFrom, Store};
 use crate::text::fold;
 
 /// The terms each article keeps.
@@ -40,7 +40,7 @@ pub struct ContentIndex {
     /// Per term: the articles keeping it, with its weight in each.
     postings: Vec<Vec<(u32, f32)>>,
     /// The articles it was built from, to tell it belongs to a store.
-    source: Weak<Vec<Article>>,
+    source: BuiltFrom,
 }
 
 /// A term: a syllable, or two syllables in a row, hashed (a collision of two 64-bit hashes
@@ -82,47 +82,33 @@ impl ContentIndex {
     /// that store only.
     pub fn of_store(articles: &Arc<Vec<Article>>) -> ContentIndex {
         let mut index = ContentIndex::build(articles);
-        index.source = Arc::downgrade(articles);
+        index.source = BuiltFrom::new(articles);
         index
     }
 
     /// Whether the index was built from this store's articles.
     pub fn is_for(&self, store: &Store) -> bool {
-        std::ptr::eq(self.source.as_ptr(), Arc::as_ptr(&store.shared()))
+        self.source.is(store)
     }
 
     /// Builds the vectors of `articles` (a store's, in store order).
     pub fn build(articles: &[Article]) -> ContentIndex {
         // Each article's terms counted on every core (folding is most of the work), then
         // given ids in store order, so the result is the same however the work was shared.
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZero::get)
-            .clamp(1, 8);
-        let chunk = articles.len().div_ceil(threads).max(1);
-        let hashed: Vec<Vec<(u64, u32)>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = articles
-                .chunks(chunk)
-                .map(|slice| {
-                    scope.spawn(move || {
-                        slice
-                            .iter()
-                            .map(|a| {
-                                let mut terms: Vec<(u64, u32)> =
-                                    term_counts(a).into_iter().collect();
-                                // A map's order is its own: sorted, ids come out the same.
-                                terms.sort_unstable();
-                                terms
-                            })
-                            .collect::<Vec<_>>()
-                    })
+        let hashed: Vec<Vec<(u64, u32)>> = crate::parallel::by_chunks(articles, |slice, _| {
+            slice
+                .iter()
+                .map(|a| {
+                    let mut terms: Vec<(u64, u32)> = term_counts(a).into_iter().collect();
+                    // A map's order is its own: sorted, ids come out the same.
+                    terms.sort_unstable();
+                    terms
                 })
-                .collect();
-            // A lost share would shift every later article's vector: a panic is passed on.
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
-        });
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
         let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
         let counted: Vec<Vec<(u32, u32)>> = hashed
@@ -180,7 +166,7 @@ impl ContentIndex {
         ContentIndex {
             vectors,
             postings,
-            source: Weak::new(),
+            source: BuiltFrom::default(),
         }
     }
 

@@ -159,6 +159,24 @@ impl ArticleIx {
     }
 }
 
+/// The articles something was built from (a search index, content vectors), to tell it
+/// belongs to a store: a reload makes another store, whose articles may sit in another order,
+/// and what was built from the old one must not answer for it.
+#[derive(Clone, Debug, Default)]
+pub struct BuiltFrom(std::sync::Weak<Vec<Article>>);
+
+impl BuiltFrom {
+    /// Built from these articles ([`Store::shared`]).
+    pub fn new(articles: &Arc<Vec<Article>>) -> BuiltFrom {
+        BuiltFrom(Arc::downgrade(articles))
+    }
+
+    /// Whether it was built from this store's articles.
+    pub fn is(&self, store: &Store) -> bool {
+        std::ptr::eq(self.0.as_ptr(), Arc::as_ptr(&store.articles))
+    }
+}
+
 /// The loaded articles, in store order, with an index by id.
 #[derive(Clone, Debug, Default)]
 pub struct Store {

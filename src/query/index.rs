@@ -13,7 +13,7 @@
 //! The reader builds the index in the background once the store has loaded; until it is
 //! ready, and on the command line, a search folds the articles as it goes.
 
-use std::sync::{Arc, Weak};
+use std::sync::Arc;
 
 // The index hashes every word of the store: FxHash, as rustc uses for its own tables of names,
 // is several times faster than the default SipHash on short keys, and nothing here is keyed by
@@ -21,7 +21,7 @@ use std::sync::{Arc, Weak};
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::query::words;
-use crate::store::{Article, ArticleIx, Store};
+use crate::store::{Article, ArticleIx, BuiltFrom, Store};
 use crate::text::fold;
 
 /// Words and their articles, for one store (an [`ArticleIx`] is valid only for the store the
@@ -36,7 +36,7 @@ pub struct SearchIndex {
     /// How many articles the store has.
     articles: usize,
     /// The articles it was built from, to tell it belongs to a store (see [`SearchIndex::is_for`]).
-    source: Weak<Vec<Article>>,
+    source: BuiltFrom,
 }
 
 /// A sorted vocabulary and, for each of its tokens, the articles it occurs in.
@@ -205,38 +205,22 @@ impl SearchIndex {
     /// only.
     pub fn of_store(articles: &Arc<Vec<Article>>) -> SearchIndex {
         let mut index = SearchIndex::build(articles);
-        index.source = Arc::downgrade(articles);
+        index.source = BuiltFrom::new(articles);
         index
     }
 
     /// Whether the index was built from this store's articles (a reload makes another store,
     /// whose articles may sit in another order).
     pub fn is_for(&self, store: &Store) -> bool {
-        std::ptr::eq(self.source.as_ptr(), Arc::as_ptr(&store.shared()))
+        self.source.is(store)
     }
 
     /// Indexes `articles` (a store's, in store order) on every available core.
     pub fn build(articles: &[Article]) -> SearchIndex {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZero::get)
-            .clamp(1, 8);
-        let chunk = articles.len().div_ceil(threads).max(1);
-        let parts: Vec<Part> = std::thread::scope(|s| {
-            let handles: Vec<_> = articles
-                .chunks(chunk)
-                .enumerate()
-                .map(|(n, slice)| {
-                    s.spawn(move || {
-                        let mut part = Part::default();
-                        part.add(slice, n * chunk);
-                        part
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_default())
-                .collect()
+        let parts = crate::parallel::by_chunks(articles, |slice, first| {
+            let mut part = Part::default();
+            part.add(slice, first);
+            part
         });
         SearchIndex::merge(parts, articles.len())
     }
@@ -249,7 +233,7 @@ impl SearchIndex {
             folded: Table::merge(&folded, articles),
             marked: Table::merge(&marked, articles),
             articles,
-            source: Weak::new(),
+            source: BuiltFrom::default(),
         }
     }
 
@@ -292,6 +276,18 @@ impl SearchIndex {
     /// word typed without marks matches.
     pub fn folded_words(&self, token: &str, whole: bool) -> ArticleSet {
         self.articles_with(&self.folded, token, whole)
+    }
+
+    /// The articles holding the folded tokens of `folded` (a word or words, folded) in any
+    /// order: every token whole but the last, which may start a longer one. What a term can
+    /// match, as far as the index can tell.
+    pub fn folded_term(&self, folded: &str) -> ArticleSet {
+        let mut set = self.all();
+        let mut toks = tokens(folded).peekable();
+        while let Some(t) = toks.next() {
+            set.intersect(&self.folded_words(t, toks.peek().is_some()));
+        }
+        set
     }
 
     /// The articles with a word written with marks whose [`words::marked_token`] equals

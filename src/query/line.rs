@@ -43,6 +43,67 @@ fn quoted(chars: &[char], open: usize) -> Result<(String, usize), QueryError> {
     Ok((chars[open + 1..close].iter().collect(), close + 1))
 }
 
+/// The line's keys, each followed by its value.
+const KEYS: [&str; 2] = ["person:", "date:"];
+
+/// The key a word starts with, in any case.
+fn key_of(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    KEYS.into_iter().find(|k| lower.starts_with(k))
+}
+
+/// The line's flags.
+enum Flag {
+    Unread,
+    Starred,
+}
+
+/// The flag a word is, in any case.
+fn flag_of(word: &str) -> Option<Flag> {
+    match word.to_lowercase().as_str() {
+        "is:unread" => Some(Flag::Unread),
+        "is:starred" => Some(Flag::Starred),
+        _ => None,
+    }
+}
+
+/// A search as the query line writes it, meaning the same when read back: a word that would
+/// read as a filter there (`person:x`, `date:2026`, `is:unread`) is quoted, which a search
+/// reads as the same word, and a quote left open (which runs to the end) is closed.
+pub(crate) fn search_as_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    // Outside quotes and inside them, in turn, as `SearchQuery::new` reads them.
+    for (n, part) in text.split('"').enumerate() {
+        if n > 0 {
+            out.push('"');
+        }
+        if n % 2 == 1 {
+            out.push_str(part);
+            continue;
+        }
+        let mut rest = part;
+        while !rest.is_empty() {
+            let start = rest.len() - rest.trim_start().len();
+            out.push_str(&rest[..start]);
+            rest = &rest[start..];
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let word = &rest[..end];
+            if key_of(word).is_some() || flag_of(word).is_some() {
+                out.push('"');
+                out.push_str(word);
+                out.push('"');
+            } else {
+                out.push_str(word);
+            }
+            rest = &rest[end..];
+        }
+    }
+    if text.matches('"').count() % 2 == 1 {
+        out.push('"');
+    }
+    out
+}
+
 /// Parses a query line; relative dates count from `today`.
 ///
 /// The line is sanitised first (escape sequences and control characters removed, NFC), so a
@@ -88,10 +149,7 @@ pub fn parse(text: &str, today: Date) -> Result<Filter, QueryError> {
             .position(|c| c.is_whitespace())
             .map_or(chars.len(), |p| i + p);
         let word: String = chars[i..word_end].iter().collect();
-        let key = ["person:", "date:"]
-            .into_iter()
-            .find(|k| word.to_lowercase().starts_with(k));
-        let Some(key) = key else {
+        let Some(key) = key_of(&word) else {
             // A quote inside a word opens a phrase there, as it does in a search typed alone
             // (`--search`, `/`), so the search text means the same read either way.
             let end = chars[i..word_end]
@@ -99,10 +157,10 @@ pub fn parse(text: &str, today: Date) -> Result<Filter, QueryError> {
                 .position(|&c| c == '"')
                 .map_or(word_end, |q| i + q);
             let word: String = chars[i..end].iter().collect();
-            match word.to_lowercase().as_str() {
-                "is:unread" => filter.unread = true,
-                "is:starred" => filter.starred = true,
-                _ => search.push(Token {
+            match flag_of(&word) {
+                Some(Flag::Unread) => filter.unread = true,
+                Some(Flag::Starred) => filter.starred = true,
+                None => search.push(Token {
                     text: word,
                     quoted: false,
                     column,

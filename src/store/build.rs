@@ -47,6 +47,11 @@ impl Field {
         Field::Captions,
     ];
 
+    /// The field a JSON key names, if it is one the store reads.
+    pub fn named(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == key)
+    }
+
     /// The key in the JSON store, which is also the name a warning gives the field, so a user can
     /// find the field a warning is about in their file.
     pub fn name(self) -> &'static str {

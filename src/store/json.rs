@@ -443,7 +443,7 @@ impl Visitor<'_> for FieldKey {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<Field>, E> {
-        Ok(Field::ALL.into_iter().find(|f| f.name() == key))
+        Ok(Field::named(key))
     }
 }
 

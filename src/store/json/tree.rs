@@ -9,8 +9,7 @@
 use std::cell::RefCell;
 use std::fmt;
 
-use serde::Deserialize;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
@@ -19,8 +18,7 @@ use crate::store::StoreError;
 use crate::store::build::{Field, FieldProblem, RawArticle, RawPublished};
 
 /// One entry of the article array: its value, and how often an object entry repeats each known
-/// field (a `Value` map keeps only the last of a repeated key, so the count is taken while
-/// reading).
+/// field (a `Value` map keeps only the last of a repeated key, so the count is taken apart).
 #[derive(Debug)]
 pub struct Item {
     pub value: Value,
@@ -30,40 +28,56 @@ pub struct Item {
     pub too_deep: Option<(Option<String>, usize, usize)>,
 }
 
+impl From<Value> for Item {
+    /// An entry with no repeated field.
+    fn from(value: Value) -> Item {
+        Item {
+            value,
+            repeats: Repeats::default(),
+            too_deep: None,
+        }
+    }
+}
+
 /// The entries of the article array: either the whole document is an array, or an object holds
 /// it under `articles` (so a store can carry other keys beside it).
 pub fn article_values(text: &str, file: &str) -> Result<Vec<Item>, StoreError> {
     // A UTF-8 byte order mark is legal in files written by some editors.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let json_error = |e: serde_json::Error| StoreError::Json {
+    let json_error = |(e, line, column): (serde_json::Error, usize, usize)| StoreError::Json {
         file: file.to_owned(),
-        line: e.line(),
-        column: e.column(),
+        line,
+        column,
         message: json_message(&e),
     };
     let failed = RefCell::new(None);
-    let reader = Reader {
+    let top = Part {
         text,
         failed: &failed,
+        top: true,
     };
     let mut de = serde_json::Deserializer::from_str(text);
-    let document = de.deserialize_any(DocumentVisitor(reader));
+    let found = top.deserialize(&mut de).and_then(|found| {
+        de.end()?;
+        Ok(found)
+    });
     // An entry's own parser failed: its error, placed in the whole file, is the store's.
-    if let Some((e, line, column)) = failed.into_inner() {
-        return Err(StoreError::Json {
-            file: file.to_owned(),
-            line,
-            column,
-            message: json_message(&e),
-        });
+    if let Some(entry_error) = failed.into_inner() {
+        return Err(json_error(entry_error));
     }
-    let document = document.map_err(json_error)?;
-    de.end().map_err(json_error)?;
-    let shape = match document {
-        Document::Items(items) => return Ok(items),
-        Document::ArticlesNot(kind) => Shape::ArticlesNotArray(kind),
-        Document::NoArticles => Shape::NoArticles,
-        Document::Other(kind) => Shape::TopLevel(kind),
+    let found = found.map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        json_error((e, line, column))
+    })?;
+    let shape = match found {
+        Found::Items(items) => return Ok(items),
+        Found::Kind(kind) => Shape::TopLevel(kind),
+        Found::Object(None) => Shape::NoArticles,
+        Found::Object(Some(articles)) => match *articles {
+            Found::Items(items) => return Ok(items),
+            Found::Kind(kind) => Shape::ArticlesNotArray(kind),
+            Found::Object(_) => Shape::ArticlesNotArray("an object"),
+        },
     };
     Err(StoreError::Shape {
         file: file.to_owned(),
@@ -71,185 +85,135 @@ pub fn article_values(text: &str, file: &str) -> Result<Vec<Item>, StoreError> {
     })
 }
 
-/// The store's document as the reference reads it: every value is read whole into a `Value`
-/// (so errors, their positions and the depth limit are serde_json's own), but the entries of
-/// the article array are read as [`Item`]s.
-enum Document {
+/// What the reference reader found in the document, or under its `articles`.
+enum Found {
+    /// An array: its entries.
     Items(Vec<Item>),
-    /// An object whose last `articles` is not an array: its type.
-    ArticlesNot(&'static str),
-    NoArticles,
-    /// Neither an array nor an object: its type.
-    Other(&'static str),
+    /// Anything else but the document's own object: its type, as messages name it.
+    Kind(&'static str),
+    /// The document is an object: what its last `articles` holds (a `Value` map keeps the
+    /// last of a repeated key), if it has one.
+    Object(Option<Box<Found>>),
 }
 
-/// What the visitors of one document share: the document's text (entries are slices of it),
-/// and where an entry's own parser leaves its error, with its line and column in the file.
+/// The document (`top`) or the value of its `articles`, read as the reference reader reads it:
+/// every value whole into a `Value` (so errors, their positions and the depth limit are
+/// serde_json's own), but each entry of the article array with a parser of its own (see
+/// [`entry`]). `failed` receives an entry's error, placed in the file.
 #[derive(Clone, Copy)]
-struct Reader<'a, 'de> {
+struct Part<'a, 'de> {
     text: &'de str,
     failed: &'a RefCell<Option<(serde_json::Error, usize, usize)>>,
+    top: bool,
 }
 
-struct DocumentVisitor<'a, 'de>(Reader<'a, 'de>);
+impl<'de> DeserializeSeed<'de> for Part<'_, 'de> {
+    type Value = Found;
 
-impl<'de> Visitor<'de> for DocumentVisitor<'_, 'de> {
-    type Value = Document;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Found, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Part<'_, 'de> {
+    /// A value that is no array or object, by its type as [`kind`] names it.
+    fn scalar<E>(value: Value) -> Result<Found, E> {
+        Ok(Found::Kind(kind(&value)))
+    }
+}
+
+impl<'de> Visitor<'de> for Part<'_, 'de> {
+    type Value = Found;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Document, A::Error> {
-        Ok(Document::Items(ItemsVisitor(self.0).visit_seq(seq)?))
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Found, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+            items.push(entry(self.text, raw.get(), self.failed)?);
+        }
+        Ok(Found::Items(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
-        let mut articles = Document::NoArticles;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
+        let mut articles = None;
         while let Some(key) = map.next_key::<String>()? {
-            if key == ARTICLES {
-                // A repeated `articles`: the last is read, as a `Value` map keeps it.
-                articles = map.next_value_seed(ArticlesSeed(self.0))?;
+            if self.top && key == ARTICLES {
+                let part = Part { top: false, ..self };
+                articles = Some(Box::new(map.next_value_seed(part)?));
             } else {
                 map.next_value::<Value>()?;
             }
         }
-        Ok(articles)
+        Ok(if self.top {
+            Found::Object(articles)
+        } else {
+            Found::Kind("an object")
+        })
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Document, E> {
-        Ok(Document::Other("a boolean"))
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Found, E> {
+        Part::scalar(Value::Bool(b))
     }
 
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Document, E> {
-        Ok(Document::Other("a number"))
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Found, E> {
+        Part::scalar(Value::from(n))
     }
 
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Document, E> {
-        Ok(Document::Other("a number"))
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Found, E> {
+        Part::scalar(Value::from(n))
     }
 
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Document, E> {
-        Ok(Document::Other("a number"))
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Found, E> {
+        Part::scalar(Value::from(n))
     }
 
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Document, E> {
-        Ok(Document::Other("a string"))
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Found, E> {
+        Part::scalar(Value::from(s))
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<Document, E> {
-        Ok(Document::Other("null"))
+    fn visit_unit<E: de::Error>(self) -> Result<Found, E> {
+        Part::scalar(Value::Null)
     }
 }
 
-/// The value of `articles`: the entries when it is an array, else its type.
-struct ArticlesSeed<'a, 'de>(Reader<'a, 'de>);
-
-impl<'de> DeserializeSeed<'de> for ArticlesSeed<'_, 'de> {
-    type Value = Document;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Document, D::Error> {
-        match d.deserialize_any(ItemsOrValue(self.0))? {
-            Ok(items) => Ok(Document::Items(items)),
-            Err(value) => Ok(Document::ArticlesNot(kind(&value))),
+/// One entry of the article array, given as its text (a slice of the document's `text`, its
+/// syntax already checked at any depth), read with a parser of its own, so that an entry
+/// nested past the parser's depth limit is skipped alone rather than failing the store. Any
+/// other error is left in `failed`, placed in the file, and ends the reading.
+fn entry<E: de::Error>(
+    text: &str,
+    entry: &str,
+    failed: &RefCell<Option<(serde_json::Error, usize, usize)>>,
+) -> Result<Item, E> {
+    match serde_json::from_str::<Value>(entry) {
+        Ok(value) => {
+            let repeats = if value.is_object() {
+                top_keys(entry).repeats
+            } else {
+                Repeats::default()
+            };
+            Ok(Item {
+                value,
+                repeats,
+                too_deep: None,
+            })
         }
-    }
-}
-
-/// An array as entries, anything else as its value.
-struct ItemsOrValue<'a, 'de>(Reader<'a, 'de>);
-
-impl<'de> Visitor<'de> for ItemsOrValue<'_, 'de> {
-    type Value = Result<Vec<Item>, Value>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Ok(Ok(ItemsVisitor(self.0).visit_seq(seq)?))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        Ok(Err(ItemVisitor.visit_map(map)?.value))
-    }
-
-    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Self::Value, E> {
-        Ok(Err(Value::Bool(b)))
-    }
-
-    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
-        Ok(Err(Value::from(n)))
-    }
-
-    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
-        Ok(Err(Value::from(n)))
-    }
-
-    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Self::Value, E> {
-        Ok(Err(Value::from(n)))
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
-        Ok(Err(Value::from(s)))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Err(Value::Null))
-    }
-}
-
-/// The article array's entries.
-struct ItemsVisitor<'a, 'de>(Reader<'a, 'de>);
-
-impl<'de> Visitor<'de> for ItemsVisitor<'_, 'de> {
-    type Value = Vec<Item>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Item>, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(item) = seq.next_element_seed(ItemSeed(self.0))? {
-            items.push(item);
-        }
-        Ok(items)
-    }
-}
-
-/// One entry: its text first (its syntax checked, at any depth), then read with a parser of its
-/// own, so that an entry nested past the parser's depth limit is skipped alone rather than
-/// failing the store. An object is read key by key, counting repeated fields; anything else
-/// whole.
-struct ItemSeed<'a, 'de>(Reader<'a, 'de>);
-
-impl<'de> DeserializeSeed<'de> for ItemSeed<'_, 'de> {
-    type Value = Item;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Item, D::Error> {
-        let raw = <&'de RawValue>::deserialize(d)?;
-        let entry = raw.get();
-        let mut de = serde_json::Deserializer::from_str(entry);
-        let read = de.deserialize_any(ItemVisitor).and_then(|item| {
-            de.end()?;
-            Ok(item)
-        });
-        match read {
-            Ok(item) => Ok(item),
-            Err(e) => {
-                let start = (entry.as_ptr() as usize).saturating_sub(self.0.text.as_ptr() as usize);
-                let (line, column) = in_file(self.0.text, start, e.line(), e.column());
-                if e.to_string().starts_with(RECURSION_LIMIT) {
-                    return Ok(Item {
-                        value: Value::Null,
-                        repeats: Repeats::default(),
-                        too_deep: Some((entry_id(entry), line, column)),
-                    });
-                }
-                *self.0.failed.borrow_mut() = Some((e, line, column));
-                Err(de::Error::custom("an entry is not valid JSON"))
+        Err(e) => {
+            let start = (entry.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            let (line, column) = in_file(text, start, e.line(), e.column());
+            if e.to_string().starts_with(RECURSION_LIMIT) {
+                let id = top_keys(entry).id.and_then(id_of);
+                return Ok(Item {
+                    value: Value::Null,
+                    repeats: Repeats::default(),
+                    too_deep: Some((id, line, column)),
+                });
             }
+            *failed.borrow_mut() = Some((e, line, column));
+            Err(E::custom("an entry is not valid JSON"))
         }
     }
 }
@@ -270,151 +234,54 @@ fn in_file(text: &str, start: usize, line: usize, column: usize) -> (usize, usiz
     }
 }
 
-/// The `id` of an entry too deep to read whole: a string or an integer given at its top level
-/// (the last, when given twice), read without descending into anything else.
-fn entry_id(entry: &str) -> Option<String> {
-    struct Id;
-    impl<'de> Visitor<'de> for Id {
-        type Value = Option<String>;
+/// What an entry's own keys say, read without descending into their values (so at any
+/// depth): how often it repeats each known field, and the text of its last `id`.
+#[derive(Default)]
+struct TopKeys<'de> {
+    repeats: Repeats,
+    id: Option<&'de str>,
+}
+
+/// The [`TopKeys`] of an entry; nothing for an entry that is no object.
+fn top_keys(entry: &str) -> TopKeys<'_> {
+    struct Keys;
+    impl<'de> Visitor<'de> for Keys {
+        type Value = TopKeys<'de>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an article")
+            f.write_str("an object")
         }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<String>, A::Error> {
-            let mut id = None;
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopKeys<'de>, A::Error> {
+            let mut keys = TopKeys::default();
+            let mut seen = [false; Field::ALL.len()];
             while let Some(key) = map.next_key::<String>()? {
-                if key == Field::Id.name() {
-                    id = map.next_value::<IdValue>()?.0;
-                } else {
-                    map.next_value::<IgnoredAny>()?;
+                let value = map.next_value::<&'de RawValue>()?;
+                let Some(field) = Field::named(&key) else {
+                    continue;
+                };
+                if std::mem::replace(&mut seen[field as usize], true) {
+                    keys.repeats[field as usize] += 1;
+                }
+                if field == Field::Id {
+                    keys.id = Some(value.get());
                 }
             }
-            Ok(id)
-        }
-    }
-    /// A string or an integer; anything else is skipped, at any depth.
-    struct IdValue(Option<String>);
-    impl<'de> Deserialize<'de> for IdValue {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IdValue, D::Error> {
-            struct V;
-            impl<'de> Visitor<'de> for V {
-                type Value = IdValue;
-                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("an id")
-                }
-                fn visit_str<E: de::Error>(self, s: &str) -> Result<IdValue, E> {
-                    Ok(IdValue(Some(s.to_owned())))
-                }
-                fn visit_i64<E: de::Error>(self, n: i64) -> Result<IdValue, E> {
-                    Ok(IdValue(Some(n.to_string())))
-                }
-                fn visit_u64<E: de::Error>(self, n: u64) -> Result<IdValue, E> {
-                    Ok(IdValue(Some(n.to_string())))
-                }
-                fn visit_f64<E: de::Error>(self, _: f64) -> Result<IdValue, E> {
-                    Ok(IdValue(None))
-                }
-                fn visit_bool<E: de::Error>(self, _: bool) -> Result<IdValue, E> {
-                    Ok(IdValue(None))
-                }
-                fn visit_unit<E: de::Error>(self) -> Result<IdValue, E> {
-                    Ok(IdValue(None))
-                }
-                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<IdValue, A::Error> {
-                    while seq.next_element::<IgnoredAny>()?.is_some() {}
-                    Ok(IdValue(None))
-                }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<IdValue, A::Error> {
-                    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                    Ok(IdValue(None))
-                }
-            }
-            d.deserialize_any(V)
+            Ok(keys)
         }
     }
     let mut de = serde_json::Deserializer::from_str(entry);
-    de.deserialize_any(Id)
-        .ok()
-        .flatten()
-        .map(|id| crate::text::sanitize_line(&id))
-        .filter(|id| !id.trim().is_empty())
+    de.deserialize_map(Keys).unwrap_or_default()
 }
 
-struct ItemVisitor;
-
-impl ItemVisitor {
-    fn whole(value: Value) -> Item {
-        Item::from(value)
-    }
-}
-
-impl From<Value> for Item {
-    /// An entry with no repeated field.
-    fn from(value: Value) -> Item {
-        Item {
-            value,
-            repeats: Repeats::default(),
-            too_deep: None,
-        }
-    }
-}
-
-impl<'de> Visitor<'de> for ItemVisitor {
-    type Value = Item;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Item, A::Error> {
-        let mut obj = Map::new();
-        let mut repeats = Repeats::default();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value::<Value>()?;
-            let field = Field::ALL.into_iter().find(|f| f.name() == key);
-            if obj.insert(key, value).is_some()
-                && let Some(field) = field
-            {
-                repeats[field as usize] += 1;
-            }
-        }
-        Ok(Item {
-            value: Value::Object(obj),
-            repeats,
-            too_deep: None,
-        })
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Item, A::Error> {
-        let mut items = Vec::new();
-        while let Some(v) = seq.next_element::<Value>()? {
-            items.push(v);
-        }
-        Ok(ItemVisitor::whole(Value::Array(items)))
-    }
-
-    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Item, E> {
-        Ok(ItemVisitor::whole(Value::Bool(b)))
-    }
-
-    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Item, E> {
-        Ok(ItemVisitor::whole(Value::from(n)))
-    }
-
-    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Item, E> {
-        Ok(ItemVisitor::whole(Value::from(n)))
-    }
-
-    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Item, E> {
-        Ok(ItemVisitor::whole(Value::from(n)))
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Item, E> {
-        Ok(ItemVisitor::whole(Value::from(s)))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Item, E> {
-        Ok(ItemVisitor::whole(Value::Null))
-    }
+/// An id given as `raw` JSON, as [`read_id`] takes it (a string, or an integer as its digits),
+/// made fit for a message; `None` for anything else, or too deep to read.
+fn id_of(raw: &str) -> Option<String> {
+    let id = match serde_json::from_str::<Value>(raw).ok()? {
+        Value::String(s) => s,
+        Value::Number(n) if is_integer(&n) => n.to_string(),
+        _ => return None,
+    };
+    let id = crate::text::sanitize_line(&id);
+    (!id.is_empty()).then_some(id)
 }
 
 /// Reads one entry of the article array into a raw article. A field of the wrong type is left out
@@ -805,6 +672,17 @@ mod tests {
                 "\"articles\" is an object",
             ),
             ("{}", Shape::NoArticles, "an object without \"articles\""),
+            // A fraction is named as everywhere else, at the top as under `articles`.
+            (
+                "1.5",
+                Shape::TopLevel(super::super::NOT_AN_INTEGER),
+                super::super::NOT_AN_INTEGER,
+            ),
+            (
+                r#"{"articles": -0, "articles": true}"#,
+                Shape::ArticlesNotArray("a boolean"),
+                "\"articles\" is a boolean",
+            ),
         ] {
             match article_values(text, "f.json") {
                 Err(StoreError::Shape { file, found: got }) => {
