@@ -784,7 +784,8 @@ impl App {
                 date: None,
                 ..self.filter.clone()
             };
-            let keeps = without_date.matcher(&self.zone, &self.state, self.index.as_deref());
+            let keeps =
+                without_date.matcher(&self.store, &self.zone, &self.state, self.index.as_deref());
             self.store
                 .iter()
                 .filter(|&(ix, a)| a.published.is_none() && keeps(ix, a))
@@ -850,9 +851,10 @@ impl App {
         .min(self.measure.max(1));
         match self.current {
             Some(ix) if self.document_key != Some((ix, width)) => {
-                if let Some(a) = self.store.article(ix) {
+                // Read whole: the body may be in the store's file.
+                if let Some(a) = self.store.whole(ix) {
                     self.document =
-                        Document::layout(a, width, self.metrics, &self.zone, self.words);
+                        Document::layout(&a, width, self.metrics, &self.zone, self.words);
                 }
                 self.document_key = Some((ix, width));
                 self.highlights = match &self.filter.search {

@@ -519,7 +519,7 @@ fn show(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let Some(a) = store.get(id.trim()) else {
+    let Some(ix) = store.ix_of(id.trim()) else {
         writeln!(
             err,
             "tuinews: no article with id {id:?} in {} (`tuinews list --json` shows the ids)",
@@ -527,7 +527,16 @@ fn show(
         )?;
         return Ok(EXIT_FAILURE);
     };
-    for line in render_plain(store, a, page) {
+    // Read whole: the body is in the store's file.
+    let a = match store.try_whole(ix) {
+        Some(Ok(a)) => a,
+        Some(Err(e)) => {
+            writeln!(err, "tuinews: {e}")?;
+            return Ok(EXIT_FAILURE);
+        }
+        None => return Ok(EXIT_FAILURE),
+    };
+    for line in render_plain(store, &a, page) {
         writeln!(out, "{line}")?;
     }
     Ok(0)
@@ -910,7 +919,7 @@ fn check(
 /// [`crate::legacy`]), one message each, naming the store, the article and the field.
 fn legacy_text(store: &Store) -> Vec<String> {
     let mut out = Vec::new();
-    for a in store.articles() {
+    for a in (0..store.len()).filter_map(|i| store.articles().whole(i)) {
         let mut fields: Vec<(String, &str)> = vec![
             ("title".to_owned(), a.title.as_str()),
             ("summary".to_owned(), a.summary.as_str()),

@@ -115,7 +115,14 @@ pub fn blocks(a: &Article, zone: &Zone, words: &Words) -> Vec<Block> {
         b.gap_before = true;
         out.push(b);
     };
-    if a.body.is_empty() {
+    if a.body_elsewhere() {
+        // Given as the store keeps it: its body could not be read from the file.
+        gapped(Block::new(
+            Part::NoBody,
+            Field::Note,
+            words.body_unreadable.to_owned(),
+        ));
+    } else if a.body.is_empty() {
         gapped(Block::new(
             Part::NoBody,
             Field::Note,

@@ -11,7 +11,7 @@ use crate::feeds::Outcome;
 use crate::query::index::SearchIndex;
 use crate::similar::ContentIndex;
 use crate::state::State;
-use crate::store::{Article, Store, StoreError};
+use crate::store::{Articles, Store, StoreError};
 
 /// Everything `update` handles.
 #[derive(Debug)]
@@ -64,7 +64,7 @@ pub enum Effect {
     /// Build the search index of the store just installed, in the background (answered by
     /// [`Msg::Indexed`]). Asked once the store is installed, so the build does not take the
     /// cores while the headlines are being made ready.
-    Index(Arc<Vec<Article>>),
+    Index(Arc<Articles>),
     /// Fetch the subscribed feeds into the store in the background (answered by
     /// [`Msg::Updated`]; the file watcher then reloads the store).
     Update,

@@ -343,7 +343,8 @@ impl SearchQuery {
     }
 
     /// Whether every term occurs in the article (folding it: see [`SearchIndex`] for the way
-    /// that does not).
+    /// that does not). The article is taken as given: one whose body is in the store's file
+    /// ([`Store::whole`]) is searched without it.
     pub fn matches(&self, article: &Article) -> bool {
         self.matches_key(article, &search_key(article))
     }
@@ -515,7 +516,7 @@ impl Filter {
         marks: &State,
         index: Option<&SearchIndex>,
     ) -> Vec<ArticleIx> {
-        let keeps = self.matcher(zone, marks, index);
+        let keeps = self.matcher(store, zone, marks, index);
         let mut hits: Vec<(ArticleIx, Option<i64>)> = store
             .iter()
             .filter(|&(ix, a)| keeps(ix, a))
@@ -530,6 +531,7 @@ impl Filter {
     /// callers that only count or test (no list is built, nothing is sorted).
     pub fn matcher<'a>(
         &'a self,
+        store: &'a Store,
         zone: &'a Zone,
         marks: &'a State,
         index: Option<&SearchIndex>,
@@ -559,7 +561,8 @@ impl Filter {
                 && match (&self.search, &candidates) {
                     (None, _) => true,
                     (Some(_), Some(c)) if c.exact => true,
-                    (Some(s), _) => s.matches(a),
+                    // Read whole: its body may be in the store's file.
+                    (Some(s), _) => store.whole(ix).is_some_and(|whole| s.matches(&whole)),
                 }
         }
     }

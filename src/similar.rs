@@ -15,7 +15,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::query::index::tokens;
-use crate::store::{Article, ArticleIx, BuiltFrom, Store};
+use crate::store::{Article, ArticleIx, Articles, BuiltFrom, Store};
 use crate::text::fold;
 
 /// The terms each article keeps.
@@ -56,7 +56,7 @@ fn term_hash(first: &str, second: Option<&str>) -> u64 {
     h.finish()
 }
 
-/// An article's terms and how often each occurs.
+/// An article's terms and how often each occurs; `a` is read whole ([`Articles::whole`]).
 fn term_counts(a: &Article) -> FxHashMap<u64, u32> {
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
     let fields = std::iter::once(a.title.as_str())
@@ -80,7 +80,7 @@ fn term_counts(a: &Article) -> FxHashMap<u64, u32> {
 impl ContentIndex {
     /// Builds the vectors of a store's articles ([`Store::shared`]); the index then answers for
     /// that store only.
-    pub fn of_store(articles: &Arc<Vec<Article>>) -> ContentIndex {
+    pub fn of_store(articles: &Arc<Articles>) -> ContentIndex {
         let mut index = ContentIndex::build(articles);
         index.source = BuiltFrom::new(articles);
         index
@@ -92,14 +92,15 @@ impl ContentIndex {
     }
 
     /// Builds the vectors of `articles` (a store's, in store order).
-    pub fn build(articles: &[Article]) -> ContentIndex {
+    /// An article whose body is in the store's file is read from there.
+    pub fn build(articles: &Articles) -> ContentIndex {
         // Each article's terms counted on every core (folding is most of the work), then
         // given ids in store order, so the result is the same however the work was shared.
-        let hashed: Vec<Vec<(u64, u32)>> = crate::parallel::by_chunks(articles, |slice, _| {
-            slice
-                .iter()
+        let hashed: Vec<Vec<(u64, u32)>> = crate::parallel::by_chunks(articles, |slice, first| {
+            (first..first + slice.len())
+                .filter_map(|position| articles.whole(position))
                 .map(|a| {
-                    let mut terms: Vec<(u64, u32)> = term_counts(a).into_iter().collect();
+                    let mut terms: Vec<(u64, u32)> = term_counts(&a).into_iter().collect();
                     // A map's order is its own: sorted, ids come out the same.
                     terms.sort_unstable();
                     terms

@@ -7,6 +7,7 @@
 //! article at once: duplicate ids and related ids.
 
 mod article;
+mod articles;
 mod build;
 mod json;
 
@@ -17,7 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
 
-pub use article::{Article, Published, short_date};
+pub use article::{Article, Published, Stored, short_date};
+pub use articles::{Articles, BodyError};
 pub use build::{BuildCtx, Field, FieldProblem, RawArticle, RawPublished, build};
 pub use json::{NotAnArticle, Shape};
 
@@ -163,11 +165,11 @@ impl ArticleIx {
 /// belongs to a store: a reload makes another store, whose articles may sit in another order,
 /// and what was built from the old one must not answer for it.
 #[derive(Clone, Debug, Default)]
-pub struct BuiltFrom(std::sync::Weak<Vec<Article>>);
+pub struct BuiltFrom(std::sync::Weak<Articles>);
 
 impl BuiltFrom {
     /// Built from these articles ([`Store::shared`]).
-    pub fn new(articles: &Arc<Vec<Article>>) -> BuiltFrom {
+    pub fn new(articles: &Arc<Articles>) -> BuiltFrom {
         BuiltFrom(Arc::downgrade(articles))
     }
 
@@ -184,7 +186,7 @@ pub struct Store {
     pub name: String,
     /// Shared, so a thread can index the articles while the reader shows them; only the loader
     /// changes them, while it alone holds them.
-    articles: Arc<Vec<Article>>,
+    articles: Arc<Articles>,
     pub warnings: Vec<Warning>,
     by_id: HashMap<String, ArticleIx>,
 }
@@ -236,14 +238,28 @@ impl Store {
         self.articles.get(ix.position())
     }
 
-    /// Every article in store order.
-    pub fn articles(&self) -> &[Article] {
+    /// Every article in store order, as the store keeps it: its body and captions may be in
+    /// the file ([`Article::body_elsewhere`]); [`Store::whole`] reads them.
+    pub fn articles(&self) -> &Articles {
         &self.articles
+    }
+
+    /// The article `ix` refers to with its body and captions (see [`Articles::whole`]).
+    pub fn whole(&self, ix: ArticleIx) -> Option<std::borrow::Cow<'_, Article>> {
+        self.articles.whole(ix.position())
+    }
+
+    /// [`Store::whole`], saying why a body could not be read.
+    pub fn try_whole(
+        &self,
+        ix: ArticleIx,
+    ) -> Option<Result<std::borrow::Cow<'_, Article>, BodyError>> {
+        self.articles.try_whole(ix.position())
     }
 
     /// The articles, shared: for a thread that works on them (the search index) while the
     /// store is in use.
-    pub fn shared(&self) -> Arc<Vec<Article>> {
+    pub fn shared(&self) -> Arc<Articles> {
         Arc::clone(&self.articles)
     }
 
@@ -284,9 +300,20 @@ impl Store {
             file: file.clone(),
             source,
         };
-        // Only a regular file of a sensible size is read: a FIFO would block forever and
-        // /dev/zero would grow without end.
+        // Only a regular file of a sensible size is read: a FIFO would block forever (even
+        // opening it) and /dev/zero would grow without end. The path is checked before it is
+        // opened, and the handle, which is kept to read bodies from, after.
         let meta = std::fs::metadata(path).map_err(read_err)?;
+        let mut handle = match meta.is_file() {
+            true => std::fs::File::open(path).map_err(read_err)?,
+            false => {
+                return Err(StoreError::NotAFile {
+                    file,
+                    kind: file_kind(&meta),
+                });
+            }
+        };
+        let meta = handle.metadata().map_err(read_err)?;
         if !meta.is_file() {
             return Err(StoreError::NotAFile {
                 file,
@@ -300,7 +327,8 @@ impl Store {
                 limit: MAX_STORE_BYTES,
             });
         }
-        let bytes = std::fs::read(path).map_err(read_err)?;
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        std::io::Read::read_to_end(&mut handle, &mut bytes).map_err(read_err)?;
         // One validation, with SIMD: the JSON reader borrows the text as `&str` and checks no
         // byte again. The standard library's check, much slower on Vietnamese text (a
         // multi-byte letter every few bytes), runs only to say where a bad file goes wrong.
@@ -310,7 +338,15 @@ impl Store {
                 offset: std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len),
             });
         };
-        Store::parse_counting(text, &file, read)
+        // Bodies stay in the file; the rare store the fast reader declines keeps them here.
+        let bodies = Arc::new(articles::BodyFile {
+            file: handle,
+            name: file.clone(),
+        });
+        match fast::parse_leaving(text, &file, read, Some(&bodies)) {
+            Some(store) => Ok(store),
+            None => slow::parse(text, &file),
+        }
     }
 
     /// Parses store text; `file` names it in messages.
@@ -337,7 +373,8 @@ pub mod fast {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-    use super::{Built, Loader, Store, json};
+    use super::articles::BodyFile;
+    use super::{Article, Articles, Built, Loader, Store, Stored, json};
 
     /// Entries built by a thread at a time: large enough that handing out work costs nothing,
     /// small enough that the threads finish together and the count of articles read moves
@@ -356,12 +393,29 @@ pub mod fast {
     /// until the store-level step ([`Loader::accept`]), which then takes them in file order, so
     /// warnings come out in the same order as from one thread.
     pub fn parse_counting(text: &str, file: &str, read: &AtomicUsize) -> Option<Store> {
+        parse_leaving(text, file, read, None)
+    }
+
+    /// [`parse_counting`], leaving bodies and captions in `bodies` (the file `text` was read
+    /// from whole) instead of keeping them in memory.
+    pub(super) fn parse_leaving(
+        text: &str,
+        file: &str,
+        read: &AtomicUsize,
+        bodies: Option<&Arc<BodyFile>>,
+    ) -> Option<Store> {
         let entries = json::split(text)?;
-        let chunks = build_all(&entries, file, read)?;
+        let leave = bodies.map(|_| text.as_ptr() as usize);
+        let chunks = build_all(&entries, file, read, leave)?;
         drop(entries);
         let mut loader = Loader::new(file);
+        if let Some(bodies) = bodies {
+            loader.store.articles = Arc::new(Articles::new(Vec::new(), Some(Arc::clone(bodies))));
+        }
         let n: usize = chunks.iter().map(Vec::len).sum();
-        Arc::make_mut(&mut loader.store.articles).reserve_exact(n);
+        Arc::make_mut(&mut loader.store.articles)
+            .list_mut()
+            .reserve_exact(n);
         loader.store.by_id.reserve(n);
         loader.source_index.reserve_exact(n);
         let mut full = false;
@@ -376,10 +430,14 @@ pub mod fast {
 
     /// Every entry read and built, by chunks of [`CHUNK`] in file order; `None` as soon as one
     /// cannot be read.
+    ///
+    /// With `leave` (the address of the file's first byte), each article's body and captions
+    /// are dropped once built and where its entry sits in the file is kept instead.
     fn build_all(
         entries: &json::Entries<'_>,
         file: &str,
         read: &AtomicUsize,
+        leave: Option<usize>,
     ) -> Option<Vec<Vec<Built>>> {
         let n = entries.items.len();
         let count = n.div_ceil(CHUNK);
@@ -403,7 +461,13 @@ pub mod fast {
                         failed.store(true, Ordering::Relaxed);
                         return done;
                     };
-                    built.push(Built::new(file, index, entry));
+                    let mut one = Built::new(file, index, entry);
+                    if let (Some(base), Some(item), Some(a)) =
+                        (leave, entries.items.get(index), one.article.as_mut())
+                    {
+                        leave_in_file(a, (item.as_ptr() as usize).wrapping_sub(base), item.len());
+                    }
+                    built.push(one);
                 }
                 read.fetch_add(built.len(), Ordering::Relaxed);
                 done.push((chunk, built));
@@ -426,6 +490,25 @@ pub mod fast {
         }
         parts.sort_unstable_by_key(|(chunk, _)| *chunk);
         Some(parts.into_iter().map(|(_, built)| built).collect())
+    }
+
+    /// Drops the article's body and captions, noting where its entry (`len` bytes at
+    /// `offset`) is in the file. An article with neither, or an entry too long to note, keeps
+    /// what it has.
+    fn leave_in_file(a: &mut Article, offset: usize, len: usize) {
+        if a.body.is_empty() && a.captions.is_empty() {
+            return;
+        }
+        let (Ok(offset), Ok(len)) = (u64::try_from(offset), u32::try_from(len)) else {
+            return;
+        };
+        a.stored = Some(Stored {
+            offset,
+            len,
+            has_body: !a.body.is_empty(),
+        });
+        a.body = Vec::new();
+        a.captions = Vec::new();
     }
 }
 
@@ -534,7 +617,7 @@ impl Loader {
         store
             .by_id
             .insert(article.id.clone(), ArticleIx(ix_u32(store.articles.len())));
-        Arc::make_mut(&mut store.articles).push(article);
+        Arc::make_mut(&mut store.articles).list_mut().push(article);
         self.source_index.push(built.index);
         ControlFlow::Continue(())
     }
@@ -547,14 +630,20 @@ impl Loader {
             source_index,
         } = self;
         // Room was reserved for every entry; skipped ones leave none behind.
-        Arc::make_mut(&mut store.articles).shrink_to_fit();
+        Arc::make_mut(&mut store.articles)
+            .list_mut()
+            .shrink_to_fit();
         let Store {
             name,
             articles,
             warnings,
             by_id,
         } = &mut store;
-        for (article, &index) in Arc::make_mut(articles).iter_mut().zip(&source_index) {
+        for (article, &index) in Arc::make_mut(articles)
+            .list_mut()
+            .iter_mut()
+            .zip(&source_index)
+        {
             let own = article.id.clone();
             let mut dropped = Vec::new();
             article.related.retain(|r| {

@@ -126,6 +126,8 @@ pub struct Words {
     pub persons_label: &'static str,
     pub related_label: &'static str,
     pub no_body: &'static str,
+    /// The article pane's note when a body kept in the store's file could not be read again.
+    pub body_unreadable: &'static str,
     pub tags_label: &'static str,
     pub no_article: &'static str,
     pub no_related: &'static str,
@@ -186,6 +188,8 @@ pub static EN: Words = Words {
     persons_label: "Persons: ",
     related_label: "Related:",
     no_body: "Only the headline and the lead of this story are in the store.",
+    body_unreadable: "The body of this story could not be read: the store's file changed since \
+                      it was loaded. It is read again once the store reloads.",
     tags_label: "Tags: ",
     no_article: "(no article selected)",
     no_related: "(no related stories)",
@@ -273,6 +277,8 @@ pub static VI: Words = Words {
     persons_label: "Nhân vật: ",
     related_label: "Tin liên quan:",
     no_body: "Kho chỉ có tiêu đề và phần mở đầu của bài này.",
+    body_unreadable: "Không đọc được nội dung bài này: tệp kho đã thay đổi sau khi nạp. Nội \
+                      dung sẽ được đọc lại khi kho nạp lại.",
     tags_label: "Thẻ: ",
     no_article: "(chưa chọn bài nào)",
     no_related: "(không có tin liên quan)",

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::query::words;
-use crate::store::{Article, ArticleIx, BuiltFrom, Store};
+use crate::store::{ArticleIx, Articles, BuiltFrom, Store};
 use crate::text::fold;
 
 /// Words and their articles, for one store (an [`ArticleIx`] is valid only for the store the
@@ -170,11 +170,14 @@ struct Part {
 }
 
 impl Part {
-    fn add(&mut self, articles: &[Article], first: usize) {
+    fn add(&mut self, articles: &Articles, range: std::ops::Range<usize>) {
         let mut folded = String::new();
         let (mut seen, mut seen_marked): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
-        for (i, a) in articles.iter().enumerate() {
-            let ix = u32_of(first + i);
+        for position in range {
+            let Some(a) = articles.whole(position) else {
+                break;
+            };
+            let ix = u32_of(position);
             for field in a.search_fields() {
                 folded.clear();
                 folded.push_str(&fold(field));
@@ -203,7 +206,7 @@ impl Part {
 impl SearchIndex {
     /// Indexes a store's articles ([`Store::shared`]); the index then answers for that store
     /// only.
-    pub fn of_store(articles: &Arc<Vec<Article>>) -> SearchIndex {
+    pub fn of_store(articles: &Arc<Articles>) -> SearchIndex {
         let mut index = SearchIndex::build(articles);
         index.source = BuiltFrom::new(articles);
         index
@@ -216,10 +219,11 @@ impl SearchIndex {
     }
 
     /// Indexes `articles` (a store's, in store order) on every available core.
-    pub fn build(articles: &[Article]) -> SearchIndex {
+    /// An article whose body is in the store's file is read from there.
+    pub fn build(articles: &Articles) -> SearchIndex {
         let parts = crate::parallel::by_chunks(articles, |slice, first| {
             let mut part = Part::default();
-            part.add(slice, first);
+            part.add(articles, first..first + slice.len());
             part
         });
         SearchIndex::merge(parts, articles.len())
@@ -453,7 +457,7 @@ fn u32_of(n: usize) -> u32 {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::store::Store;
+    use crate::store::{Article, Store};
 
     /// A store of articles with these titles and bodies, ids `a0`, `a1`, ... (the query
     /// module's tests of candidates use it too).

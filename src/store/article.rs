@@ -151,7 +151,9 @@ pub struct Article {
     pub published: Option<Published>,
     /// The lead; empty when the store gives none.
     pub summary: String,
-    /// Paragraphs, each non-empty.
+    /// Paragraphs, each non-empty. Empty, with the captions, in an article of a store that
+    /// leaves bodies in its file ([`Article::stored`]): [`crate::store::Articles::whole`]
+    /// reads them.
     pub body: Vec<String>,
     pub persons: Vec<String>,
     /// Ids of related stories; every one exists in the store.
@@ -165,9 +167,37 @@ pub struct Article {
     /// the other fields on demand, or asks the reader's index: a folded copy of every text
     /// kept for every article cost as much memory as the text itself.)
     pub persons_folded: Vec<String>,
+    /// Where the article's entry is in the store's file, when its body and captions were left
+    /// there instead of being kept in memory.
+    pub stored: Option<Stored>,
+}
+
+/// Where an article's entry is in its store's file: its body and captions, the bulk of a
+/// store, are read from there when they are wanted (the article pane, `show`, the background
+/// indexes), so a loaded archive takes a fraction of its file's size in memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stored {
+    /// The entry's first byte in the file.
+    pub offset: u64,
+    /// The entry's length in bytes.
+    pub len: u32,
+    /// Whether the article has body paragraphs (it has captions when it has none).
+    pub has_body: bool,
 }
 
 impl Article {
+    /// Whether the article has body paragraphs, here or in the store's file.
+    pub fn has_body(&self) -> bool {
+        !self.body.is_empty() || self.stored.is_some_and(|s| s.has_body)
+    }
+
+    /// Whether its body and captions are in the store's file and not here: an article as the
+    /// store keeps it, or one whose body could not be read again
+    /// ([`crate::store::Articles::whole`]).
+    pub fn body_elsewhere(&self) -> bool {
+        self.stored.is_some()
+    }
+
     /// The fields a text search looks in, as written, in a fixed order: title, lead, body
     /// paragraphs, captions, persons.
     pub fn search_fields(&self) -> impl Iterator<Item = &str> + Clone {

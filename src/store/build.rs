@@ -256,6 +256,7 @@ pub fn build(raw: RawArticle, ctx: &mut BuildCtx<'_>) -> Option<Article> {
         tags: clean_list(tags, Kind::Line),
         captions: clean_list(captions, Kind::Block),
         persons_folded: Vec::new(),
+        stored: None,
     };
     derive(&mut article);
     Some(article)

@@ -59,7 +59,7 @@ pub fn rows(
     };
     // Headline-only stories read dimmer, so the eye goes to the ones with a body; unread ones
     // are bold.
-    let title_style = if a.body.is_empty() {
+    let title_style = if !a.has_body() {
         theme.dim
     } else {
         Style::default()

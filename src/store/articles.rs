@@ -1,0 +1,171 @@
+//! A store's articles as it keeps them: in memory, or with their bodies left in the file.
+//!
+//! Bodies and captions are two thirds of a news store's bytes, and only the article pane,
+//! `show`, exports and the background indexes read them. A store loaded from a file keeps each
+//! article's headline fields in memory and where its entry sits in the file
+//! ([`super::Stored`]); [`Articles::whole`] reads an entry again, through the same reader and
+//! builder as the load, when its body is wanted. The file stays open, so a store replaced by
+//! renaming a new file over it (as `tuinews import` writes) keeps answering from the file it
+//! was loaded from until the reader reloads; a file rewritten in place is caught by the id of
+//! the entry read again, and the article is shown without its body until the reload.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use super::{Article, BuildCtx, json};
+
+/// The articles of a store, in store order, and the file their bodies are read from.
+#[derive(Clone, Debug, Default)]
+pub struct Articles {
+    list: Vec<Article>,
+    file: Option<Arc<BodyFile>>,
+}
+
+/// The open store file bodies are read from, and its name for messages.
+#[derive(Debug)]
+pub(super) struct BodyFile {
+    pub(super) file: File,
+    pub(super) name: String,
+}
+
+/// Why an article's body could not be read from the store's file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: article #{position} (id {id:?}): {why}")]
+pub struct BodyError {
+    pub file: String,
+    /// Its position in the store.
+    pub position: usize,
+    pub id: String,
+    pub why: String,
+}
+
+impl Deref for Articles {
+    type Target = [Article];
+
+    fn deref(&self) -> &[Article] {
+        &self.list
+    }
+}
+
+impl<'a> IntoIterator for &'a Articles {
+    type Item = &'a Article;
+    type IntoIter = std::slice::Iter<'a, Article>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl PartialEq for Articles {
+    /// The same articles, with their bodies in memory or in the same open file.
+    fn eq(&self, other: &Articles) -> bool {
+        self.list == other.list
+            && match (&self.file, &other.file) {
+                (None, None) => true,
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                _ => false,
+            }
+    }
+}
+
+impl Eq for Articles {}
+
+impl From<Vec<Article>> for Articles {
+    /// Articles held whole in memory.
+    fn from(list: Vec<Article>) -> Articles {
+        Articles { list, file: None }
+    }
+}
+
+impl Articles {
+    pub(super) fn new(list: Vec<Article>, file: Option<Arc<BodyFile>>) -> Articles {
+        Articles { list, file }
+    }
+
+    pub(super) fn list_mut(&mut self) -> &mut Vec<Article> {
+        &mut self.list
+    }
+
+    /// The article at `position` with its body and captions: itself when they are in memory,
+    /// else a copy with them read from the file; the article as kept (its body elsewhere,
+    /// [`Article::body_elsewhere`]) when they cannot be read. `None` past the end.
+    pub fn whole(&self, position: usize) -> Option<Cow<'_, Article>> {
+        let a = self.list.get(position)?;
+        Some(match self.try_whole(position) {
+            Some(Ok(whole)) => whole,
+            _ => Cow::Borrowed(a),
+        })
+    }
+
+    /// [`Articles::whole`], saying why a body could not be read.
+    pub fn try_whole(&self, position: usize) -> Option<Result<Cow<'_, Article>, BodyError>> {
+        let a = self.list.get(position)?;
+        let (Some(stored), Some(file)) = (a.stored, &self.file) else {
+            return Some(Ok(Cow::Borrowed(a)));
+        };
+        let problem = |why: String| BodyError {
+            file: file.name.clone(),
+            position,
+            id: a.id.clone(),
+            why,
+        };
+        Some(
+            read_entry_at(&file.file, stored.offset, stored.len)
+                .and_then(|again| {
+                    if again.id == a.id {
+                        Ok(again)
+                    } else {
+                        Err(CHANGED.to_owned())
+                    }
+                })
+                .map(|again| {
+                    let mut whole = a.clone();
+                    whole.body = again.body;
+                    whole.captions = again.captions;
+                    whole.stored = None;
+                    Cow::Owned(whole)
+                })
+                .map_err(problem),
+        )
+    }
+}
+
+/// What an entry that no longer reads as the article it was means.
+const CHANGED: &str =
+    "the store's file changed since it was read; its body is read again once the store is reloaded";
+
+/// Reads the entry at `offset` again and builds it as the load did (its warnings were given
+/// then).
+fn read_entry_at(file: &File, offset: u64, len: u32) -> Result<Article, String> {
+    let mut bytes = vec![0; len as usize];
+    read_exact_at(file, &mut bytes, offset).map_err(|e| format!("cannot read its body: {e}"))?;
+    let changed = || CHANGED.to_owned();
+    let text = simdutf8::basic::from_utf8(&bytes).map_err(|_| changed())?;
+    let Ok(Ok(raw)) = json::read_entry(text) else {
+        return Err(changed());
+    };
+    let mut warnings = Vec::new();
+    let mut ctx = BuildCtx::new("", 0, &mut warnings);
+    super::build(raw, &mut ctx).ok_or_else(changed)
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, offset)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
