@@ -238,13 +238,13 @@ impl Store {
         self.articles.get(ix.position())
     }
 
-    /// Every article in store order, as the store keeps it: its body and captions may be in
+    /// Every article in store order, as the store keeps it: its lead, body and captions may be in
     /// the file ([`Article::body_elsewhere`]); [`Store::whole`] reads them.
     pub fn articles(&self) -> &Articles {
         &self.articles
     }
 
-    /// The article `ix` refers to with its body and captions (see [`Articles::whole`]).
+    /// The article `ix` refers to with its lead, body and captions (see [`Articles::whole`]).
     pub fn whole(&self, ix: ArticleIx) -> Option<std::borrow::Cow<'_, Article>> {
         self.articles.whole(ix.position())
     }
@@ -396,7 +396,7 @@ pub mod fast {
         parse_leaving(text, file, read, None)
     }
 
-    /// [`parse_counting`], leaving bodies and captions in `bodies` (the file `text` was read
+    /// [`parse_counting`], leaving leads, bodies and captions in `bodies` (the file `text` was read
     /// from whole) instead of keeping them in memory.
     pub(super) fn parse_leaving(
         text: &str,
@@ -431,8 +431,8 @@ pub mod fast {
     /// Every entry read and built, by chunks of [`CHUNK`] in file order; `None` as soon as one
     /// cannot be read.
     ///
-    /// With `leave` (the address of the file's first byte), each article's body and captions
-    /// are dropped once built and where its entry sits in the file is kept instead.
+    /// With `leave` (the address of the file's first byte), each article's lead, body and
+    /// captions are dropped once built and where its entry sits in the file is kept instead.
     fn build_all(
         entries: &json::Entries<'_>,
         file: &str,
@@ -492,11 +492,11 @@ pub mod fast {
         Some(parts.into_iter().map(|(_, built)| built).collect())
     }
 
-    /// Drops the article's body and captions, noting where its entry (`len` bytes at
-    /// `offset`) is in the file. An article with neither, or an entry too long to note, keeps
-    /// what it has.
+    /// Drops the article's lead, body and captions, noting where its entry (`len` bytes at
+    /// `offset`) is in the file. An article with none of them, or an entry too long to note,
+    /// keeps what it has.
     fn leave_in_file(a: &mut Article, offset: usize, len: usize) {
-        if a.body.is_empty() && a.captions.is_empty() {
+        if a.summary.is_empty() && a.body.is_empty() && a.captions.is_empty() {
             return;
         }
         let (Ok(offset), Ok(len)) = (u64::try_from(offset), u32::try_from(len)) else {
@@ -507,6 +507,7 @@ pub mod fast {
             len,
             has_body: !a.body.is_empty(),
         });
+        a.summary = String::new();
         a.body = Vec::new();
         a.captions = Vec::new();
     }

@@ -1,4 +1,4 @@
-//! A store loaded from a file leaves bodies and captions there and reads them when they are
+//! A store loaded from a file leaves leads, bodies and captions there and reads them when they are
 //! wanted: the same article as a store read whole, from the file it was loaded from even once
 //! another file is renamed over it, and a clear note (never another article's text) when the
 //! file was rewritten in place.

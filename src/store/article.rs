@@ -149,7 +149,8 @@ pub struct Article {
     pub id: String,
     pub title: String,
     pub published: Option<Published>,
-    /// The lead; empty when the store gives none.
+    /// The lead; empty when the store gives none, and (with the body and captions) in an
+    /// article of a store that leaves them in its file.
     pub summary: String,
     /// Paragraphs, each non-empty. Empty, with the captions, in an article of a store that
     /// leaves bodies in its file ([`Article::stored`]): [`crate::store::Articles::whole`]
@@ -167,13 +168,13 @@ pub struct Article {
     /// the other fields on demand, or asks the reader's index: a folded copy of every text
     /// kept for every article cost as much memory as the text itself.)
     pub persons_folded: Vec<String>,
-    /// Where the article's entry is in the store's file, when its body and captions were left
-    /// there instead of being kept in memory.
+    /// Where the article's entry is in the store's file, when its lead, body and captions were
+    /// left there instead of being kept in memory.
     pub stored: Option<Stored>,
 }
 
-/// Where an article's entry is in its store's file: its body and captions, the bulk of a
-/// store, are read from there when they are wanted (the article pane, `show`, the background
+/// Where an article's entry is in its store's file: its lead, body and captions, the bulk of
+/// a store, are read from there when they are wanted (the article pane, `show`, the background
 /// indexes), so a loaded archive takes a fraction of its file's size in memory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stored {
@@ -191,7 +192,7 @@ impl Article {
         !self.body.is_empty() || self.stored.is_some_and(|s| s.has_body)
     }
 
-    /// Whether its body and captions are in the store's file and not here: an article as the
+    /// Whether its lead, body and captions are in the store's file and not here: an article as the
     /// store keeps it, or one whose body could not be read again
     /// ([`crate::store::Articles::whole`]).
     pub fn body_elsewhere(&self) -> bool {

@@ -1,8 +1,8 @@
 //! A store's articles as it keeps them: in memory, or with their bodies left in the file.
 //!
-//! Bodies and captions are two thirds of a news store's bytes, and only the article pane,
-//! `show`, exports and the background indexes read them. A store loaded from a file keeps each
-//! article's headline fields in memory and where its entry sits in the file
+//! Leads, bodies and captions are four fifths of a news store's bytes, and only the article
+//! pane, `show`, `check`, a search and the background indexes read them. A store loaded from a
+//! file keeps the rest of each article in memory and where its entry sits in the file
 //! ([`super::Stored`]); [`Articles::whole`] reads an entry again, through the same reader and
 //! builder as the load, when its body is wanted. The file stays open, so a store replaced by
 //! renaming a new file over it (as `tuinews import` writes) keeps answering from the file it
@@ -88,7 +88,7 @@ impl Articles {
         &mut self.list
     }
 
-    /// The article at `position` with its body and captions: itself when they are in memory,
+    /// The article at `position` with its lead, body and captions: itself when they are in memory,
     /// else a copy with them read from the file; the article as kept (its body elsewhere,
     /// [`Article::body_elsewhere`]) when they cannot be read. `None` past the end.
     pub fn whole(&self, position: usize) -> Option<Cow<'_, Article>> {
@@ -122,6 +122,7 @@ impl Articles {
                 })
                 .map(|again| {
                     let mut whole = a.clone();
+                    whole.summary = again.summary;
                     whole.body = again.body;
                     whole.captions = again.captions;
                     whole.stored = None;
