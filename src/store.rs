@@ -294,6 +294,17 @@ impl Store {
 
     /// [`Store::load_path`], adding to `read` the number of articles read so far.
     fn load_path_counting(path: &Path, read: &AtomicUsize) -> Result<Store, StoreError> {
+        Store::load_path_by(path, READ_BLOCK, read)
+    }
+
+    /// [`Store::load_path`] reading `block` bytes at a time: for tests of where entries fall
+    /// across blocks. Not for use elsewhere.
+    #[doc(hidden)]
+    pub fn load_path_in_blocks(path: &Path, block: usize) -> Result<Store, StoreError> {
+        Store::load_path_by(path, block, &AtomicUsize::new(0))
+    }
+
+    fn load_path_by(path: &Path, block: usize, read: &AtomicUsize) -> Result<Store, StoreError> {
         // The name every message about this store carries, made safe to print once here.
         let file = crate::text::visible(&path.display().to_string());
         let read_err = |source| StoreError::Read {
@@ -304,7 +315,7 @@ impl Store {
         // opening it) and /dev/zero would grow without end. The path is checked before it is
         // opened, and the handle, which is kept to read bodies from, after.
         let meta = std::fs::metadata(path).map_err(read_err)?;
-        let mut handle = match meta.is_file() {
+        let handle = match meta.is_file() {
             true => std::fs::File::open(path).map_err(read_err)?,
             false => {
                 return Err(StoreError::NotAFile {
@@ -327,7 +338,18 @@ impl Store {
                 limit: MAX_STORE_BYTES,
             });
         }
+        // Read a block at a time, bodies left in the file; the rare store the block reader
+        // declines is read whole, with its bodies kept, as text is.
+        let bodies = Arc::new(articles::BodyFile {
+            file: handle,
+            name: file.clone(),
+        });
+        if let Some(store) = fast::stream_leaving(&bodies.file, block, &file, read, Some(&bodies)) {
+            return Ok(store);
+        }
+        let mut handle = &bodies.file;
         let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        std::io::Seek::rewind(&mut handle).map_err(read_err)?;
         std::io::Read::read_to_end(&mut handle, &mut bytes).map_err(read_err)?;
         // One validation, with SIMD: the JSON reader borrows the text as `&str` and checks no
         // byte again. The standard library's check, much slower on Vietnamese text (a
@@ -338,15 +360,7 @@ impl Store {
                 offset: std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len),
             });
         };
-        // Bodies stay in the file; the rare store the fast reader declines keeps them here.
-        let bodies = Arc::new(articles::BodyFile {
-            file: handle,
-            name: file.clone(),
-        });
-        match fast::parse_leaving(text, &file, read, Some(&bodies)) {
-            Some(store) => Ok(store),
-            None => slow::parse(text, &file),
-        }
+        Store::parse_counting(text, &file, &AtomicUsize::new(0))
     }
 
     /// Parses store text; `file` names it in messages.
@@ -373,7 +387,11 @@ pub mod fast {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+    use std::io::Read;
+    use std::sync::Mutex;
+
     use super::articles::BodyFile;
+    use super::json::stream::{Batch, Splitter};
     use super::{Article, Articles, Built, Loader, Store, Stored, json};
 
     /// Entries built by a thread at a time: large enough that handing out work costs nothing,
@@ -393,21 +411,113 @@ pub mod fast {
     /// until the store-level step ([`Loader::accept`]), which then takes them in file order, so
     /// warnings come out in the same order as from one thread.
     pub fn parse_counting(text: &str, file: &str, read: &AtomicUsize) -> Option<Store> {
-        parse_leaving(text, file, read, None)
+        let entries = json::split(text)?;
+        let chunks = build_all(&entries, file, read)?;
+        drop(entries);
+        Some(assemble(chunks, file, None))
     }
 
-    /// [`parse_counting`], leaving leads, bodies and captions in `bodies` (the file `text` was read
-    /// from whole) instead of keeping them in memory.
-    pub(super) fn parse_leaving(
-        text: &str,
+    /// Reads a store from `src` a block of `block` bytes at a time ([`json::stream`]), so the
+    /// whole text is never held, keeping every article whole; `None` when the store must be
+    /// read whole instead, as [`parse`] would read it.
+    pub fn stream(src: impl Read, block: usize, file: &str) -> Option<Store> {
+        stream_leaving(src, block, file, &AtomicUsize::new(0), None)
+    }
+
+    /// [`stream`]: entries are built on every core as blocks are read, and taken in file order.
+    /// With `bodies` (the open file `src` reads), each article's lead, body and captions are
+    /// left there. `None` when the store must be read whole instead (the splitter or an entry's
+    /// reader declined it).
+    pub(super) fn stream_leaving(
+        src: impl Read,
+        block: usize,
         file: &str,
         read: &AtomicUsize,
         bodies: Option<&Arc<BodyFile>>,
     ) -> Option<Store> {
-        let entries = json::split(text)?;
-        let leave = bodies.map(|_| text.as_ptr() as usize);
-        let chunks = build_all(&entries, file, read, leave)?;
-        drop(entries);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .clamp(1, 8);
+        // Few blocks wait: memory stays a few blocks above the articles built.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, usize, Batch)>(threads);
+        let rx = Mutex::new(rx);
+        let failed = AtomicBool::new(false);
+        let work = || {
+            let mut done: Vec<(usize, Vec<Built>)> = Vec::new();
+            loop {
+                let Ok(next) = rx.lock().map(|rx| rx.recv()) else {
+                    break;
+                };
+                let Ok((no, first, batch)) = next else {
+                    break;
+                };
+                if failed.load(Ordering::Relaxed) {
+                    continue;
+                }
+                let mut built = Vec::with_capacity(batch.entries.len());
+                for (k, r) in batch.entries.iter().enumerate() {
+                    let entry = batch
+                        .text
+                        .get(r.clone())
+                        .and_then(|b| simdutf8::basic::from_utf8(b).ok())
+                        .and_then(|text| json::read_entry(text).ok());
+                    let Some(entry) = entry else {
+                        failed.store(true, Ordering::Relaxed);
+                        break;
+                    };
+                    let mut one = Built::new(file, first + k, entry);
+                    if let (Some(_), Some(a)) = (bodies, one.article.as_mut()) {
+                        leave_in_file(a, batch.base + r.start as u64, r.len());
+                    }
+                    built.push(one);
+                }
+                read.fetch_add(built.len(), Ordering::Relaxed);
+                done.push((no, built));
+            }
+            done
+        };
+        let (mut parts, whole) = std::thread::scope(|s| {
+            let helpers: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
+            let mut splitter = Splitter::new(src, block);
+            let (mut no, mut first) = (0, 0);
+            let whole = loop {
+                if failed.load(Ordering::Relaxed) {
+                    break false;
+                }
+                match splitter.next_batch() {
+                    Ok(Some(batch)) => {
+                        let n = batch.entries.len();
+                        if tx.send((no, first, batch)).is_err() {
+                            break false;
+                        }
+                        no += 1;
+                        first += n;
+                    }
+                    Ok(None) => break true,
+                    Err(_) => break false,
+                }
+            };
+            drop(tx);
+            let mut parts = Vec::new();
+            for helper in helpers {
+                match helper.join() {
+                    Ok(more) => parts.extend(more),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            (parts, whole)
+        });
+        if !whole || failed.load(Ordering::Relaxed) {
+            return None;
+        }
+        parts.sort_unstable_by_key(|(no, _)| *no);
+        let chunks = parts.into_iter().map(|(_, built)| built).collect();
+        Some(assemble(chunks, file, bodies))
+    }
+
+    /// The store of entries built in file order: each kept unless its id is taken, then
+    /// related ids checked.
+    fn assemble(chunks: Vec<Vec<Built>>, file: &str, bodies: Option<&Arc<BodyFile>>) -> Store {
         let mut loader = Loader::new(file);
         if let Some(bodies) = bodies {
             loader.store.articles = Arc::new(Articles::new(Vec::new(), Some(Arc::clone(bodies))));
@@ -425,19 +535,15 @@ pub mod fast {
                 full = loader.accept(built).is_break();
             }
         }
-        Some(loader.finish())
+        loader.finish()
     }
 
     /// Every entry read and built, by chunks of [`CHUNK`] in file order; `None` as soon as one
     /// cannot be read.
-    ///
-    /// With `leave` (the address of the file's first byte), each article's lead, body and
-    /// captions are dropped once built and where its entry sits in the file is kept instead.
     fn build_all(
         entries: &json::Entries<'_>,
         file: &str,
         read: &AtomicUsize,
-        leave: Option<usize>,
     ) -> Option<Vec<Vec<Built>>> {
         let n = entries.items.len();
         let count = n.div_ceil(CHUNK);
@@ -461,13 +567,7 @@ pub mod fast {
                         failed.store(true, Ordering::Relaxed);
                         return done;
                     };
-                    let mut one = Built::new(file, index, entry);
-                    if let (Some(base), Some(item), Some(a)) =
-                        (leave, entries.items.get(index), one.article.as_mut())
-                    {
-                        leave_in_file(a, (item.as_ptr() as usize).wrapping_sub(base), item.len());
-                    }
-                    built.push(one);
+                    built.push(Built::new(file, index, entry));
                 }
                 read.fetch_add(built.len(), Ordering::Relaxed);
                 done.push((chunk, built));
@@ -495,11 +595,11 @@ pub mod fast {
     /// Drops the article's lead, body and captions, noting where its entry (`len` bytes at
     /// `offset`) is in the file. An article with none of them, or an entry too long to note,
     /// keeps what it has.
-    fn leave_in_file(a: &mut Article, offset: usize, len: usize) {
+    fn leave_in_file(a: &mut Article, offset: u64, len: usize) {
         if a.summary.is_empty() && a.body.is_empty() && a.captions.is_empty() {
             return;
         }
-        let (Ok(offset), Ok(len)) = (u64::try_from(offset), u32::try_from(len)) else {
+        let Ok(len) = u32::try_from(len) else {
             return;
         };
         a.stored = Some(Stored {
@@ -671,6 +771,10 @@ impl Loader {
         store
     }
 }
+
+/// How much of a store file is read at a time: large enough that a read costs nothing next to
+/// building what it holds, small enough that the blocks in flight are a fraction of the store.
+const READ_BLOCK: usize = 1 << 20;
 
 /// The largest store file tuinews reads: 8 GiB, well past a million articles (about 1.9 GB) and
 /// short of what a filled disk or a runaway file would be.

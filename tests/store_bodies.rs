@@ -45,8 +45,20 @@ fn a_loaded_store_reads_each_body_back_as_a_store_read_whole_has_it() {
         ("awkward.json", awkward()),
     ] {
         let path = write(dir.path(), name, &text);
-        let loaded = Store::load_path(&path).expect("loads");
         let read_whole = Store::parse(&text, &path.display().to_string()).expect("parses");
+        // Read a block at a time, entries falling across blocks anywhere.
+        for block in [1, 7, 300, 1 << 20] {
+            let loaded = Store::load_path_in_blocks(&path, block).expect("loads");
+            check_same(name, &loaded, &read_whole);
+        }
+        check_same(name, &Store::load_path(&path).expect("loads"), &read_whole);
+    }
+}
+
+/// `loaded` keeps no lead, body or caption in memory, and reads each article whole as
+/// `read_whole` has it.
+fn check_same(name: &str, loaded: &Store, read_whole: &Store) {
+    {
         assert_eq!(loaded.len(), read_whole.len(), "{name}");
         assert_eq!(loaded.warnings, read_whole.warnings, "{name}");
         let mut left = 0;
@@ -62,7 +74,7 @@ fn a_loaded_store_reads_each_body_back_as_a_store_read_whole_has_it() {
                 left += 1;
             }
             // ...and reading it whole gives the article a store read whole has.
-            assert_eq!(*whole(&loaded, i), *expected, "{name} #{i}");
+            assert_eq!(*whole(loaded, i), *expected, "{name} #{i}");
         }
         assert!(left > 0, "{name}: bodies are left in the file");
     }

@@ -29,13 +29,31 @@ fn outcome(
 }
 
 /// Whether the fast reader took `text`; when it did, its store equals the reference's, and in
-/// every case `Store::parse` equals the reference.
+/// every case `Store::parse` equals the reference. The block reader ([`fast::stream`]) takes
+/// it or not whatever its block size, and what it takes reads as the reference does.
 fn check(text: &str) -> bool {
     let reference = outcome(slow::parse(text, FILE));
     assert_eq!(outcome(Store::parse(text, FILE)), reference, "{text:.300}");
+    // Blocks of a byte or two on small documents only, for the time they take.
+    let streamed: Vec<bool> = [1, 2, 7, 64, 1 << 20]
+        .into_iter()
+        .filter(|&block| block > 2 || text.len() < 1 << 16)
+        .map(|block| match fast::stream(text.as_bytes(), block, FILE) {
+            Some(store) => {
+                assert_eq!(outcome(Ok(store)), reference, "by {block}: {text:.300}");
+                true
+            }
+            None => false,
+        })
+        .collect();
+    assert!(
+        streamed.iter().all(|&s| s == streamed[0]),
+        "{streamed:?}: {text:.300}"
+    );
     match fast::parse(text, FILE) {
         Some(store) => {
             assert_eq!(outcome(Ok(store)), reference, "{text:.300}");
+            assert!(streamed[0], "the block reader declined {text:.300}");
             true
         }
         None => false,

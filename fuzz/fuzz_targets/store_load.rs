@@ -1,5 +1,8 @@
-//! The store loader on arbitrary bytes: never a panic, and the fast reader, when it takes a
-//! store, gives exactly what the reference reader gives (articles, warnings or the error).
+//! The store loader on arbitrary bytes: never a panic, and the fast reader and the block
+//! reader (at a block size taken from the input, and at the size a load uses), when they take a
+//! store, give exactly what the reference reader gives (articles, warnings or the error). The
+//! block reader takes a store or not whatever its block size, and never takes bytes that are
+//! not UTF-8.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,10 +22,28 @@ fn outcome(r: Result<Store, StoreError>) -> Result<(Vec<String>, Vec<String>), S
 }
 
 fuzz_target!(|data: &[u8]| {
+    let block = 1 + usize::from(data.first().copied().unwrap_or(0) % 32);
+    let streamed = [block, 1 << 20].map(|block| fast::stream(data, block, FILE));
+    assert_eq!(
+        streamed[0].is_some(),
+        streamed[1].is_some(),
+        "the block size changed the block reader's verdict"
+    );
     let Ok(text) = std::str::from_utf8(data) else {
+        assert!(
+            streamed[0].is_none(),
+            "the block reader took bytes that are not UTF-8"
+        );
         return;
     };
     let reference = outcome(slow::parse(text, FILE));
+    for store in streamed.into_iter().flatten() {
+        assert_eq!(
+            outcome(Ok(store)),
+            reference,
+            "block and reference readers disagree"
+        );
+    }
     if let Some(store) = fast::parse(text, FILE) {
         assert_eq!(
             outcome(Ok(store)),

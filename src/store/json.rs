@@ -18,6 +18,8 @@
 #[doc(hidden)]
 pub mod tree;
 
+pub mod stream;
+
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer as _, MapAccess, SeqAccess, Visitor};
@@ -118,6 +120,13 @@ pub fn read_entry(item: &str) -> Result<Entry, serde_json::Error> {
         Wire::Article(fields) => Ok(raw_article(*fields)),
         other => Err(NotAnArticle::Kind(other.kind())),
     })
+}
+
+/// Whether `text` is one value that may stand beside `articles` in the top-level object, as
+/// [`split()`] checks such a value (depth counted from the document).
+pub(super) fn is_other_value(text: &str) -> bool {
+    let mut de = serde_json::Deserializer::from_str(text);
+    Skip { level: 2 }.deserialize(&mut de).is_ok() && de.end().is_ok()
 }
 
 /// Refuses to enter a container at `level`, past which the fast reader does not go.
