@@ -20,6 +20,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod legacy;
+pub mod memory;
 pub mod msg;
 pub mod parallel;
 pub mod persons;

@@ -440,12 +440,14 @@ impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
                 let tx = self.channel_tx.clone();
                 std::thread::spawn(move || {
                     let index = crate::query::index::SearchIndex::of_store(&articles);
+                    crate::memory::give_back();
                     if tx.send(Event::Indexed(Arc::new(index))).is_err() {
                         return;
                     }
                     // Then what related stories by content need: searching comes first.
                     let similar = crate::similar::ContentIndex::of_store(&articles);
                     drop(articles);
+                    crate::memory::give_back();
                     let _ = tx.send(Event::Similar(Arc::new(similar)));
                 });
                 None

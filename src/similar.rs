@@ -77,6 +77,46 @@ fn term_counts(a: &Article) -> FxHashMap<u64, u32> {
     counts
 }
 
+/// The article's [`KEEP`] heaviest terms and their TF-IDF weights divided by the length of its
+/// whole vector, heaviest first; `df` gives each term's articles and the first of them (ties go
+/// to the term met first in the store), `n` the number of articles.
+fn heaviest(a: &Article, df: &FxHashMap<u64, (u32, u32)>, n: f32) -> Vec<(u64, f32)> {
+    let mut counts: Vec<(u64, u32)> = term_counts(a).into_iter().collect();
+    // A map's order is its own: sorted, the length sums in the same order on every run.
+    counts.sort_unstable();
+    let all: Vec<(u64, f32, u32, u32)> = counts
+        .into_iter()
+        .filter_map(|(hash, count)| {
+            let &(d, first) = df.get(&hash)?;
+            Some((
+                hash,
+                (1.0 + (count as f32).ln()) * (n / d as f32).ln(),
+                d,
+                first,
+            ))
+        })
+        .collect();
+    // The article's length counts every term; only terms of more than one article (a term of
+    // one article relates nothing) compete for the kept places.
+    let norm = all.iter().map(|&(_, w, _, _)| w * w).sum::<f32>().sqrt();
+    let mut weighted: Vec<(u64, f32, u32)> = all
+        .into_iter()
+        .filter(|&(_, w, d, _)| d > 1 && w > 0.0)
+        .map(|(hash, w, _, first)| (hash, w, first))
+        .collect();
+    // The heaviest first; ties to the term met first, so the choice is the same on every run.
+    weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then((a.2, a.0).cmp(&(b.2, b.0))));
+    // Into a vector of its own: collected in place, it would keep the room of every term.
+    let mut kept = Vec::with_capacity(weighted.len().min(KEEP));
+    kept.extend(
+        weighted
+            .into_iter()
+            .take(KEEP)
+            .map(|(hash, w, _)| (hash, w / norm)),
+    );
+    kept
+}
+
 impl ContentIndex {
     /// Builds the vectors of a store's articles ([`Store::shared`]); the index then answers for
     /// that store only.
@@ -93,77 +133,78 @@ impl ContentIndex {
 
     /// Builds the vectors of `articles` (a store's, in store order).
     /// An article whose body is in the store's file is read from there.
+    ///
+    /// Two passes over the articles, each on every core: the first counts in how many articles
+    /// each term occurs (and the first of them, which orders ties), the second weighs each
+    /// article's terms and keeps its heaviest. Folding twice costs time in the background;
+    /// keeping every article's terms between the passes cost about three times the store's
+    /// size in memory.
     pub fn build(articles: &Articles) -> ContentIndex {
-        // Each article's terms counted on every core (folding is most of the work), then
-        // given ids in store order, so the result is the same however the work was shared.
-        let hashed: Vec<Vec<(u64, u32)>> = crate::parallel::by_chunks(articles, |slice, first| {
+        // Per term: the articles it occurs in, and the first of them.
+        let mut parts = crate::parallel::by_chunks(articles, |slice, first| {
+            let mut df: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+            for position in first..first + slice.len() {
+                let Some(a) = articles.whole(position) else {
+                    continue;
+                };
+                let ix = u32::try_from(position).unwrap_or(u32::MAX);
+                for hash in term_counts(&a).into_keys() {
+                    df.entry(hash)
+                        .and_modify(|(n, _)| *n += 1)
+                        .or_insert((1, ix));
+                }
+            }
+            df
+        })
+        .into_iter();
+        let mut df = parts.next().unwrap_or_default();
+        for part in parts {
+            for (hash, (n, first)) in part {
+                df.entry(hash)
+                    .and_modify(|(m, f)| {
+                        *m += n;
+                        *f = (*f).min(first);
+                    })
+                    .or_insert((n, first));
+            }
+        }
+        let n = articles.len().max(1) as f32;
+        let df = &df;
+        let kept: Vec<Vec<(u64, f32)>> = crate::parallel::by_chunks(articles, |slice, first| {
             (first..first + slice.len())
-                .filter_map(|position| articles.whole(position))
-                .map(|a| {
-                    let mut terms: Vec<(u64, u32)> = term_counts(&a).into_iter().collect();
-                    // A map's order is its own: sorted, ids come out the same.
-                    terms.sort_unstable();
-                    terms
+                .map(|position| {
+                    articles
+                        .whole(position)
+                        .map_or_else(Vec::new, |a| heaviest(&a, df, n))
                 })
                 .collect::<Vec<_>>()
         })
         .into_iter()
         .flatten()
         .collect();
+        // Ids for the kept terms, and each one's articles in store order.
         let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut df: Vec<u32> = Vec::new();
-        let counted: Vec<Vec<(u32, u32)>> = hashed
+        let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
+        let vectors = kept
             .into_iter()
-            .map(|terms| {
-                terms
-                    .into_iter()
-                    .map(|(hash, n)| {
-                        let next = u32::try_from(df.len()).unwrap_or(u32::MAX);
-                        let id = *ids.entry(hash).or_insert(next);
-                        if id == next {
-                            df.push(0);
-                        }
-                        if let Some(d) = df.get_mut(id as usize) {
-                            *d += 1;
-                        }
-                        (id, n)
-                    })
-                    .collect()
+            .enumerate()
+            .map(|(ix, terms)| {
+                let ix = u32::try_from(ix).unwrap_or(u32::MAX);
+                let mut vector = Vec::with_capacity(terms.len());
+                vector.extend(terms.into_iter().map(|(hash, w)| {
+                    let next = u32::try_from(postings.len()).unwrap_or(u32::MAX);
+                    let id = *ids.entry(hash).or_insert(next);
+                    if id == next {
+                        postings.push(Vec::new());
+                    }
+                    if let Some(list) = postings.get_mut(id as usize) {
+                        list.push((ix, w));
+                    }
+                    (id, w)
+                }));
+                vector
             })
             .collect();
-        drop(ids);
-        let n = articles.len().max(1) as f32;
-        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); df.len()];
-        let mut vectors = Vec::with_capacity(counted.len());
-        for (ix, terms) in counted.into_iter().enumerate() {
-            let all: Vec<(u32, f32, u32)> = terms
-                .into_iter()
-                .filter_map(|(id, count)| {
-                    let d = *df.get(id as usize)?;
-                    Some((id, (1.0 + (count as f32).ln()) * (n / d as f32).ln(), d))
-                })
-                .collect();
-            // The article's length counts every term; only terms of more than one article
-            // (a term of one article relates nothing) compete for the kept places.
-            let norm = all.iter().map(|&(_, w, _)| w * w).sum::<f32>().sqrt();
-            let mut weighted: Vec<(u32, f32)> = all
-                .into_iter()
-                .filter(|&(_, w, d)| d > 1 && w > 0.0)
-                .map(|(id, w, _)| (id, w))
-                .collect();
-            // The heaviest first; ties by term id, so the choice is the same on every run.
-            weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            weighted.truncate(KEEP);
-            if norm > 0.0 {
-                for (id, w) in &mut weighted {
-                    *w /= norm;
-                    if let Some(list) = postings.get_mut(*id as usize) {
-                        list.push((u32::try_from(ix).unwrap_or(u32::MAX), *w));
-                    }
-                }
-            }
-            vectors.push(weighted);
-        }
         ContentIndex {
             vectors,
             postings,
@@ -285,6 +326,25 @@ mod tests {
             ids(&s, &index.similar(&s, a)).first().map(String::as_str),
             Some("b")
         );
+    }
+
+    #[test]
+    fn an_article_keeps_room_for_its_kept_terms_only() {
+        // Long articles sharing many words: far more terms than are kept.
+        let words: Vec<String> = (0..400).map(|i| format!("từ{i}")).collect();
+        let body = |skip: usize| words[skip..].join(" ");
+        let s = store(&format!(
+            r#"[{{"id":"a","title":"t","body":["{}"]}},{{"id":"b","title":"t","body":["{}"]}},{{"id":"c","title":"u","body":["{}"]}},{{"id":"d","title":"khác"}}]"#,
+            body(0),
+            body(10),
+            body(20)
+        ));
+        let index = ContentIndex::build(s.articles());
+        assert_eq!(index.vectors.len(), 4);
+        for v in &index.vectors[..3] {
+            assert_eq!(v.len(), KEEP);
+            assert!(v.capacity() <= KEEP, "room for {} terms", v.capacity());
+        }
     }
 
     #[test]

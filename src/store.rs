@@ -345,6 +345,8 @@ impl Store {
             name: file.clone(),
         });
         if let Some(store) = fast::stream_leaving(&bodies.file, block, &file, read, Some(&bodies)) {
+            // Leads and bodies were built and dropped: give their room back.
+            crate::memory::give_back();
             return Ok(store);
         }
         let mut handle = &bodies.file;
