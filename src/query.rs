@@ -449,6 +449,9 @@ pub fn search_key(a: &Article) -> String {
     crate::text::fold_joined(a.search_fields(), "\n\u{1}\n")
 }
 
+/// From this many articles on, a filter is applied on every core.
+const PARALLEL_FROM: usize = 4096;
+
 /// Every filter at once; they combine with AND. An empty filter keeps everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -517,11 +520,24 @@ impl Filter {
         index: Option<&SearchIndex>,
     ) -> Vec<ArticleIx> {
         let keeps = self.matcher(store, zone, marks, index);
-        let mut hits: Vec<(ArticleIx, Option<i64>)> = store
-            .iter()
-            .filter(|&(ix, a)| keeps(ix, a))
-            .map(|(ix, a)| (ix, a.published.map(|p| p.sort_key())))
-            .collect();
+        let hit = |ix: ArticleIx, a: &Article| {
+            keeps(ix, a).then(|| (ix, a.published.map(|p| p.sort_key())))
+        };
+        let mut hits: Vec<(ArticleIx, Option<i64>)> = if store.len() < PARALLEL_FROM {
+            store.iter().filter_map(|(ix, a)| hit(ix, a)).collect()
+        } else {
+            // On every core: a search the index cannot settle reads and folds each candidate.
+            crate::parallel::by_chunks(store.articles(), |slice, first| {
+                slice
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, a)| hit(store.ix_at(first + k)?, a))
+                    .collect::<Vec<_>>()
+            })
+            .into_iter()
+            .flatten()
+            .collect()
+        };
         // Stable, so ties keep store order.
         hits.sort_by_key(|&(_, key)| std::cmp::Reverse(key));
         hits.into_iter().map(|(ix, _)| ix).collect()
@@ -535,7 +551,7 @@ impl Filter {
         zone: &'a Zone,
         marks: &'a State,
         index: Option<&SearchIndex>,
-    ) -> impl Fn(ArticleIx, &Article) -> bool + 'a {
+    ) -> impl Fn(ArticleIx, &Article) -> bool + Sync + 'a {
         let candidates = self
             .search
             .as_ref()

@@ -120,12 +120,10 @@ impl Articles {
                         Err(CHANGED.to_owned())
                     }
                 })
-                .map(|again| {
-                    let mut whole = a.clone();
-                    whole.summary = again.summary;
-                    whole.body = again.body;
-                    whole.captions = again.captions;
-                    whole.stored = None;
+                .map(|mut whole| {
+                    // Built again from the same entry, it is the article the load built but
+                    // for what the store decided with every article known: its related ids.
+                    whole.related.clone_from(&a.related);
                     Cow::Owned(whole)
                 })
                 .map_err(problem),
