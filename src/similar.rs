@@ -36,11 +36,52 @@ pub const AT_LEAST: f32 = 0.05;
 pub struct ContentIndex {
     /// Per article (by position): its kept terms and their weights, divided by the length of
     /// its whole vector.
-    vectors: Vec<Vec<(u32, f32)>>,
+    vectors: Rows,
     /// Per term: the articles keeping it, with its weight in each.
-    postings: Vec<Vec<(u32, f32)>>,
+    postings: Rows,
     /// The articles it was built from, to tell it belongs to a store.
     source: BuiltFrom,
+}
+
+/// Rows of pairs of a number (a term or an article) and a weight, all in one vector: a vector
+/// per row cost a header and an allocation's overhead for every article and every term.
+#[derive(Debug, Default)]
+struct Rows {
+    /// Where each row starts in `items`, and where the last ends.
+    starts: Vec<u32>,
+    items: Vec<(u32, f32)>,
+}
+
+impl Rows {
+    /// Row `i`, if there is one.
+    fn get(&self, i: usize) -> Option<&[(u32, f32)]> {
+        let start = *self.starts.get(i)? as usize;
+        let end = *self.starts.get(i + 1)? as usize;
+        self.items.get(start..end)
+    }
+
+    /// Rows of the given lengths, filled by `fill` with (row, item) in any order of rows but
+    /// in order within each row.
+    fn with_lengths(lengths: &[u32], fill: impl FnOnce(&mut dyn FnMut(u32, (u32, f32)))) -> Rows {
+        let mut starts = Vec::with_capacity(lengths.len() + 1);
+        let mut total = 0u32;
+        starts.push(0);
+        for &n in lengths {
+            total = total.saturating_add(n);
+            starts.push(total);
+        }
+        let mut items = vec![(0, 0.0); total as usize];
+        let mut next: Vec<u32> = starts.clone();
+        fill(&mut |row, item| {
+            if let Some(at) = next.get_mut(row as usize) {
+                if let Some(slot) = items.get_mut(*at as usize) {
+                    *slot = item;
+                }
+                *at += 1;
+            }
+        });
+        Rows { starts, items }
+    }
 }
 
 /// A term: a syllable, or two syllables in a row, hashed (a collision of two 64-bit hashes
@@ -182,29 +223,39 @@ impl ContentIndex {
         .into_iter()
         .flatten()
         .collect();
-        // Ids for the kept terms, and each one's articles in store order.
+        // Ids for the kept terms, and how many articles keep each.
         let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
-        let vectors = kept
-            .into_iter()
-            .enumerate()
-            .map(|(ix, terms)| {
-                let ix = u32::try_from(ix).unwrap_or(u32::MAX);
-                let mut vector = Vec::with_capacity(terms.len());
-                vector.extend(terms.into_iter().map(|(hash, w)| {
-                    let next = u32::try_from(postings.len()).unwrap_or(u32::MAX);
-                    let id = *ids.entry(hash).or_insert(next);
-                    if id == next {
-                        postings.push(Vec::new());
-                    }
-                    if let Some(list) = postings.get_mut(id as usize) {
-                        list.push((ix, w));
-                    }
-                    (id, w)
-                }));
-                vector
-            })
+        let mut keeping: Vec<u32> = Vec::new();
+        for &(hash, _) in kept.iter().flatten() {
+            let next = u32::try_from(keeping.len()).unwrap_or(u32::MAX);
+            let id = *ids.entry(hash).or_insert(next);
+            if id == next {
+                keeping.push(0);
+            }
+            if let Some(n) = keeping.get_mut(id as usize) {
+                *n += 1;
+            }
+        }
+        let id_of = |hash: &u64| ids.get(hash).copied().unwrap_or(u32::MAX);
+        let lengths: Vec<u32> = kept
+            .iter()
+            .map(|terms| u32::try_from(terms.len()).unwrap_or(u32::MAX))
             .collect();
+        let vectors = Rows::with_lengths(&lengths, |put| {
+            for (ix, terms) in kept.iter().enumerate() {
+                for (hash, w) in terms {
+                    put(u32::try_from(ix).unwrap_or(u32::MAX), (id_of(hash), *w));
+                }
+            }
+        });
+        // Each term's articles in store order.
+        let postings = Rows::with_lengths(&keeping, |put| {
+            for (ix, terms) in kept.iter().enumerate() {
+                for (hash, w) in terms {
+                    put(id_of(hash), (u32::try_from(ix).unwrap_or(u32::MAX), *w));
+                }
+            }
+        });
         ContentIndex {
             vectors,
             postings,
@@ -232,11 +283,7 @@ impl ContentIndex {
         };
         let mut scores: FxHashMap<u32, f32> = FxHashMap::default();
         for &(term, w) in vector {
-            for &(other, w2) in self
-                .postings
-                .get(term as usize)
-                .map_or(&[][..], Vec::as_slice)
-            {
+            for &(other, w2) in self.postings.get(term as usize).unwrap_or_default() {
                 *scores.entry(other).or_default() += w * w2;
             }
         }
@@ -340,11 +387,21 @@ mod tests {
             body(20)
         ));
         let index = ContentIndex::build(s.articles());
-        assert_eq!(index.vectors.len(), 4);
-        for v in &index.vectors[..3] {
-            assert_eq!(v.len(), KEEP);
-            assert!(v.capacity() <= KEEP, "room for {} terms", v.capacity());
+        for i in 0..3 {
+            assert_eq!(
+                index.vectors.get(i).map(<[_]>::len),
+                Some(KEEP),
+                "article {i}"
+            );
         }
+        assert!(index.vectors.get(4).is_none());
+        let items = &index.vectors.items;
+        assert!(
+            items.capacity() <= 4 * KEEP,
+            "room for {} terms",
+            items.capacity()
+        );
+        assert_eq!(index.postings.items.len(), items.len());
     }
 
     #[test]
