@@ -77,7 +77,8 @@ pub struct HistoryEntry {
 /// Everything the reader shows, and nothing about how it is drawn.
 #[derive(Debug)]
 pub struct App {
-    pub store: Store,
+    /// Shared, so a filter can be applied to it on another thread ([`Effect::Filter`]).
+    pub store: std::sync::Arc<Store>,
     /// The store as the status line names it.
     pub store_name: String,
     pub metrics: Metrics,
@@ -167,7 +168,22 @@ pub struct App {
     document_key: Option<(ArticleIx, usize)>,
     /// Search matches in each block of the document, as byte ranges of the block's text.
     pub highlights: Vec<Vec<std::ops::Range<usize>>>,
+    /// A filter is being applied in the background: the list shows the previous one's
+    /// articles until it lands ([`Msg::Filtered`]).
+    pub filtering: bool,
+    /// The generation of the latest filter set; a background filter of an older one stops
+    /// and is dropped.
+    filter_generation: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// From this many articles on, a filter that reads articles one by one is applied in the
+    /// background ([`Filter::reads_articles`]).
+    pub background_from: usize,
+    /// Effects asked for outside [`App::update`]'s own match (setting a filter), handed out
+    /// with its result.
+    outbox: Vec<Effect>,
 }
+
+/// See [`App::background_from`]: below this, any filter takes a few milliseconds.
+pub const BACKGROUND_FROM: usize = 20_000;
 
 impl App {
     /// A reader on a store that is already loaded.
@@ -183,7 +199,7 @@ impl App {
     /// [`Msg::Loaded`] arrives.
     pub fn loading(store_name: impl Into<String>, metrics: Metrics) -> App {
         App {
-            store: Store::default(),
+            store: std::sync::Arc::default(),
             store_name: store_name.into(),
             metrics,
             words: &words::EN,
@@ -233,6 +249,10 @@ impl App {
             document: Document::default(),
             document_key: None,
             highlights: Vec::new(),
+            filtering: false,
+            filter_generation: std::sync::Arc::default(),
+            background_from: BACKGROUND_FROM,
+            outbox: Vec::new(),
         }
     }
 
@@ -405,12 +425,17 @@ impl App {
                 self.notice = Some(text);
                 Vec::new()
             }
+            Msg::Filtered(applied) => {
+                self.filtered_in_background(*applied);
+                Vec::new()
+            }
         };
         if key {
             self.escaped = escape;
         }
         self.refresh();
         let mut effects = effects;
+        effects.append(&mut self.outbox);
         // An article the reader is in (the article pane focused, or full screen) is read.
         if self.focus == Focus::Article && self.mode == Mode::Normal && !self.keep_unread {
             self.mark_read(true);
@@ -429,8 +454,9 @@ impl App {
         let Some(pos) = self.state.position.take() else {
             return;
         };
+        // At once: the article is looked for in what the filter keeps.
         if let Ok(filter) = crate::query::line::parse(&pos.filter, self.today) {
-            self.set_filter(filter);
+            self.set_filter_in(filter, false);
         }
         let target = pos.article.as_deref().and_then(|id| self.store.ix_of(id));
         if let Some(at) = target.and_then(|ix| self.view.iter().position(|&i| i == ix)) {
@@ -675,7 +701,7 @@ impl App {
     /// article id: the same article stays shown and selected, where the reader was in it, and
     /// the way back keeps every article that is still there.
     pub fn install_store(&mut self, store: Store) {
-        let old = std::mem::replace(&mut self.store, store);
+        let old = std::mem::replace(&mut self.store, std::sync::Arc::new(store));
         // The old store's index answers in its article references: it goes with it.
         if self.index.as_ref().is_some_and(|i| !i.is_for(&self.store)) {
             self.index = None;
@@ -716,6 +742,9 @@ impl App {
             .filter_map(|a| a.published.map(|p| self.zone.date(&p)))
             .collect();
         self.dates.sort_unstable();
+        // At once, even when slow: what was selected is found in the new view.
+        self.next_generation();
+        self.filtering = false;
         self.view = self.filtered(&self.filter);
         self.document_key = None;
         match selected.and_then(|s| self.view.iter().position(|&i| i == s)) {
@@ -771,28 +800,64 @@ impl App {
     }
 
     /// Replaces the filter, keeping the shown article selected when the new view has it, else
-    /// selecting the article nearest to it in date.
+    /// selecting the article nearest to it in date. On a large store, a filter that reads
+    /// articles one by one is applied in the background ([`Effect::Filter`]): the list keeps the
+    /// previous articles, and the status line says it is searching, until it lands.
     pub fn set_filter(&mut self, filter: Filter) {
+        self.set_filter_in(filter, true);
+    }
+
+    /// [`App::set_filter`], in the background only when `background` allows it.
+    fn set_filter_in(&mut self, filter: Filter, background: bool) {
         // The highlights follow the search: lay the article out again.
         if filter.search != self.filter.search {
             self.document_key = None;
         }
         self.filter = filter;
-        self.view = self.filtered(&self.filter);
-        self.undated_hidden = if self.filter.date.is_some() {
-            let without_date = Filter {
-                date: None,
-                ..self.filter.clone()
+        let generation = self.next_generation();
+        let index = self.index.as_deref();
+        if background
+            && self.store.len() >= self.background_from
+            && self.filter.reads_articles(index)
+        {
+            self.filtering = true;
+            let marks = if self.filter.unread || self.filter.starred {
+                std::sync::Arc::new(self.state.clone())
+            } else {
+                std::sync::Arc::default()
             };
-            let keeps =
-                without_date.matcher(&self.store, &self.zone, &self.state, self.index.as_deref());
-            self.store
-                .iter()
-                .filter(|&(ix, a)| a.published.is_none() && keeps(ix, a))
-                .count()
-        } else {
-            0
-        };
+            self.outbox
+                .push(Effect::Filter(Box::new(crate::query::Background {
+                    generation,
+                    filter: self.filter.clone(),
+                    store: std::sync::Arc::clone(&self.store),
+                    zone: self.zone.clone(),
+                    marks,
+                    index: self.index.clone(),
+                    latest: std::sync::Arc::clone(&self.filter_generation),
+                })));
+            return;
+        }
+        self.filtering = false;
+        let view = self.filtered(&self.filter);
+        let undated_hidden =
+            self.filter
+                .undated_hidden(&self.store, &self.zone, &self.state, index);
+        self.show_view(view, undated_hidden);
+    }
+
+    /// A new generation of the filter: any filter still being applied in the background is
+    /// out of date.
+    fn next_generation(&self) -> u64 {
+        use std::sync::atomic::Ordering;
+        self.filter_generation.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    /// Shows the articles the filter keeps, with the shown article still selected when they
+    /// hold it, else the one nearest to it in date.
+    fn show_view(&mut self, view: Vec<ArticleIx>, undated_hidden: usize) {
+        self.view = view;
+        self.undated_hidden = undated_hidden;
         let keep = self
             .current
             .and_then(|c| self.view.iter().position(|&i| i == c));
@@ -804,7 +869,22 @@ impl App {
                 self.select(self.nearest_in_date());
             }
         }
+        // A search prompt counts what its text keeps.
+        if let Mode::Prompt(p) = &mut self.mode
+            && p.kind == PromptKind::Search
+        {
+            p.verdict = Ok(self.view.len());
+        }
         self.refresh();
+    }
+
+    /// A filter applied in the background has landed: shown if it is still the latest.
+    fn filtered_in_background(&mut self, applied: crate::query::Applied) {
+        use std::sync::atomic::Ordering;
+        if self.filtering && applied.generation == self.filter_generation.load(Ordering::Relaxed) {
+            self.filtering = false;
+            self.show_view(applied.view, applied.undated_hidden);
+        }
     }
 
     /// The position in the view of the article nearest in date to the one shown (the top when

@@ -44,6 +44,8 @@ pub enum Msg {
     StoreChanged,
     /// A feed update finished (or could not start: why).
     Updated(Result<Outcome, String>),
+    /// A filter applied in the background found its articles.
+    Filtered(Box<crate::query::Applied>),
     /// An effect was carried out; the text is for the status line.
     Done(String),
     /// An effect failed; the text says why, for the status line.
@@ -76,4 +78,7 @@ pub enum Effect {
     Suspend,
     /// Write the reading state (read and starred marks) of this store.
     SaveState(Box<State>),
+    /// Apply a filter on another thread (answered by [`Msg::Filtered`], unless another filter
+    /// replaced it meanwhile).
+    Filter(Box<crate::query::Background>),
 }

@@ -380,19 +380,14 @@ impl SearchQuery {
     /// its words, to be checked in order.
     pub fn candidates(&self, index: &SearchIndex) -> Candidates {
         let mut set = index.all();
-        let mut exact = true;
+        let exact = self.settled_by_index();
         for term in &self.terms {
             let words = term.words();
             if words.iter().any(Typed::anywhere) {
                 // A script without spaces: words are not cut where the index cuts them.
-                exact = false;
                 continue;
             }
             let folded = term.folded();
-            let single = words.len() == 1 && index::tokens(&folded).eq([folded.as_str()]);
-            if !single {
-                exact = false;
-            }
             // Every token but the last is followed by something else in the term, so it is a
             // whole token of the text; the last may start a longer one.
             set.intersect(&index.folded_term(&folded));
@@ -405,6 +400,20 @@ impl SearchQuery {
             }
         }
         Candidates { set, exact }
+    }
+
+    /// Whether the index's candidates are the answer ([`SearchQuery::candidates`]): every term
+    /// is one word, written in a script with spaces (words of other scripts are not cut where
+    /// the index cuts them) and folding to one token. Otherwise each candidate is read and
+    /// checked.
+    pub fn settled_by_index(&self) -> bool {
+        self.terms.iter().all(|term| {
+            let words = term.words();
+            let folded = term.folded();
+            !words.iter().any(Typed::anywhere)
+                && words.len() == 1
+                && index::tokens(&folded).eq([folded.as_str()])
+        })
     }
 
     /// Whether every term, folded, starts a word of the folded text `haystack` (or occurs
@@ -447,6 +456,64 @@ impl SearchQuery {
 /// across two fields.
 pub fn search_key(a: &Article) -> String {
     crate::text::fold_joined(a.search_fields(), "\n\u{1}\n")
+}
+
+/// A filter applied on another thread, so the reader answers keys while a slow search runs; its
+/// result is dropped if another filter has replaced it by then.
+#[derive(Clone, Debug)]
+pub struct Background {
+    /// Which filter of the reader this is; only the latest is shown.
+    pub generation: u64,
+    pub filter: Filter,
+    pub store: std::sync::Arc<Store>,
+    pub zone: Zone,
+    /// Read and starred marks (for `is:unread` and `is:starred`; empty otherwise).
+    pub marks: std::sync::Arc<State>,
+    pub index: Option<std::sync::Arc<SearchIndex>>,
+    /// The reader's latest generation: once it moves past this one, the work stops.
+    pub latest: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl PartialEq for Background {
+    fn eq(&self, other: &Background) -> bool {
+        self.generation == other.generation && self.filter == other.filter
+    }
+}
+
+impl Eq for Background {}
+
+/// What a [`Background`] filter found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applied {
+    pub generation: u64,
+    /// The matching articles, in list order.
+    pub view: Vec<ArticleIx>,
+    /// See [`Filter::undated_hidden`].
+    pub undated_hidden: usize,
+}
+
+impl Background {
+    /// Applies the filter; `None` when another replaced it meanwhile.
+    pub fn run(&self) -> Option<Applied> {
+        use std::sync::atomic::Ordering;
+        let current = || self.latest.load(Ordering::Relaxed) == self.generation;
+        let index = self.index.as_deref();
+        let view = self.filter.apply_indexed_while(
+            &self.store,
+            &self.zone,
+            &self.marks,
+            index,
+            &current,
+        )?;
+        let undated_hidden =
+            self.filter
+                .undated_hidden(&self.store, &self.zone, &self.marks, index);
+        current().then_some(Applied {
+            generation: self.generation,
+            view,
+            undated_hidden,
+        })
+    }
 }
 
 /// From this many articles on, a filter is applied on every core.
@@ -519,9 +586,23 @@ impl Filter {
         marks: &State,
         index: Option<&SearchIndex>,
     ) -> Vec<ArticleIx> {
+        self.apply_indexed_while(store, zone, marks, index, &|| true)
+            .unwrap_or_default()
+    }
+
+    /// [`Filter::apply_indexed`], given up (`None`) once `go_on` says no: a filter applied in
+    /// the background stops when another has replaced it.
+    pub fn apply_indexed_while(
+        &self,
+        store: &Store,
+        zone: &Zone,
+        marks: &State,
+        index: Option<&SearchIndex>,
+        go_on: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<ArticleIx>> {
         let keeps = self.matcher(store, zone, marks, index);
         let hit = |ix: ArticleIx, a: &Article| {
-            keeps(ix, a).then(|| (ix, a.published.map(|p| p.sort_key())))
+            (go_on() && keeps(ix, a)).then(|| (ix, a.published.map(|p| p.sort_key())))
         };
         let mut hits: Vec<(ArticleIx, Option<i64>)> = if store.len() < PARALLEL_FROM {
             store.iter().filter_map(|(ix, a)| hit(ix, a)).collect()
@@ -538,9 +619,44 @@ impl Filter {
             .flatten()
             .collect()
         };
+        if !go_on() {
+            return None;
+        }
         // Stable, so ties keep store order.
         hits.sort_by_key(|&(_, key)| std::cmp::Reverse(key));
-        hits.into_iter().map(|(ix, _)| ix).collect()
+        Some(hits.into_iter().map(|(ix, _)| ix).collect())
+    }
+
+    /// How many undated articles a date filter leaves out that the rest of the filter keeps
+    /// (the status line says so); 0 without a date filter.
+    pub fn undated_hidden(
+        &self,
+        store: &Store,
+        zone: &Zone,
+        marks: &State,
+        index: Option<&SearchIndex>,
+    ) -> usize {
+        if self.date.is_none() {
+            return 0;
+        }
+        let without_date = Filter {
+            date: None,
+            ..self.clone()
+        };
+        let keeps = without_date.matcher(store, zone, marks, index);
+        store
+            .iter()
+            .filter(|&(ix, a)| a.published.is_none() && keeps(ix, a))
+            .count()
+    }
+
+    /// Whether applying the filter reads articles one by one (a search the index does not
+    /// settle, or any search before the index is ready): what a reader of a large store does
+    /// in the background.
+    pub fn reads_articles(&self, index: Option<&SearchIndex>) -> bool {
+        self.search
+            .as_ref()
+            .is_some_and(|s| index.is_none() || !s.settled_by_index())
     }
 
     /// Whether an article passes the filter, as [`Filter::apply_indexed`] decides it, for

@@ -452,6 +452,16 @@ impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
                 });
                 None
             }
+            Effect::Filter(job) => {
+                let tx = self.channel_tx.clone();
+                std::thread::spawn(move || {
+                    // Nothing is sent for a filter replaced meanwhile.
+                    if let Some(applied) = job.run() {
+                        let _ = tx.send(Event::Filtered(Box::new(applied)));
+                    }
+                });
+                None
+            }
             Effect::OpenUrl(url) => self.open_url(&url, terminal),
             Effect::Copy(text) => Some(self.copy(&text)),
             Effect::Update => {

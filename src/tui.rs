@@ -35,6 +35,8 @@ pub enum Event {
     Indexed(std::sync::Arc<crate::query::index::SearchIndex>),
     /// The loaded store's content vectors are ready.
     Similar(std::sync::Arc<crate::similar::ContentIndex>),
+    /// A filter applied in the background found its articles.
+    Filtered(Box<crate::query::Applied>),
     /// A feed update finished.
     Updated(Result<crate::feeds::Outcome, String>),
     /// The store's file changed on disk.
@@ -121,6 +123,7 @@ pub fn message(app: &App, event: Event) -> Option<Msg> {
         Event::Indexed(index) => Some(Msg::Indexed(index)),
         Event::Similar(similar) => Some(Msg::Similar(similar)),
         Event::Updated(outcome) => Some(Msg::Updated(outcome)),
+        Event::Filtered(applied) => Some(Msg::Filtered(applied)),
         Event::StoreChanged => Some(Msg::StoreChanged),
         Event::InputFailed(_) => None,
         Event::Terminate(sig) => Some(Msg::Signal(sig)),

@@ -126,6 +126,8 @@ pub struct Words {
     pub persons_label: &'static str,
     pub related_label: &'static str,
     pub no_body: &'static str,
+    /// The status line while a filter is applied in the background.
+    pub searching: &'static str,
     /// The article pane's note when a body kept in the store's file could not be read again.
     pub body_unreadable: &'static str,
     pub tags_label: &'static str,
@@ -188,6 +190,7 @@ pub static EN: Words = Words {
     persons_label: "Persons: ",
     related_label: "Related:",
     no_body: "Only the headline and the lead of this story are in the store.",
+    searching: "searching…",
     body_unreadable: "The body of this story could not be read: the store's file changed since \
                       it was loaded. It is read again once the store reloads.",
     tags_label: "Tags: ",
@@ -277,6 +280,7 @@ pub static VI: Words = Words {
     persons_label: "Nhân vật: ",
     related_label: "Tin liên quan:",
     no_body: "Kho chỉ có tiêu đề và phần mở đầu của bài này.",
+    searching: "đang tìm…",
     body_unreadable: "Không đọc được nội dung bài này: tệp kho đã thay đổi sau khi nạp. Nội \
                       dung sẽ được đọc lại khi kho nạp lại.",
     tags_label: "Thẻ: ",

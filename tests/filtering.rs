@@ -495,3 +495,85 @@ fn n_goes_to_the_next_unread_article_and_walks_a_search_through_them() {
         app.notice
     );
 }
+
+/// The filter jobs among effects.
+fn filter_jobs(effects: Vec<tuinews::msg::Effect>) -> Vec<tuinews::query::Background> {
+    effects
+        .into_iter()
+        .filter_map(|e| match e {
+            tuinews::msg::Effect::Filter(job) => Some(*job),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_slow_search_on_a_large_store_runs_in_the_background_and_only_the_latest_lands() {
+    // The sample counts as large here; without the index, every search reads each article.
+    let mut app = app_at(100, 30);
+    app.background_from = 0;
+    let all = app.view.len();
+    let jobs = filter_jobs(press(&mut app, "/nhat"));
+    assert_eq!(jobs.len(), 4, "a job per key");
+    // Until a job lands the list stays as it was, and the status line says it is searching.
+    assert_eq!(app.view.len(), all);
+    assert!(app.filtering);
+    let status: String = tuinews::ui::status::details(&app, &tuinews::ui::theme::Theme::default())
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect();
+    assert!(status.contains("searching…"), "{status}");
+    // The prompt, drawn over the status line, says so in place of a count.
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30))
+        .expect("a test terminal");
+    terminal
+        .draw(|f| tuinews::ui::render(&app, &tuinews::ui::theme::Theme::default(), f))
+        .expect("drawn");
+    let bottom: String = (0..100)
+        .map(|x| terminal.backend().buffer()[(x, 29)].symbol().to_owned())
+        .collect();
+    assert!(bottom.contains("searching…"), "{bottom}");
+    // A job replaced by a later key stops and gives nothing.
+    assert_eq!(jobs[0].run(), None);
+    let last = jobs.last().expect("jobs").run().expect("the latest runs");
+    // What it found is what the filter keeps, applied at once.
+    let expected = app.filtered(&app.filter);
+    assert!(!expected.is_empty() && expected.len() < all);
+    assert_eq!(last.view, expected);
+    app.update(Msg::Filtered(Box::new(last)));
+    assert!(!app.filtering);
+    assert_eq!(app.view, expected);
+    match &app.mode {
+        Mode::Prompt(p) => assert_eq!(p.verdict, Ok(expected.len()), "the prompt counts it"),
+        _ => panic!("the search prompt is open"),
+    }
+    // A result of an older filter that arrives late changes nothing.
+    let stale_applied = tuinews::query::Applied {
+        generation: jobs[1].generation,
+        view: Vec::new(),
+        undated_hidden: 0,
+    };
+    app.update(Msg::Filtered(Box::new(stale_applied)));
+    assert_eq!(app.view, expected);
+    // Esc takes the search back at once: no search, nothing to read.
+    let effects = press(&mut app, "\x1b");
+    assert!(filter_jobs(effects).is_empty());
+    assert_eq!(app.view.len(), all);
+    assert!(!app.filtering);
+}
+
+#[test]
+fn a_search_the_index_settles_is_applied_at_once_even_on_a_large_store() {
+    let mut app = app_at(100, 30);
+    app.background_from = 0;
+    let index = tuinews::query::index::SearchIndex::of_store(&app.store.shared());
+    app.update(Msg::Indexed(std::sync::Arc::new(index)));
+    let jobs = filter_jobs(press(&mut app, "/nhat"));
+    assert!(jobs.is_empty());
+    assert!(!app.filtering);
+    assert!(app.view.len() < 45);
+    // A quoted phrase is read article by article: in the background.
+    let jobs = filter_jobs(press(&mut app, "\x1b/\"nhat ban\""));
+    assert!(!jobs.is_empty());
+    assert!(app.filtering);
+}

@@ -38,7 +38,12 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, area
             theme.status.patch(theme.warning),
         )),
         (None, Ok(n)) => {
-            let count = app.words.articles(*n);
+            // A search still being applied in the background has no count yet.
+            let count = if app.filtering && prompt.kind == crate::app::PromptKind::Search {
+                app.words.searching.to_owned()
+            } else {
+                app.words.articles(*n)
+            };
             let h = &app.words.hints;
             let keys = super::status::hints(
                 app,

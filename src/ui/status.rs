@@ -22,6 +22,12 @@ pub fn details(app: &App, theme: &Theme) -> Vec<Span<'static>> {
         }
         _ => Span::raw(format!(" · {}/{}", app.view.len(), app.store.len())),
     }];
+    if app.filtering {
+        spans.push(Span::styled(
+            format!(" · {}", app.words.searching),
+            theme.dim.patch(theme.status),
+        ));
+    }
     if app.loaded {
         spans.push(Span::raw(format!(
             " · {}",
