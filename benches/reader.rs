@@ -206,7 +206,7 @@ fn bench_size(n: usize, path: &std::path::Path) -> Result<()> {
         frames(with)
     );
 
-    // A quoted phrase typed as the reader answers it: from 20k articles on, a search the index
+    // A quoted phrase typed as the reader answers it: from 5k articles on, a search the index
     // does not settle runs on a thread (`Effect::Filter`), so a key costs only its own update;
     // then how long the last key's search takes to land.
     let phrase = "\"hợp tác\"";

@@ -183,7 +183,7 @@ pub struct App {
 }
 
 /// See [`App::background_from`]: below this, any filter takes a few milliseconds.
-pub const BACKGROUND_FROM: usize = 20_000;
+pub const BACKGROUND_FROM: usize = 5_000;
 
 impl App {
     /// A reader on a store that is already loaded.

@@ -120,6 +120,12 @@ fuzz_target!(|input: Input<'_>| {
     }
     let (w, h) = size(input.width, input.height);
     app.update(Msg::Resize(w, h));
+    // Half the time the store counts as large: slow searches go to the background, and their
+    // results are delivered at the next draw, after it (so a searching state is drawn too).
+    if input.width.is_multiple_of(2) {
+        app.background_from = 0;
+    }
+    let mut pending: Vec<tuinews::query::Background> = Vec::new();
     for step in input.steps.into_iter().take(64) {
         let event = match step {
             Step::Key(key, mods) => {
@@ -167,14 +173,35 @@ fuzz_target!(|input: Input<'_>| {
             }
             Step::Draw => {
                 draw(&app);
+                deliver(&mut app, &mut pending);
                 continue;
             }
         };
         if let Some(msg) = app.keymap.event(app.mode_kind(), &event) {
             // Effects (reload, open a link, suspend...) are the loop's; the app's state after
-            // asking for them is what is drawn.
-            let _ = app.update(msg);
+            // asking for them is what is drawn. A filter to apply in the background waits.
+            for effect in app.update(msg) {
+                if let tuinews::msg::Effect::Filter(job) = effect {
+                    pending.push(*job);
+                }
+            }
         }
     }
     draw(&app);
+    deliver(&mut app, &mut pending);
+    draw(&app);
 });
+
+/// Runs the background filters asked for, as the loop's threads would, and hands their results
+/// to the app; once the latest has landed, the app is searching no more.
+fn deliver(app: &mut App, pending: &mut Vec<tuinews::query::Background>) {
+    if pending.is_empty() {
+        return;
+    }
+    for job in pending.drain(..) {
+        if let Some(applied) = job.run() {
+            app.update(Msg::Filtered(Box::new(applied)));
+        }
+    }
+    assert!(!app.filtering, "the latest filter landed");
+}
