@@ -394,7 +394,7 @@ pub mod fast {
 
     use super::articles::BodyFile;
     use super::json::stream::{Batch, Splitter};
-    use super::{Article, Articles, Built, Loader, Store, Stored, json};
+    use super::{Articles, Built, Loader, Store, json};
 
     /// Entries built by a thread at a time: large enough that handing out work costs nothing,
     /// small enough that the threads finish together and the count of articles read moves
@@ -467,9 +467,14 @@ pub mod fast {
                         failed.store(true, Ordering::Relaxed);
                         break;
                     };
-                    let mut one = Built::new(file, first + k, entry);
-                    if let (Some(_), Some(a)) = (bodies, one.article.as_mut()) {
-                        leave_in_file(a, batch.base + r.start as u64, r.len());
+                    // An entry longer than a `Stored` can note keeps its text in memory.
+                    let len = u32::try_from(r.len()).ok().filter(|_| bodies.is_some());
+                    let mut one = Built::with(file, first + k, entry, len.is_some());
+                    if let (Some(len), Some(a)) = (len, one.article.as_mut())
+                        && let Some(stored) = a.stored.as_mut()
+                    {
+                        stored.offset = batch.base + r.start as u64;
+                        stored.len = len;
                     }
                     built.push(one);
                 }
@@ -593,26 +598,6 @@ pub mod fast {
         parts.sort_unstable_by_key(|(chunk, _)| *chunk);
         Some(parts.into_iter().map(|(_, built)| built).collect())
     }
-
-    /// Drops the article's lead, body and captions, noting where its entry (`len` bytes at
-    /// `offset`) is in the file. An article with none of them, or an entry too long to note,
-    /// keeps what it has.
-    fn leave_in_file(a: &mut Article, offset: u64, len: usize) {
-        if a.summary.is_empty() && a.body.is_empty() && a.captions.is_empty() {
-            return;
-        }
-        let Ok(len) = u32::try_from(len) else {
-            return;
-        };
-        a.stored = Some(Stored {
-            offset,
-            len,
-            has_body: !a.body.is_empty(),
-        });
-        a.summary = String::new();
-        a.body = Vec::new();
-        a.captions = Vec::new();
-    }
 }
 
 /// The reference path of loading, through a `serde_json::Value` tree: slower, and simple enough
@@ -643,8 +628,17 @@ struct Built {
 
 impl Built {
     fn new(file: &str, index: usize, entry: json::Entry) -> Built {
+        Built::with(file, index, entry, false)
+    }
+
+    /// [`Built::new`], leaving the lead, body and captions in the file when `leave`
+    /// ([`BuildCtx::leaving_text`]).
+    fn with(file: &str, index: usize, entry: json::Entry, leave: bool) -> Built {
         let mut warnings = Vec::new();
         let mut ctx = BuildCtx::new(file, index, &mut warnings);
+        if leave {
+            ctx = ctx.leaving_text();
+        }
         let article = match entry {
             Ok(raw) => build(raw, &mut ctx),
             Err(not_an_article) => {

@@ -16,13 +16,18 @@ use tuinews::zone::Zone;
 
 /// A store with what a reader must give back exactly: marks written apart (NFD), controls to
 /// strip, escapes, paragraphs split on blank lines, captions without a body, a body without
-/// captions, an article with neither, and a byte order mark.
+/// captions, an article with neither, texts that clean to nothing or hold no ASCII letter
+/// (whether anything of them is left is worked out without cleaning only when they hold one),
+/// and a byte order mark.
 fn awkward() -> String {
     let doc = json!({"articles": [
         {"id": "nfd", "title": "Ha\u{300} No\u{302}\u{323}i", "body": ["Ho\u{302}m nay\u{7}", "một\n\nhai"], "captions": ["Ảnh\u{1b}[31m"]},
         {"id": "captions-only", "title": "Ảnh", "captions": ["chú thích"]},
         {"id": "neither", "title": "Chỉ tiêu đề", "summary": "Lead"},
         {"id": "escaped", "title": "\u{e9}", "body": ["\"trích\" \\ \u{1f600}"], "persons": ["Tô Lâm"]},
+        {"id": "blank", "title": "t", "body": ["\u{7}", "  \n\n "], "summary": "\u{1b}[0m", "captions": ["\u{200b}", " "]},
+        {"id": "marks", "title": "t", "body": ["\u{301}\u{302}", "\u{2028}"], "summary": "Ả"},
+        {"id": "no-ascii", "title": "t", "body": ["Ở ế"], "captions": ["—"]},
     ]});
     format!("\u{feff}{doc}")
 }

@@ -11,7 +11,7 @@ use std::fmt;
 use crate::text::{fold, sanitize_block_owned, sanitize_line, sanitize_line_owned};
 
 use super::Warning;
-use super::article::{Article, Published};
+use super::article::{Article, Published, Stored};
 
 /// A field of an article, named as the JSON store spells it and as warnings name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -153,6 +153,9 @@ pub struct BuildCtx<'a> {
     index: usize,
     id: Option<String>,
     warnings: &'a mut Vec<Warning>,
+    /// The lead, body and captions stay in the store's file: they are bounded (with the same
+    /// warnings) but not cleaned, and only whether anything of them is left is worked out.
+    leave: bool,
 }
 
 impl<'a> BuildCtx<'a> {
@@ -164,7 +167,16 @@ impl<'a> BuildCtx<'a> {
             index,
             id: None,
             warnings,
+            leave: false,
         }
+    }
+
+    /// Builds the article without its lead, body and captions, which stay in the store's file:
+    /// [`build()`] then notes in [`Article::stored`] whether it has any (the place in the file
+    /// is the caller's to fill in).
+    pub(super) fn leaving_text(mut self) -> BuildCtx<'a> {
+        self.leave = true;
+        self
     }
 
     /// Names the article in later warnings, once its id is known to be usable.
@@ -240,23 +252,45 @@ pub fn build(raw: RawArticle, ctx: &mut BuildCtx<'_>) -> Option<Article> {
         ctx.warn(Some(p.field), p.message);
     }
 
+    // Left in the file, the lead, body and captions are not cleaned: what matters is whether
+    // anything of them would be left once they are.
+    let (summary, body, captions, stored) = if ctx.leave {
+        let has_body = body.iter().any(|p| survives(p, true));
+        let has_text = has_body
+            || summary.as_deref().is_some_and(|s| survives(s, false))
+            || captions.iter().any(|c| survives(c, false));
+        let stored = has_text.then_some(Stored {
+            offset: 0,
+            len: 0,
+            has_body,
+        });
+        (String::new(), Vec::new(), Vec::new(), stored)
+    } else {
+        (
+            summary
+                .and_then(|s| clean(s, Kind::Block))
+                .unwrap_or_default(),
+            body_paragraphs(body),
+            clean_list(captions, Kind::Block),
+            None,
+        )
+    };
+
     let mut article = Article {
         id,
         title,
         published,
-        summary: summary
-            .and_then(|s| clean(s, Kind::Block))
-            .unwrap_or_default(),
-        body: body_paragraphs(body),
+        summary,
+        body,
         persons: clean_list(persons, Kind::Line),
         related: clean_list(related, Kind::Line),
         section: section.and_then(|s| clean(s, Kind::Line)),
         source: source.and_then(|s| clean(s, Kind::Line)),
         url: url.and_then(|s| clean(s, Kind::Line)),
         tags: clean_list(tags, Kind::Line),
-        captions: clean_list(captions, Kind::Block),
+        captions,
         persons_folded: Vec::new(),
-        stored: None,
+        stored,
     };
     derive(&mut article);
     Some(article)
@@ -385,6 +419,18 @@ fn clean(s: String, kind: Kind) -> Option<String> {
         Kind::Block => sanitize_block_owned(s),
     };
     trimmed(s)
+}
+
+/// Whether anything of a block of text (a body piece when `body`) is left once it is cleaned:
+/// at once when it holds an ASCII letter or digit, which cleaning always keeps (almost every
+/// field of a real store), else by cleaning it.
+fn survives(s: &str, body: bool) -> bool {
+    s.bytes().any(|b| b.is_ascii_alphanumeric())
+        || if body {
+            !body_paragraphs(vec![s.to_owned()]).is_empty()
+        } else {
+            clean(s.to_owned(), Kind::Block).is_some()
+        }
 }
 
 /// `s` trimmed, copied only when there is something to trim; `None` when nothing is left.
