@@ -505,6 +505,9 @@ impl Background {
             index,
             &current,
         )?;
+        if !current() {
+            return None;
+        }
         let undated_hidden =
             self.filter
                 .undated_hidden(&self.store, &self.zone, &self.marks, index);

@@ -442,9 +442,11 @@ pub mod fast {
             .clamp(1, 8);
         // Few blocks wait: memory stays a few blocks above the articles built.
         let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, usize, Batch)>(threads);
-        let rx = Mutex::new(rx);
+        // Each worker holds the receiver: once every one has stopped (even by a panic), a
+        // send fails and the splitter stops instead of waiting for room forever.
+        let rx = Arc::new(Mutex::new(rx));
         let failed = AtomicBool::new(false);
-        let work = || {
+        let work = |rx: Arc<Mutex<std::sync::mpsc::Receiver<(usize, usize, Batch)>>>| {
             let mut done: Vec<(usize, Vec<Built>)> = Vec::new();
             loop {
                 let Ok(next) = rx.lock().map(|rx| rx.recv()) else {
@@ -484,7 +486,13 @@ pub mod fast {
             done
         };
         let (mut parts, whole) = std::thread::scope(|s| {
-            let helpers: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
+            let helpers: Vec<_> = (0..threads)
+                .map(|_| {
+                    let rx = Arc::clone(&rx);
+                    s.spawn(move || work(rx))
+                })
+                .collect();
+            drop(rx);
             let mut splitter = Splitter::new(src, block);
             let (mut no, mut first) = (0, 0);
             let whole = loop {

@@ -28,6 +28,7 @@ fn awkward() -> String {
         {"id": "blank", "title": "t", "body": ["\u{7}", "  \n\n "], "summary": "\u{1b}[0m", "captions": ["\u{200b}", " "]},
         {"id": "marks", "title": "t", "body": ["\u{301}\u{302}", "\u{2028}"], "summary": "Ả"},
         {"id": "no-ascii", "title": "t", "body": ["Ở ế"], "captions": ["—"]},
+        {"id": "escapes", "title": "t", "body": ["\u{1b}[31m", "\u{9b}1m"], "summary": "\u{1b}A", "captions": ["\u{1b}]0;x\u{7}"]},
     ]});
     format!("\u{feff}{doc}")
 }
@@ -75,6 +76,10 @@ fn check_same(name: &str, loaded: &Store, read_whole: &Store) {
                 "{name} #{i}"
             );
             assert_eq!(kept.has_body(), !expected.body.is_empty(), "{name} #{i}");
+            let has_text = !expected.summary.is_empty()
+                || !expected.body.is_empty()
+                || !expected.captions.is_empty();
+            assert_eq!(kept.body_elsewhere(), has_text, "{name} #{i}");
             if kept.body_elsewhere() {
                 left += 1;
             }

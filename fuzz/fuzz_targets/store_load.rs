@@ -2,7 +2,7 @@
 //! reader (at a block size taken from the input, and at the size a load uses), when they take a
 //! store, give exactly what the reference reader gives (articles, warnings or the error). The
 //! block reader takes a store or not whatever its block size, and never takes bytes that are
-//! not UTF-8.
+//! not UTF-8. Loaded from a file, every article read whole is the reference's.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -50,6 +50,30 @@ fuzz_target!(|data: &[u8]| {
             reference,
             "fast and reference readers disagree"
         );
+    }
+    // Loaded from a file, leads, bodies and captions stay there: each article read whole is
+    // the reference's, and so are the warnings or the error.
+    let path = std::env::temp_dir().join(format!("tuinews-fuzz-{}.json", std::process::id()));
+    if std::fs::write(&path, data).is_ok() {
+        let name = path.display().to_string();
+        let reference = slow::parse(text, &name);
+        match (Store::load_path_in_blocks(&path, block), reference) {
+            (Ok(loaded), Ok(reference)) => {
+                assert_eq!(loaded.warnings, reference.warnings, "warnings from a file");
+                assert_eq!(loaded.len(), reference.len());
+                for (i, expected) in reference.articles().iter().enumerate() {
+                    let whole = loaded.articles().whole(i).expect("in the store");
+                    assert_eq!(*whole, *expected, "article #{i} read whole from a file");
+                    assert_eq!(loaded.articles()[i].has_body(), !expected.body.is_empty());
+                }
+            }
+            (Err(e), Err(r)) => assert_eq!(e.to_string(), r.to_string()),
+            (loaded, reference) => panic!(
+                "from a file {:?}, the reference {:?}",
+                loaded.map(|s| s.len()),
+                reference.map(|s| s.len())
+            ),
+        }
     }
     // Every message is one line with no control character in it.
     if let Err(message) = &reference {

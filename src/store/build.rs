@@ -422,10 +422,16 @@ fn clean(s: String, kind: Kind) -> Option<String> {
 }
 
 /// Whether anything of a block of text (a body piece when `body`) is left once it is cleaned:
-/// at once when it holds an ASCII letter or digit, which cleaning always keeps (almost every
-/// field of a real store), else by cleaning it.
+/// at once when it holds an ASCII letter or digit and no escape or C1 control (cleaning keeps
+/// such a letter unless it is inside an escape sequence, and every sequence starts with one of
+/// those): almost every field of a real store. Else by cleaning it.
 fn survives(s: &str, body: bool) -> bool {
-    s.bytes().any(|b| b.is_ascii_alphanumeric())
+    let no_escapes = !s
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0x1b || (w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1])))
+        && !s.ends_with('\u{1b}');
+    (no_escapes && s.bytes().any(|b| b.is_ascii_alphanumeric()))
         || if body {
             !body_paragraphs(vec![s.to_owned()]).is_empty()
         } else {
