@@ -1,4 +1,4 @@
-//! Giving memory freed by a load or an index build back to the system.
+//! Giving memory freed by a load or an index build back to the system, in the reader.
 //!
 //! Loading a store and building its indexes allocate and free a great deal on several threads
 //! (an article's lead and body are built, then left in the file; each article's terms are

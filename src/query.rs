@@ -381,16 +381,15 @@ impl SearchQuery {
     pub fn candidates(&self, index: &SearchIndex) -> Candidates {
         let mut set = index.all();
         let exact = self.settled_by_index();
-        for term in &self.terms {
+        for (term, folded) in self.terms.iter().zip(&self.folded) {
             let words = term.words();
             if words.iter().any(Typed::anywhere) {
                 // A script without spaces: words are not cut where the index cuts them.
                 continue;
             }
-            let folded = term.folded();
             // Every token but the last is followed by something else in the term, so it is a
             // whole token of the text; the last may start a longer one.
-            set.intersect(&index.folded_term(&folded));
+            set.intersect(&index.folded_term(folded));
             let last = words.len().saturating_sub(1);
             for (i, w) in words.iter().enumerate() {
                 if let Some(key) = &w.marked {
@@ -407,12 +406,11 @@ impl SearchQuery {
     /// the index cuts them) and folding to one token. Otherwise each candidate is read and
     /// checked.
     pub fn settled_by_index(&self) -> bool {
-        self.terms.iter().all(|term| {
+        self.terms.iter().zip(&self.folded).all(|(term, folded)| {
             let words = term.words();
-            let folded = term.folded();
             !words.iter().any(Typed::anywhere)
                 && words.len() == 1
-                && index::tokens(&folded).eq([folded.as_str()])
+                && index::tokens(folded).eq([folded.as_str()])
         })
     }
 

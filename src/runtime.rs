@@ -216,6 +216,9 @@ impl Channel {
                 })
             };
             let result = Store::open_with_progress(&origin, &read);
+            // Leads and bodies were built and dropped: the reader, which stays, gives their
+            // room back (a command that exits has no need to).
+            crate::memory::give_back();
             done.store(true, Ordering::SeqCst);
             ticker.thread().unpark();
             let _ = ticker.join();
@@ -432,7 +435,9 @@ impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
                 let tx = self.channel_tx.clone();
                 let origin = self.origin.clone();
                 std::thread::spawn(move || {
-                    let _ = tx.send(Event::Loaded(Box::new(Store::open(&origin))));
+                    let store = Store::open(&origin);
+                    crate::memory::give_back();
+                    let _ = tx.send(Event::Loaded(Box::new(store)));
                 });
                 None
             }

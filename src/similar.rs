@@ -60,26 +60,45 @@ impl Rows {
         self.items.get(start..end)
     }
 
-    /// Rows of the given lengths, filled by `fill` with (row, item) in any order of rows but
-    /// in order within each row.
-    fn with_lengths(lengths: &[u32], fill: impl FnOnce(&mut dyn FnMut(u32, (u32, f32)))) -> Rows {
-        let mut starts = Vec::with_capacity(lengths.len() + 1);
-        let mut total = 0u32;
-        starts.push(0);
-        for &n in lengths {
-            total = total.saturating_add(n);
-            starts.push(total);
+    /// `rows` in order, each item made a pair by `item`.
+    fn of<T: Copy>(rows: &[Vec<T>], mut item: impl FnMut(T) -> (u32, f32)) -> Rows {
+        let mut out = Rows {
+            starts: Vec::with_capacity(rows.len() + 1),
+            items: Vec::with_capacity(rows.iter().map(Vec::len).sum()),
+        };
+        out.starts.push(0);
+        for row in rows {
+            out.items.extend(row.iter().map(|&pair| item(pair)));
+            out.starts
+                .push(u32::try_from(out.items.len()).unwrap_or(u32::MAX));
         }
-        let mut items = vec![(0, 0.0); total as usize];
-        let mut next: Vec<u32> = starts.clone();
-        fill(&mut |row, item| {
-            if let Some(at) = next.get_mut(row as usize) {
-                if let Some(slot) = items.get_mut(*at as usize) {
-                    *slot = item;
-                }
-                *at += 1;
+        out
+    }
+
+    /// For each of `columns` numbers, the rows holding it, in row order, with its weight there.
+    fn transposed(&self, columns: usize) -> Rows {
+        let mut starts = vec![0u32; columns + 1];
+        for &(c, _) in &self.items {
+            if let Some(n) = starts.get_mut(c as usize + 1) {
+                *n += 1;
             }
-        });
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![(0, 0.0); self.items.len()];
+        for row in 0..self.starts.len().saturating_sub(1) {
+            let r = u32::try_from(row).unwrap_or(u32::MAX);
+            for &(c, w) in self.get(row).unwrap_or_default() {
+                if let Some(at) = next.get_mut(c as usize)
+                    && let Some(slot) = items.get_mut(*at as usize)
+                {
+                    *slot = (r, w);
+                    *at += 1;
+                }
+            }
+        }
         Rows { starts, items }
     }
 }
@@ -223,39 +242,14 @@ impl ContentIndex {
         .into_iter()
         .flatten()
         .collect();
-        // Ids for the kept terms, and how many articles keep each.
+        // Ids for the kept terms, in the order met; then each term's articles in store order.
         let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut keeping: Vec<u32> = Vec::new();
-        for &(hash, _) in kept.iter().flatten() {
-            let next = u32::try_from(keeping.len()).unwrap_or(u32::MAX);
-            let id = *ids.entry(hash).or_insert(next);
-            if id == next {
-                keeping.push(0);
-            }
-            if let Some(n) = keeping.get_mut(id as usize) {
-                *n += 1;
-            }
-        }
-        let id_of = |hash: &u64| ids.get(hash).copied().unwrap_or(u32::MAX);
-        let lengths: Vec<u32> = kept
-            .iter()
-            .map(|terms| u32::try_from(terms.len()).unwrap_or(u32::MAX))
-            .collect();
-        let vectors = Rows::with_lengths(&lengths, |put| {
-            for (ix, terms) in kept.iter().enumerate() {
-                for (hash, w) in terms {
-                    put(u32::try_from(ix).unwrap_or(u32::MAX), (id_of(hash), *w));
-                }
-            }
+        let vectors = Rows::of(&kept, |(hash, w)| {
+            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            (*ids.entry(hash).or_insert(next), w)
         });
-        // Each term's articles in store order.
-        let postings = Rows::with_lengths(&keeping, |put| {
-            for (ix, terms) in kept.iter().enumerate() {
-                for (hash, w) in terms {
-                    put(id_of(hash), (u32::try_from(ix).unwrap_or(u32::MAX), *w));
-                }
-            }
-        });
+        drop(kept);
+        let postings = vectors.transposed(ids.len());
         ContentIndex {
             vectors,
             postings,

@@ -345,8 +345,6 @@ impl Store {
             name: file.clone(),
         });
         if let Some(store) = fast::stream_leaving(&bodies.file, block, &file, read, Some(&bodies)) {
-            // Leads and bodies were built and dropped: give their room back.
-            crate::memory::give_back();
             return Ok(store);
         }
         let mut handle = &bodies.file;
@@ -362,7 +360,9 @@ impl Store {
                 offset: std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len),
             });
         };
-        Store::parse_counting(text, &file, &AtomicUsize::new(0))
+        // Counted again from the start.
+        read.store(0, std::sync::atomic::Ordering::Relaxed);
+        Store::parse_counting(text, &file, read)
     }
 
     /// Parses store text; `file` names it in messages.

@@ -74,6 +74,7 @@ fuzz_target!(|data: &[u8]| {
                 reference.map(|s| s.len())
             ),
         }
+        let _ = std::fs::remove_file(&path);
     }
     // Every message is one line with no control character in it.
     if let Err(message) = &reference {

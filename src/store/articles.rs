@@ -1,6 +1,6 @@
 //! A store's articles as it keeps them: in memory, or with their bodies left in the file.
 //!
-//! Leads, bodies and captions are four fifths of a news store's bytes, and only the article
+//! Leads, bodies and captions are most of a news store's bytes, and only the article
 //! pane, `show`, `check`, a search and the background indexes read them. A store loaded from a
 //! file keeps the rest of each article in memory and where its entry sits in the file
 //! ([`super::Stored`]); [`Articles::whole`] reads an entry again, through the same reader and
@@ -14,7 +14,7 @@ use std::fs::File;
 use std::ops::Deref;
 use std::sync::Arc;
 
-use super::{Article, BuildCtx, json};
+use super::{Article, BuildCtx, Stored, json};
 
 /// The articles of a store, in store order, and the file their bodies are read from.
 #[derive(Clone, Debug, Default)]
@@ -112,14 +112,7 @@ impl Articles {
             why,
         };
         Some(
-            read_entry_at(&file.file, stored.offset, stored.len)
-                .and_then(|again| {
-                    if again.id == a.id {
-                        Ok(again)
-                    } else {
-                        Err(CHANGED.to_owned())
-                    }
-                })
+            read_entry_at(&file.file, stored, &a.id)
                 .map(|mut whole| {
                     // Built again from the same entry, it is the article the load built but
                     // for what the store decided with every article known: its related ids.
@@ -135,19 +128,20 @@ impl Articles {
 const CHANGED: &str =
     "the store's file changed since it was read; its body is read again once the store is reloaded";
 
-/// Reads the entry at `offset` again and builds it as the load did (its warnings were given
-/// then).
-fn read_entry_at(file: &File, offset: u64, len: u32) -> Result<Article, String> {
-    let mut bytes = vec![0; len as usize];
-    read_exact_at(file, &mut bytes, offset).map_err(|e| format!("cannot read its body: {e}"))?;
-    let changed = || CHANGED.to_owned();
-    let text = simdutf8::basic::from_utf8(&bytes).map_err(|_| changed())?;
-    let Ok(Ok(raw)) = json::read_entry(text) else {
-        return Err(changed());
-    };
+/// Reads the entry `stored` notes again and builds it as the load did (its warnings were given
+/// then); it must still be the article with this `id`.
+fn read_entry_at(file: &File, stored: Stored, id: &str) -> Result<Article, String> {
+    let mut bytes = vec![0; stored.len as usize];
+    read_exact_at(file, &mut bytes, stored.offset)
+        .map_err(|e| format!("cannot read its body: {e}"))?;
+    let raw = simdutf8::basic::from_utf8(&bytes)
+        .ok()
+        .and_then(|text| json::read_entry(text).ok()?.ok());
     let mut warnings = Vec::new();
     let mut ctx = BuildCtx::new("", 0, &mut warnings);
-    super::build(raw, &mut ctx).ok_or_else(changed)
+    raw.and_then(|raw| super::build(raw, &mut ctx))
+        .filter(|again| again.id == id)
+        .ok_or_else(|| CHANGED.to_owned())
 }
 
 #[cfg(unix)]
