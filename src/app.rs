@@ -159,6 +159,11 @@ pub struct App {
     pub loading_read: usize,
     /// Whether a store has arrived: a failure before that is fatal, after it only a notice.
     pub loaded: bool,
+    /// Showing the first part of a store still loading ([`Msg::Part`]); and whether the reader
+    /// has pressed a key since, so the whole store does not take them back to where they were
+    /// the last time.
+    pub partial: bool,
+    moved_in_part: bool,
     /// Whether the store can be read again (the embedded sample cannot change).
     pub can_reload: bool,
     /// The first load failed: the loop quits and the binary reports this.
@@ -244,6 +249,8 @@ impl App {
             loading: Some(0),
             loading_read: 0,
             loaded: false,
+            partial: false,
+            moved_in_part: false,
             can_reload: true,
             fatal: None,
             document: Document::default(),
@@ -337,6 +344,9 @@ impl App {
         }
         let escape = matches!(msg, Msg::Action(Action::Escape)) && self.mode == Mode::Normal;
         let key = matches!(msg, Msg::Action(_) | Msg::Text(_));
+        if self.partial && (key || matches!(msg, Msg::Click(..) | Msg::Wheel(..))) {
+            self.moved_in_part = true;
+        }
         let effects = match msg {
             Msg::Action(action) => match self.mode_kind() {
                 ModeKind::Full => self.full_screen(action),
@@ -381,6 +391,14 @@ impl App {
             }
             Msg::Progress(n) => {
                 self.loading_read = n;
+                Vec::new()
+            }
+            Msg::Part(store) => {
+                // Only while the first load runs: a reload never shows a part.
+                if !self.loaded {
+                    self.install_store(*store);
+                    self.partial = true;
+                }
                 Vec::new()
             }
             Msg::Loaded(result) => self.loaded_store(*result),
@@ -670,8 +688,9 @@ impl App {
             Ok(store) => {
                 let reload = self.loaded;
                 self.loaded = true;
+                self.partial = false;
                 self.install_store(store);
-                if !reload {
+                if !reload && !self.moved_in_part {
                     self.reopen();
                 }
                 if reload {

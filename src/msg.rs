@@ -34,6 +34,9 @@ pub enum Msg {
     Loading(u64),
     /// A store load has read this many articles.
     Progress(usize),
+    /// The first part of a large store still loading: shown until the whole store arrives
+    /// ([`Msg::Loaded`]).
+    Part(Box<Store>),
     /// A store load or reload finished.
     Loaded(Box<Result<Store, StoreError>>),
     /// The search index of a loaded store is ready.

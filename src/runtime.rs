@@ -30,6 +30,14 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(150);
 /// How often the store's file is looked at for changes.
 const WATCH_EVERY: Duration = Duration::from_secs(1);
 
+/// How long the first load runs before the reader shows the part read so far: a store of
+/// 100 000 articles is whole by then on the machines measured, one of a million seconds from it.
+const FIRST_PART_AFTER: Duration = Duration::from_millis(800);
+
+/// About how many articles that first part holds: enough to read and filter, few enough to
+/// copy in a few tens of milliseconds.
+const FIRST_PART_MOST: usize = 100_000;
+
 /// The terminal the reader draws on.
 pub type Term = Terminal<CrosstermBackend<io::Stdout>>;
 
@@ -215,7 +223,20 @@ impl Channel {
                     }
                 })
             };
-            let result = Store::open_with_progress(&origin, &read);
+            // A store still loading after a moment shows its first part meanwhile.
+            let part_tx = tx.clone();
+            let first_part = crate::store::FirstPart {
+                after: FIRST_PART_AFTER,
+                most: FIRST_PART_MOST,
+                give: Box::new(move |part| {
+                    let _ = part_tx.send(Event::Part(Box::new(part)));
+                }),
+            };
+            let telling = crate::store::Telling {
+                read: &read,
+                first_part: Some(first_part),
+            };
+            let result = Store::open_telling(&origin, telling);
             // Leads and bodies were built and dropped: the reader, which stays, gives their
             // room back (a command that exits has no need to).
             crate::memory::give_back();

@@ -9,9 +9,9 @@
 mod article;
 mod articles;
 mod build;
+mod ids;
 mod json;
 
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -122,6 +122,26 @@ pub enum StoreError {
     Shape { file: String, found: Shape },
 }
 
+/// What a load tells while it runs, for the reader's status line and its first headlines.
+pub struct Telling<'a> {
+    /// Entries of the article array read so far, moving by a few hundred at a time.
+    pub read: &'a AtomicUsize,
+    /// Asks for a first part of a store that is still loading after a while.
+    pub first_part: Option<FirstPart<'a>>,
+}
+
+/// A first part of a large store, so the reader shows headlines while the rest loads. It is
+/// the first entries of the file, checked as the whole store is (duplicate ids, the limits), but
+/// a related id may name an article not read yet: it is dropped from the part quietly.
+pub struct FirstPart<'a> {
+    /// How long the load runs before the part is made: a store read by then has none.
+    pub after: std::time::Duration,
+    /// About how many articles it holds at most: whole blocks are taken, at least one.
+    pub most: usize,
+    /// Takes the part, on the loading thread; called at most once.
+    pub give: Box<dyn FnMut(Store) + 'a>,
+}
+
 /// A problem with one article or one field: the article is skipped or the field dropped.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
@@ -188,7 +208,7 @@ pub struct Store {
     /// changes them, while it alone holds them.
     articles: Arc<Articles>,
     pub warnings: Vec<Warning>,
-    by_id: HashMap<String, ArticleIx>,
+    by_id: ids::Ids,
 }
 
 impl Store {
@@ -226,7 +246,7 @@ impl Store {
 
     /// The article with this id.
     pub fn ix_of(&self, id: &str) -> Option<ArticleIx> {
-        self.by_id.get(id).copied()
+        self.by_id.find(&self.articles, id).map(ArticleIx)
     }
 
     pub fn get(&self, id: &str) -> Option<&Article> {
@@ -281,9 +301,23 @@ impl Store {
     /// articles" while another loads. It moves by a few hundred at a time; a store the fast
     /// reader declines (one with errors, mostly) is read without counting.
     pub fn open_with_progress(origin: &Origin, read: &AtomicUsize) -> Result<Store, StoreError> {
+        Store::open_telling(
+            origin,
+            Telling {
+                read,
+                first_part: None,
+            },
+        )
+    }
+
+    /// [`Store::open`], telling how far it has got ([`Telling`]): the articles read so far,
+    /// and a first part of the store when a large one is still loading.
+    pub fn open_telling(origin: &Origin, telling: Telling<'_>) -> Result<Store, StoreError> {
         match origin {
-            Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => Store::load_path_counting(p, read),
-            Origin::Embedded => Store::parse_counting(EMBEDDED_SAMPLE, EMBEDDED_NAME, read),
+            Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => {
+                Store::load_path_by(p, READ_BLOCK, telling)
+            }
+            Origin::Embedded => Store::parse_counting(EMBEDDED_SAMPLE, EMBEDDED_NAME, telling.read),
         }
     }
 
@@ -294,17 +328,42 @@ impl Store {
 
     /// [`Store::load_path`], adding to `read` the number of articles read so far.
     fn load_path_counting(path: &Path, read: &AtomicUsize) -> Result<Store, StoreError> {
-        Store::load_path_by(path, READ_BLOCK, read)
+        Store::load_path_by(
+            path,
+            READ_BLOCK,
+            Telling {
+                read,
+                first_part: None,
+            },
+        )
     }
 
     /// [`Store::load_path`] reading `block` bytes at a time: for tests of where entries fall
     /// across blocks. Not for use elsewhere.
     #[doc(hidden)]
     pub fn load_path_in_blocks(path: &Path, block: usize) -> Result<Store, StoreError> {
-        Store::load_path_by(path, block, &AtomicUsize::new(0))
+        Store::load_path_by(
+            path,
+            block,
+            Telling {
+                read: &AtomicUsize::new(0),
+                first_part: None,
+            },
+        )
     }
 
-    fn load_path_by(path: &Path, block: usize, read: &AtomicUsize) -> Result<Store, StoreError> {
+    /// [`Store::load_path_in_blocks`], telling how far it has got: for tests of the first
+    /// part. Not for use elsewhere.
+    #[doc(hidden)]
+    pub fn load_path_in_blocks_telling(
+        path: &Path,
+        block: usize,
+        telling: Telling<'_>,
+    ) -> Result<Store, StoreError> {
+        Store::load_path_by(path, block, telling)
+    }
+
+    fn load_path_by(path: &Path, block: usize, telling: Telling<'_>) -> Result<Store, StoreError> {
         // The name every message about this store carries, made safe to print once here.
         let file = crate::text::visible(&path.display().to_string());
         let read_err = |source| StoreError::Read {
@@ -344,7 +403,10 @@ impl Store {
             file: handle,
             name: file.clone(),
         });
-        if let Some(store) = fast::stream_leaving(&bodies.file, block, &file, read, Some(&bodies)) {
+        let read = telling.read;
+        if let Some(store) =
+            fast::stream_leaving(&bodies.file, block, &file, telling, Some(&bodies))
+        {
             return Ok(store);
         }
         let mut handle = &bodies.file;
@@ -394,7 +456,7 @@ pub mod fast {
 
     use super::articles::BodyFile;
     use super::json::stream::{Batch, Splitter};
-    use super::{Articles, Built, Loader, Store, json};
+    use super::{Articles, Built, Loader, Store, Telling, json};
 
     /// Entries built by a thread at a time: large enough that handing out work costs nothing,
     /// small enough that the threads finish together and the count of articles read moves
@@ -423,20 +485,27 @@ pub mod fast {
     /// whole text is never held, keeping every article whole; `None` when the store must be
     /// read whole instead, as [`parse`] would read it.
     pub fn stream(src: impl Read, block: usize, file: &str) -> Option<Store> {
-        stream_leaving(src, block, file, &AtomicUsize::new(0), None)
+        let telling = Telling {
+            read: &AtomicUsize::new(0),
+            first_part: None,
+        };
+        stream_leaving(src, block, file, telling, None)
     }
 
     /// [`stream`]: entries are built on every core as blocks are read, and taken in file order.
     /// With `bodies` (the open file `src` reads), each article's lead, body and captions are
     /// left there. `None` when the store must be read whole instead (the splitter or an entry's
-    /// reader declined it).
+    /// reader declined it). A first part, when `telling` asks for one, is given from the
+    /// reading thread once the load has run long enough.
     pub(super) fn stream_leaving(
         src: impl Read,
         block: usize,
         file: &str,
-        read: &AtomicUsize,
+        mut telling: Telling<'_>,
         bodies: Option<&Arc<BodyFile>>,
     ) -> Option<Store> {
+        let started = std::time::Instant::now();
+        let read = telling.read;
         let threads = std::thread::available_parallelism()
             .map_or(1, std::num::NonZero::get)
             .clamp(1, 8);
@@ -445,9 +514,11 @@ pub mod fast {
         // Each worker holds the receiver: once every one has stopped (even by a panic), a
         // send fails and the splitter stops instead of waiting for room forever.
         let rx = Arc::new(Mutex::new(rx));
+        // Built blocks come back to the reading thread, which may make a first part of them.
+        let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Vec<Built>)>();
         let failed = AtomicBool::new(false);
-        let work = |rx: Arc<Mutex<std::sync::mpsc::Receiver<(usize, usize, Batch)>>>| {
-            let mut done: Vec<(usize, Vec<Built>)> = Vec::new();
+        let work = |rx: Arc<Mutex<std::sync::mpsc::Receiver<(usize, usize, Batch)>>>,
+                    done: std::sync::mpsc::Sender<(usize, Vec<Built>)>| {
             loop {
                 let Ok(next) = rx.lock().map(|rx| rx.recv()) else {
                     break;
@@ -481,18 +552,20 @@ pub mod fast {
                     built.push(one);
                 }
                 read.fetch_add(built.len(), Ordering::Relaxed);
-                done.push((no, built));
+                if done.send((no, built)).is_err() {
+                    break;
+                }
             }
-            done
         };
-        let (mut parts, whole) = std::thread::scope(|s| {
+        let mut parts: Vec<(usize, Vec<Built>)> = Vec::new();
+        let whole = std::thread::scope(|s| {
             let helpers: Vec<_> = (0..threads)
                 .map(|_| {
-                    let rx = Arc::clone(&rx);
-                    s.spawn(move || work(rx))
+                    let (rx, done) = (Arc::clone(&rx), done_tx.clone());
+                    s.spawn(move || work(rx, done))
                 })
                 .collect();
-            drop(rx);
+            drop((rx, done_tx));
             let mut splitter = Splitter::new(src, block);
             let (mut no, mut first) = (0, 0);
             let whole = loop {
@@ -511,17 +584,25 @@ pub mod fast {
                     Ok(None) => break true,
                     Err(_) => break false,
                 }
+                if let Some(part) = &mut telling.first_part
+                    && started.elapsed() >= part.after
+                {
+                    parts.extend(done_rx.try_iter());
+                    if let Some(store) = first_part(&mut parts, part.most, file, bodies) {
+                        (part.give)(store);
+                        telling.first_part = None;
+                    }
+                }
             };
             drop(tx);
-            let mut parts = Vec::new();
             for helper in helpers {
-                match helper.join() {
-                    Ok(more) => parts.extend(more),
-                    Err(panic) => std::panic::resume_unwind(panic),
+                if let Err(panic) = helper.join() {
+                    std::panic::resume_unwind(panic);
                 }
             }
-            (parts, whole)
+            whole
         });
+        parts.extend(done_rx.try_iter());
         if !whole || failed.load(Ordering::Relaxed) {
             return None;
         }
@@ -530,19 +611,40 @@ pub mod fast {
         Some(assemble(chunks, file, bodies))
     }
 
+    /// A store of the first blocks built, in file order, up to about `most` articles: a copy,
+    /// the blocks stay for the whole store. `None` while the first block is not built.
+    fn first_part(
+        parts: &mut [(usize, Vec<Built>)],
+        most: usize,
+        file: &str,
+        bodies: Option<&Arc<BodyFile>>,
+    ) -> Option<Store> {
+        parts.sort_unstable_by_key(|(no, _)| *no);
+        let mut chunks = Vec::new();
+        let mut count = 0;
+        for (expected, (no, built)) in parts.iter().enumerate() {
+            if *no != expected || (count > 0 && count >= most) {
+                break;
+            }
+            count += built.len();
+            chunks.push(built.clone());
+        }
+        if chunks.is_empty() {
+            return None;
+        }
+        let mut loader = loader_for(&chunks, file, bodies);
+        for built in chunks.into_iter().flatten() {
+            if loader.accept(built).is_break() {
+                break;
+            }
+        }
+        Some(loader.finish_part())
+    }
+
     /// The store of entries built in file order: each kept unless its id is taken, then
     /// related ids checked.
     fn assemble(chunks: Vec<Vec<Built>>, file: &str, bodies: Option<&Arc<BodyFile>>) -> Store {
-        let mut loader = Loader::new(file);
-        if let Some(bodies) = bodies {
-            loader.store.articles = Arc::new(Articles::new(Vec::new(), Some(Arc::clone(bodies))));
-        }
-        let n: usize = chunks.iter().map(Vec::len).sum();
-        Arc::make_mut(&mut loader.store.articles)
-            .list_mut()
-            .reserve_exact(n);
-        loader.store.by_id.reserve(n);
-        loader.source_index.reserve_exact(n);
+        let mut loader = loader_for(&chunks, file, bodies);
         let mut full = false;
         for built in chunks.into_iter().flatten() {
             // Once the store is full, the rest has still been read, so an error in it is one.
@@ -551,6 +653,22 @@ pub mod fast {
             }
         }
         loader.finish()
+    }
+
+    /// A loader with room for the entries of `chunks`, whose articles read their bodies from
+    /// `bodies`.
+    fn loader_for(chunks: &[Vec<Built>], file: &str, bodies: Option<&Arc<BodyFile>>) -> Loader {
+        let mut loader = Loader::new(file);
+        if let Some(bodies) = bodies {
+            loader.store.articles = Arc::new(Articles::new(Vec::new(), Some(Arc::clone(bodies))));
+        }
+        let n: usize = chunks.iter().map(Vec::len).sum();
+        Arc::make_mut(&mut loader.store.articles)
+            .list_mut()
+            .reserve_exact(n);
+        loader.store.by_id.reserve(n, &[]);
+        loader.source_index.reserve_exact(n);
+        loader
     }
 
     /// Every entry read and built, by chunks of [`CHUNK`] in file order; `None` as soon as one
@@ -628,6 +746,7 @@ pub mod slow {
 
 /// One entry of the source, built on its own (so entries can be built on several threads): the
 /// article unless it is skipped, and the warnings about it, in the order they arose.
+#[derive(Clone)]
 struct Built {
     index: usize,
     article: Option<Article>,
@@ -705,23 +824,27 @@ impl Loader {
         };
         let mut ctx = BuildCtx::new(&store.name, built.index, &mut store.warnings);
         ctx.set_id(&article.id);
-        if store.by_id.contains_key(&article.id) {
+        let duplicate = |ctx: &mut BuildCtx<'_>| {
             ctx.warn(
                 Some(Field::Id),
                 "duplicate id; the first article with this id is kept".to_owned(),
             );
-            return ControlFlow::Continue(());
-        }
-        if store.articles.len() >= MAX_ARTICLES {
+            ControlFlow::Continue(())
+        };
+        let at = store.articles.len();
+        if at >= MAX_ARTICLES {
+            if store.by_id.contains(&store.articles, &article.id) {
+                return duplicate(&mut ctx);
+            }
             ctx.warn(
                 None,
                 format!("more than {MAX_ARTICLES} articles; the rest are skipped"),
             );
             return ControlFlow::Break(());
         }
-        store
-            .by_id
-            .insert(article.id.clone(), ArticleIx(ix_u32(store.articles.len())));
+        if !store.by_id.insert(&store.articles, &article.id, ix_u32(at)) {
+            return duplicate(&mut ctx);
+        }
         Arc::make_mut(&mut store.articles).list_mut().push(article);
         self.source_index.push(built.index);
         ControlFlow::Continue(())
@@ -730,6 +853,16 @@ impl Loader {
     /// Drops related ids that name no kept article or the article itself. This waits until every
     /// article is known, so a link may point forward in the file.
     fn finish(self) -> Store {
+        self.finish_as(true)
+    }
+
+    /// [`Loader::finish`] for the first part of a store still loading: a related id naming no
+    /// article read so far is dropped without a warning, as the article may come later.
+    fn finish_part(self) -> Store {
+        self.finish_as(false)
+    }
+
+    fn finish_as(self, whole: bool) -> Store {
         let Loader {
             mut store,
             source_index,
@@ -738,33 +871,58 @@ impl Loader {
         Arc::make_mut(&mut store.articles)
             .list_mut()
             .shrink_to_fit();
+        // Which related ids each article loses is decided on every core (the id table is only
+        // read); they are then dropped, with their warnings, in store order.
+        let list: &[Article] = &store.articles;
+        let by_id = &store.by_id;
+        let judge = |slice: &[Article], first: usize| -> Vec<(usize, Vec<usize>)> {
+            slice
+                .iter()
+                .enumerate()
+                .filter_map(|(k, article)| {
+                    let lost: Vec<usize> = (article.related.iter().enumerate())
+                        .filter(|(_, r)| **r == article.id || !by_id.contains(list, r))
+                        .map(|(j, _)| j)
+                        .collect();
+                    (!lost.is_empty()).then_some((first + k, lost))
+                })
+                .collect()
+        };
+        let losing: Vec<(usize, Vec<usize>)> = if list.len() >= CHECK_ON_EVERY_CORE_FROM {
+            crate::parallel::by_chunks(list, judge)
+                .into_iter()
+                .flatten()
+                .collect()
+        } else {
+            judge(list, 0)
+        };
+        if losing.is_empty() {
+            return store;
+        }
         let Store {
             name,
             articles,
             warnings,
-            by_id,
+            ..
         } = &mut store;
-        for (article, &index) in Arc::make_mut(articles)
-            .list_mut()
-            .iter_mut()
-            .zip(&source_index)
-        {
-            let own = article.id.clone();
-            let mut dropped = Vec::new();
-            article.related.retain(|r| {
-                let keep = by_id.contains_key(r) && *r != own;
-                if !keep {
-                    dropped.push(r.clone());
-                }
-                keep
-            });
-            let mut ctx = BuildCtx::new(name, index, warnings);
-            ctx.set_id(&own);
+        let list = Arc::make_mut(articles).list_mut();
+        for (at, lost) in losing {
+            let article = &mut list[at];
+            let mut dropped: Vec<String> = lost
+                .iter()
+                .rev()
+                .map(|&j| article.related.remove(j))
+                .collect();
+            dropped.reverse();
+            let mut ctx = BuildCtx::new(name, source_index[at], warnings);
+            ctx.set_id(&article.id);
             for r in dropped {
-                let why = if r == own {
+                let why = if r == article.id {
                     "links to itself"
-                } else {
+                } else if whole {
                     "names no article in this store"
+                } else {
+                    continue;
                 };
                 ctx.warn(
                     Some(Field::Related),
@@ -775,6 +933,10 @@ impl Loader {
         store
     }
 }
+
+/// From how many articles the related ids are checked on every core: below it, threads cost
+/// more than they save.
+const CHECK_ON_EVERY_CORE_FROM: usize = 4096;
 
 /// How much of a store file is read at a time: large enough that a read costs nothing next to
 /// building what it holds, small enough that the blocks in flight are a fraction of the store.

@@ -29,6 +29,8 @@ pub enum Event {
     Loading(u64),
     /// A store load has read this many articles.
     Progress(usize),
+    /// The first part of a large store still loading, to show meanwhile.
+    Part(Box<Store>),
     /// A store load finished.
     Loaded(Box<Result<Store, StoreError>>),
     /// The search index of a loaded store is ready.
@@ -119,6 +121,7 @@ pub fn message(app: &App, event: Event) -> Option<Msg> {
         Event::Terminal(e) => app.keymap.event(app.mode_kind(), &e),
         Event::Loading(bytes) => Some(Msg::Loading(bytes)),
         Event::Progress(n) => Some(Msg::Progress(n)),
+        Event::Part(store) => Some(Msg::Part(store)),
         Event::Loaded(result) => Some(Msg::Loaded(result)),
         Event::Indexed(index) => Some(Msg::Indexed(index)),
         Event::Similar(similar) => Some(Msg::Similar(similar)),

@@ -120,12 +120,21 @@ fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {
 }
 
 fn run(terminal: &mut Terminal<TestBackend>, app: &mut App, events: Vec<Event>) {
+    run_recording(terminal, app, events, &mut Recorder::default());
+}
+
+fn run_recording(
+    terminal: &mut Terminal<TestBackend>,
+    app: &mut App,
+    events: Vec<Event>,
+    effects: &mut Recorder,
+) {
     let result = tui::run(
         terminal,
         app,
         &Theme::default(),
         &mut Scripted(events.into()),
-        &mut Recorder::default(),
+        effects,
     );
     if let Err(e) = result {
         panic!("{e}");
@@ -159,6 +168,74 @@ fn a_store_loaded_through_the_event_path_draws_a_loading_frame_first() {
     assert!(!screen.contains("loading"), "{screen}");
     assert!(screen.contains("45/45"), "{screen}");
     assert_eq!(app.selected, 1, "keys work once the articles are there");
+}
+
+#[test]
+fn the_first_part_of_a_large_store_is_shown_until_the_whole_arrives() {
+    let article = |id: &str, day: u8| {
+        format!(r#"{{"id":"{id}","title":"Bài {id}","published":"2026-11-{day:02}"}}"#)
+    };
+    let whole = format!(
+        "[{},{},{},{}]",
+        article("a", 4),
+        article("b", 3),
+        article("c", 2),
+        article("d", 1)
+    );
+    let part = format!("[{},{}]", article("a", 4), article("b", 3));
+    for moved in [false, true] {
+        let mut terminal = terminal(100, 30);
+        let mut app = App::loading("big.json", Metrics::default());
+        // Where the reader was the last time: an article the part does not hold.
+        app.state.position = Some(tuinews::state::Position {
+            filter: String::new(),
+            article: Some("c".to_owned()),
+            scroll: 0,
+        });
+        let mut effects = Recorder::default();
+        let mut events = vec![
+            Event::Loading(166_000_000),
+            Event::Part(Box::new(load(&part))),
+        ];
+        if moved {
+            events.push(Event::Terminal(key_j()));
+        }
+        run_recording(&mut terminal, &mut app, events, &mut effects);
+        assert!(app.partial && !app.loaded);
+        assert_eq!(app.store.len(), 2);
+        assert_eq!(current_id(&app), if moved { "b" } else { "a" });
+        // Both counts: the part's, and how much of the store has been read.
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains(" · 2/2 · loading… 166.0 MB"), "{screen}");
+        // The part is not indexed: the whole store will be.
+        assert!(effects.effects.is_empty(), "{:?}", effects.effects);
+
+        run_recording(
+            &mut terminal,
+            &mut app,
+            vec![Event::Loaded(Box::new(Ok(load(&whole))))],
+            &mut effects,
+        );
+        assert!(app.loaded && !app.partial);
+        assert_eq!(app.store.len(), 4);
+        assert!(matches!(effects.effects[..], [Effect::Index(_)]));
+        // Untouched, the reader goes back to where it was; moved, it stays where it is.
+        assert_eq!(current_id(&app), if moved { "b" } else { "c" });
+        let screen = terminal.backend().to_string();
+        assert!(
+            screen.contains(" · 4/4 ") && !screen.contains("loading"),
+            "{screen}"
+        );
+
+        // A part never replaces a store that has arrived.
+        run_recording(
+            &mut terminal,
+            &mut app,
+            vec![Event::Part(Box::new(load(&part)))],
+            &mut effects,
+        );
+        assert_eq!(app.store.len(), 4);
+    }
 }
 
 fn key_j() -> TermEvent {

@@ -165,3 +165,84 @@ fn show_prints_the_body_of_a_store_file() {
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("\"trích\" \\ \u{1f600}"), "{stdout}");
 }
+
+/// A store of `n` articles, each naming the one before and the one after it as related, the
+/// first also itself and an id no article has.
+fn chain(n: usize) -> String {
+    let articles: Vec<_> = (0..n)
+        .map(|i| {
+            let mut related = vec![format!("a{}", i + 1)];
+            if i > 0 {
+                related.push(format!("a{}", i - 1));
+            } else {
+                related.extend(["a0".to_owned(), "nowhere".to_owned()]);
+            }
+            json!({"id": format!("a{i}"), "title": format!("Bài {i}"), "body": [format!("Đoạn {i}")],
+                   "published": "2026-11-24", "related": related})
+        })
+        .collect();
+    json!({ "articles": articles }).to_string()
+}
+
+#[test]
+fn a_load_still_running_gives_its_first_part_once_and_the_same_whole_store() {
+    use std::sync::atomic::AtomicUsize;
+    use tuinews::store::{FirstPart, Telling};
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "chain.json", &chain(300));
+    let alone = Store::load_path_in_blocks(&path, 256).expect("loads");
+    let load = |after: u64, parts: &mut Vec<Store>| {
+        Store::load_path_in_blocks_telling(
+            &path,
+            256,
+            Telling {
+                read: &AtomicUsize::new(0),
+                first_part: Some(FirstPart {
+                    after: std::time::Duration::from_secs(after),
+                    // The first block built, whatever else is.
+                    most: 1,
+                    give: Box::new(|part| parts.push(part)),
+                }),
+            },
+        )
+        .expect("loads")
+    };
+    // A load that ends before the part is due gives none.
+    let mut parts = Vec::new();
+    let whole = load(3600, &mut parts);
+    assert!(parts.is_empty());
+    assert_eq!(whole.articles()[..], alone.articles()[..]);
+
+    let whole = load(0, &mut parts);
+    // The whole store is the one a load without a part gives.
+    assert_eq!(whole.warnings, alone.warnings);
+    assert_eq!(whole.articles()[..], alone.articles()[..]);
+    assert_eq!(parts.len(), 1, "one part, given once");
+    let part = &parts[0];
+    assert!(
+        (1..whole.len()).contains(&part.len()),
+        "a first block of {}: {}",
+        whole.len(),
+        part.len()
+    );
+    // The part is the first articles, read back from the same file...
+    for (i, a) in part.articles().iter().enumerate() {
+        let w = &whole.articles()[i];
+        assert_eq!((&a.id, &a.title, a.stored), (&w.id, &w.title, w.stored));
+        assert_eq!(whole_body(part, i), whole_body(&whole, i), "{}", a.id);
+        // ...naming as related only articles it holds: the next one of the last comes later.
+        let expected: Vec<&String> = w.related.iter().filter(|r| part.get(r).is_some()).collect();
+        assert_eq!(a.related.iter().collect::<Vec<_>>(), expected, "{}", a.id);
+    }
+    assert_eq!(part.articles()[part.len() - 1].related.len(), 1);
+    // Its warnings are the whole store's about its articles, but for ids it cannot judge yet:
+    // the article linking to itself is named, the id no article has is not (yet).
+    let about = |s: &Store| -> Vec<String> { s.warnings.iter().map(ToString::to_string).collect() };
+    assert_eq!(about(&whole).len(), 3, "{:?}", about(&whole));
+    assert_eq!(about(part), about(&whole)[..1], "{:?}", about(part));
+}
+
+fn whole_body(store: &Store, i: usize) -> Vec<String> {
+    whole(store, i).body.clone()
+}

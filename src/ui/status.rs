@@ -2,7 +2,8 @@
 //!
 //! When the line is short of room the store name gives way first, then the key hints; the
 //! counts, filters and warnings stay whole as long as they fit at all. While the store loads,
-//! the counts give way to how much has been read.
+//! the counts give way to how much has been read (or, while the first part of a large store is
+//! shown, stand before it).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,12 +17,18 @@ use crate::layout::Focus;
 
 /// Everything after the store name: counts (or loading), filters, warnings, the notice.
 pub fn details(app: &App, theme: &Theme) -> Vec<Span<'static>> {
-    let mut spans = vec![match app.loading {
+    let counts = Span::raw(format!(" · {}/{}", app.view.len(), app.store.len()));
+    let mut spans = match app.loading {
         Some(bytes) if !app.loaded => {
-            Span::raw(format!(" · {}", app.words.loading(bytes, app.loading_read)))
+            let loading = Span::raw(format!(" · {}", app.words.loading(bytes, app.loading_read)));
+            // The first part of a large store is shown while the rest loads: both counts.
+            match app.partial {
+                true => vec![counts, loading],
+                false => vec![loading],
+            }
         }
-        _ => Span::raw(format!(" · {}/{}", app.view.len(), app.store.len())),
-    }];
+        _ => vec![counts],
+    };
     if app.filtering {
         spans.push(Span::styled(
             format!(" · {}", app.words.searching),
