@@ -7,7 +7,8 @@
 //! (the status line counting every article). Baselines measured in the same run, alternated with the reader: for the first
 //! frame, `tuinews --version` in the same terminal (a process that starts and exits: the floor
 //! of any startup); for the headlines, `tuinews list --count` on the same store (loading it and
-//! no more), which the reader's headlines should follow within 0.1 s. The embedded sample is
+//! no more), which the reader's headlines should follow within 0.1 s. These start cold, with no
+//! cache of the store; the warm columns time the same with the cache an earlier run wrote. The embedded sample is
 //! measured first. Every figure is the median of several runs.
 
 use std::io::Read;
@@ -41,7 +42,14 @@ fn main() -> ExitCode {
 
 /// Seconds from spawning `args` in a fresh 120x40 terminal until `done` holds of its screen,
 /// or (with `done` = `None`) until it exits.
-fn time_to(home: &Path, args: &[&str], done: Option<&dyn Fn(&str) -> bool>) -> Result<f64> {
+/// Seconds from spawning the binary with `args` in a pseudo-terminal, `home` as its home and
+/// `cache` as `$XDG_CACHE_HOME`, to `done` holding of its screen (or to its exit).
+fn time_to(
+    home: &Path,
+    cache: &Path,
+    args: &[&str],
+    done: Option<&dyn Fn(&str) -> bool>,
+) -> Result<f64> {
     let pair = native_pty_system().openpty(PtySize {
         rows: 40,
         cols: 120,
@@ -55,6 +63,7 @@ fn time_to(home: &Path, args: &[&str], done: Option<&dyn Fn(&str) -> bool>) -> R
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "C.UTF-8");
     cmd.env("HOME", home);
+    cmd.env("XDG_CACHE_HOME", cache);
     cmd.cwd(home);
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(cmd)?;
@@ -121,9 +130,9 @@ fn run() -> Result<()> {
     let home = dir.path().join("home");
     std::fs::create_dir_all(&home)?;
     println!(
-        "| store | first frame | `tuinews --version` | first / --version | first headlines | headlines shown | `list --count` | shown - count |"
+        "| store | first frame | `tuinews --version` | first / --version | first headlines | headlines shown | `list --count` | shown - count | warm: first headlines | warm: headlines shown |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut stores: Vec<(String, Option<PathBuf>, usize)> =
         vec![("embedded sample".to_owned(), None, 45)];
     for n in sizes {
@@ -146,12 +155,29 @@ fn run() -> Result<()> {
         let runs = if *n > 50_000 { 3 } else { 7 };
         let (mut first, mut version, mut some_shown, mut shown, mut counted) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut warm_some, mut warm_shown) = (Vec::new(), Vec::new());
+        // A cache written by a run of the reader, for the warm runs.
+        let warm = dir.path().join(format!("warm-{n}"));
+        if path.is_some() {
+            write_cache(&home, &warm, &reader_args)?;
+        }
+        let cold_runs = std::cell::Cell::new(0);
+        // Cold: each run with a cache directory no run has written to.
+        let time_to = |args: &[&str], done: Option<&dyn Fn(&str) -> bool>| {
+            cold_runs.set(cold_runs.get() + 1);
+            let cold = dir.path().join(format!("cold-{n}-{}", cold_runs.get()));
+            time_to(&home, &cold, args, done)
+        };
         for _ in 0..runs {
-            version.push(time_to(&home, &["--version"], None)?);
-            first.push(time_to(&home, &reader_args, Some(&panes))?);
-            some_shown.push(time_to(&home, &reader_args, Some(&some))?);
-            shown.push(time_to(&home, &reader_args, Some(&headlines))?);
-            counted.push(time_to(&home, &count_args, None)?);
+            version.push(time_to(&["--version"], None)?);
+            first.push(time_to(&reader_args, Some(&panes))?);
+            some_shown.push(time_to(&reader_args, Some(&some))?);
+            shown.push(time_to(&reader_args, Some(&headlines))?);
+            counted.push(time_to(&count_args, None)?);
+            if path.is_some() {
+                warm_some.push(self::time_to(&home, &warm, &reader_args, Some(&some))?);
+                warm_shown.push(self::time_to(&home, &warm, &reader_args, Some(&headlines))?);
+            }
         }
         let (f, v, p, s, c) = (
             median(first),
@@ -160,15 +186,21 @@ fn run() -> Result<()> {
             median(shown),
             median(counted),
         );
+        let warm = |times: Vec<f64>| match times.is_empty() {
+            true => "-".to_owned(),
+            false => ms(median(times)),
+        };
         println!(
-            "| {name} | {} | {} | {:.2}x | {} | {} | {} | {} |",
+            "| {name} | {} | {} | {:.2}x | {} | {} | {} | {} | {} | {} |",
             ms(f),
             ms(v),
             f / v,
             ms(p),
             ms(s),
             ms(c),
-            ms(s - c)
+            ms(s - c),
+            warm(warm_some),
+            warm(warm_shown),
         );
     }
     Ok(())
@@ -186,4 +218,16 @@ fn counts_some(screen: &str) -> bool {
             && !shown.is_empty()
             && total.parse::<usize>().is_ok_and(|t| t > 0)
     })
+}
+
+/// Runs the reader on a store until it has written the store's cache into `cache`.
+fn write_cache(home: &Path, cache: &Path, reader_args: &[&str]) -> Result<()> {
+    let written = || {
+        std::fs::read_dir(cache.join("tuinews")).is_ok_and(|d| {
+            d.flatten()
+                .any(|e| e.file_name().to_string_lossy().ends_with(".cache"))
+        })
+    };
+    time_to(home, cache, reader_args, Some(&|_: &str| written()))?;
+    Ok(())
 }

@@ -182,6 +182,8 @@ pub struct Env {
     pub zone: Zone,
     /// `$XDG_STATE_HOME`, where the reading state is kept.
     pub xdg_state_home: Option<PathBuf>,
+    /// `$XDG_CACHE_HOME`, where the reader keeps caches of the stores it loaded.
+    pub xdg_cache_home: Option<PathBuf>,
     /// The interface language the locale asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`).
     pub lang: Lang,
     /// `$XDG_CONFIG_HOME`, where the config file is.
@@ -206,6 +208,7 @@ impl Env {
             today: Some(jiff::Zoned::now().date()),
             zone: Zone::system(),
             xdg_state_home: var("XDG_STATE_HOME"),
+            xdg_cache_home: var("XDG_CACHE_HOME"),
             lang: Lang::from_locale(|k| std::env::var(k).ok()),
             xdg_config_home: var("XDG_CONFIG_HOME"),
             stderr_terminal: io::stderr().is_terminal(),

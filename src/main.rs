@@ -115,7 +115,8 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
         runtime::say(format_args!("cannot watch for signals: {e}"));
         return cli::EXIT_FAILURE;
     }
-    events.load(&origin);
+    let cache_dir = tuinews::xdg::cache_dir(env.xdg_cache_home.as_deref(), env.home.as_deref());
+    events.load(&origin, cache_dir.clone());
     events.watch(&origin);
     let mut system = System::new(&events, origin.clone());
     system.words = app.words;
@@ -123,6 +124,7 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     system.fetch_state =
         tuinews::import::state_dir(env.xdg_state_home.as_deref(), env.home.as_deref());
     system.today = env.today;
+    system.cache_dir = cache_dir;
     // The reading state: kept per store (by its canonical path; the sample by its name).
     let var = |k: &str| {
         std::env::var_os(k)

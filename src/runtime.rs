@@ -4,7 +4,7 @@
 //! in [`crate::app`], and [`crate::tui::run`] connects the two.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -190,8 +190,9 @@ impl Channel {
         self.paused.store(true, Ordering::SeqCst);
     }
 
-    /// Loads the store in another thread; progress and the result arrive as events.
-    pub fn load(&self, origin: &Origin) {
+    /// Loads the store in another thread, from its cache in `cache` when one is valid; progress
+    /// and the result arrive as events. A store read from its file is then cached there.
+    pub fn load(&self, origin: &Origin, cache: Option<PathBuf>) {
         let tx = self.tx.clone();
         let origin = origin.clone();
         std::thread::spawn(move || {
@@ -236,7 +237,7 @@ impl Channel {
                 read: &read,
                 first_part: Some(first_part),
             };
-            let result = Store::open_telling(&origin, telling);
+            let result = Store::open_cached(&origin, cache.as_deref(), telling);
             // Leads and bodies were built and dropped: the reader, which stays, gives their
             // room back (a command that exits has no need to).
             crate::memory::give_back();
@@ -244,8 +245,15 @@ impl Channel {
             ticker.thread().unpark();
             let _ = ticker.join();
             // The search index is built once the app has installed the store (`Effect::Index`):
-            // the headlines do not wait for it.
-            let _ = tx.send(Event::Loaded(Box::new(result)));
+            // the headlines do not wait for it, nor for the cache written after.
+            let to_cache = match &result {
+                Ok((store, false)) => Some((store.shared(), store.warnings.clone())),
+                _ => None,
+            };
+            let _ = tx.send(Event::Loaded(Box::new(result.map(|(store, _)| store))));
+            if let (Some(dir), Some((articles, warnings))) = (cache, to_cache) {
+                write_cache(&dir, &articles, &warnings);
+            }
         });
     }
 
@@ -277,6 +285,12 @@ impl Channel {
     }
 }
 
+/// Writes the cache of a store just read from its file. A cache that cannot be written costs
+/// the next start its speed and nothing else, so a failure is not reported.
+fn write_cache(dir: &Path, articles: &crate::store::Articles, warnings: &[crate::store::Warning]) {
+    let _ = crate::store::cache::write(dir, articles, warnings);
+}
+
 fn path_of(origin: &Origin) -> Option<&PathBuf> {
     match origin {
         Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => Some(p),
@@ -299,6 +313,8 @@ pub struct System {
     pub fetch_state: Option<PathBuf>,
     /// The day dates without a year are read against.
     pub today: Option<jiff::civil::Date>,
+    /// Where caches of loaded stores are kept (a reload writes its store's cache again).
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl System {
@@ -313,6 +329,7 @@ impl System {
             feeds_path: None,
             fetch_state: None,
             today: None,
+            cache_dir: None,
         }
     }
 
@@ -455,10 +472,18 @@ impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
             Effect::Reload => {
                 let tx = self.channel_tx.clone();
                 let origin = self.origin.clone();
+                let cache = self.cache_dir.clone();
                 std::thread::spawn(move || {
                     let store = Store::open(&origin);
                     crate::memory::give_back();
+                    let to_cache = store
+                        .as_ref()
+                        .ok()
+                        .map(|s| (s.shared(), s.warnings.clone()));
                     let _ = tx.send(Event::Loaded(Box::new(store)));
+                    if let (Some(dir), Some((articles, warnings))) = (cache, to_cache) {
+                        write_cache(&dir, &articles, &warnings);
+                    }
                 });
                 None
             }

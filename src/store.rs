@@ -9,6 +9,7 @@
 mod article;
 mod articles;
 mod build;
+pub mod cache;
 mod ids;
 mod json;
 
@@ -321,6 +322,22 @@ impl Store {
         }
     }
 
+    /// [`Store::open_telling`], from the store's cache in `cache` when one is valid for its file
+    /// as it is now ([`cache::read`]); `true` with a store that came from there.
+    pub fn open_cached(
+        origin: &Origin,
+        cache: Option<&Path>,
+        mut telling: Telling<'_>,
+    ) -> Result<(Store, bool), StoreError> {
+        if let (Some(dir), Origin::Flag(path) | Origin::Env(path) | Origin::Xdg(path)) =
+            (cache, origin)
+            && let Some(store) = cache::read(dir, path, &name_of(path), &mut telling.first_part)
+        {
+            return Ok((store, true));
+        }
+        Store::open_telling(origin, telling).map(|store| (store, false))
+    }
+
     /// Reads and parses a store file.
     pub fn load_path(path: &Path) -> Result<Store, StoreError> {
         Store::load_path_counting(path, &AtomicUsize::new(0))
@@ -364,8 +381,7 @@ impl Store {
     }
 
     fn load_path_by(path: &Path, block: usize, telling: Telling<'_>) -> Result<Store, StoreError> {
-        // The name every message about this store carries, made safe to print once here.
-        let file = crate::text::visible(&path.display().to_string());
+        let file = name_of(path);
         let read_err = |source| StoreError::Read {
             file: file.clone(),
             source,
@@ -402,6 +418,8 @@ impl Store {
         let bodies = Arc::new(articles::BodyFile {
             file: handle,
             name: file.clone(),
+            path: path.to_path_buf(),
+            stamp: cache::Stamp::of(&meta),
         });
         let read = telling.read;
         if let Some(store) =
@@ -945,6 +963,11 @@ const READ_BLOCK: usize = 1 << 20;
 /// The largest store file tuinews reads: 8 GiB, well past a million articles (about 1.9 GB) and
 /// short of what a filled disk or a runaway file would be.
 pub const MAX_STORE_BYTES: u64 = 8 << 30;
+
+/// The name every message about the store at `path` carries, made safe to print once here.
+fn name_of(path: &Path) -> String {
+    crate::text::visible(&path.display().to_string())
+}
 
 /// What kind of file a path that is not a regular file is, as messages name it.
 fn file_kind(meta: &std::fs::Metadata) -> &'static str {

@@ -26,6 +26,11 @@ pub fn data_dir(xdg_data_home: Option<&Path>, home: Option<&Path>) -> Option<Pat
     tuinews_dir(xdg_data_home, home, &[".local", "share"])
 }
 
+/// `$XDG_CACHE_HOME/tuinews`, else `~/.cache/tuinews`: caches of loaded stores.
+pub fn cache_dir(xdg_cache_home: Option<&Path>, home: Option<&Path>) -> Option<PathBuf> {
+    tuinews_dir(xdg_cache_home, home, &[".cache"])
+}
+
 /// `$XDG_STATE_HOME/tuinews`, else `~/.local/state/tuinews`: reading state, fetch validators.
 pub fn state_dir(xdg_state_home: Option<&Path>, home: Option<&Path>) -> Option<PathBuf> {
     tuinews_dir(xdg_state_home, home, &[".local", "state"])
@@ -55,6 +60,14 @@ mod tests {
             Some(PathBuf::from("/home/an/.local/state/tuinews"))
         );
         assert_eq!(state_dir(None, None), None);
+        assert_eq!(
+            cache_dir(None, home),
+            Some(PathBuf::from("/home/an/.cache/tuinews"))
+        );
+        assert_eq!(
+            cache_dir(Some(Path::new("/c")), home),
+            Some(PathBuf::from("/c/tuinews"))
+        );
         assert_eq!(
             state_dir(Some(Path::new("/s")), None),
             Some(PathBuf::from("/s/tuinews"))

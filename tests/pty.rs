@@ -1362,3 +1362,52 @@ fn the_reader_exits_when_its_terminal_goes_away_without_sighup() {
         "a terminal that cannot be read is a failure"
     );
 }
+
+/// The reader caches a store it read from its file, opens it from there the next time, and
+/// writes a corrupt cache again rather than trusting it.
+#[test]
+fn the_reader_caches_its_store_and_rebuilds_a_corrupt_cache() {
+    let dir = TempDir::new().expect("a directory");
+    let store = dir.path().join("tin-tuc.json");
+    std::fs::write(&store, tuinews::store::EMBEDDED_SAMPLE).expect("write the store");
+    let cache_home = dir.path().join("cache");
+    let cache_dir = cache_home.join("tuinews");
+    let cache_home = cache_home.to_str().expect("UTF-8").to_owned();
+    let cache_file = tuinews::store::cache::file_for(&cache_dir, &store).expect("the cache's name");
+    let run = |written: &dyn Fn(&[u8]) -> bool| {
+        let mut tui = Tui::spawn_with_env(
+            BIN,
+            100,
+            30,
+            &["--store", store.to_str().expect("UTF-8")],
+            &[("XDG_CACHE_HOME", cache_home.as_str())],
+        );
+        tui.wait_for("the headlines", |s| text(s, 29, 0, 100).contains("45/45"));
+        // The cache is written after the headlines are shown.
+        let end = Instant::now() + DEADLINE;
+        while !std::fs::read(&cache_file).is_ok_and(|b| written(&b)) {
+            assert!(Instant::now() < end, "no cache written");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        tui.send(b"q");
+        assert!(tui.wait_exit().success());
+    };
+    run(&|_| true);
+    let good = std::fs::read(&cache_file).expect("the reader wrote its cache");
+    let name = store.display().to_string();
+    let from_cache = tuinews::store::cache::read(&cache_dir, &store, &name, &mut None)
+        .expect("a cache that reads");
+    assert_eq!(from_cache.len(), 45);
+    // Corrupt: the reader still shows the store, and writes the cache again.
+    let mut bad = good.clone();
+    let middle = bad.len() / 2;
+    bad[middle] ^= 0x20;
+    std::fs::write(&cache_file, &bad).expect("corrupt the cache");
+    run(&|b| b == good);
+    assert!(tuinews::store::cache::read(&cache_dir, &store, &name, &mut None).is_some());
+    // Nothing else is left in the cache's directory.
+    let files = std::fs::read_dir(&cache_dir)
+        .expect("the cache directory")
+        .count();
+    assert_eq!(files, 1);
+}

@@ -28,6 +28,10 @@ pub struct Articles {
 pub(super) struct BodyFile {
     pub(super) file: File,
     pub(super) name: String,
+    /// The path it was opened by, and which version of the file it is: what a cache of the
+    /// store is keyed by.
+    pub(super) path: std::path::PathBuf,
+    pub(super) stamp: super::cache::Stamp,
 }
 
 /// Why an article's body could not be read from the store's file.
@@ -82,6 +86,11 @@ impl From<Vec<Article>> for Articles {
 impl Articles {
     pub(super) fn new(list: Vec<Article>, file: Option<Arc<BodyFile>>) -> Articles {
         Articles { list, file }
+    }
+
+    /// The file their bodies are read from, when they were left there.
+    pub(super) fn file(&self) -> Option<&Arc<BodyFile>> {
+        self.file.as_ref()
     }
 
     pub(super) fn list_mut(&mut self) -> &mut Vec<Article> {
@@ -145,12 +154,16 @@ fn read_entry_at(file: &File, stored: Stored, id: &str) -> Result<Article, Strin
 }
 
 #[cfg(unix)]
-fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+pub(super) fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
 }
 
 #[cfg(windows)]
-fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+pub(super) fn read_exact_at(
+    file: &File,
+    mut buf: &mut [u8],
+    mut offset: u64,
+) -> std::io::Result<()> {
     while !buf.is_empty() {
         match std::os::windows::fs::FileExt::seek_read(file, buf, offset)? {
             0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),

@@ -1,0 +1,675 @@
+//! The cache of a loaded store, so the reader opens an archive it has read before in a fraction
+//! of a load: what the store keeps in memory of each article (everything but the lead, body and
+//! captions, which stay in the store's file) and its load warnings, in a flat binary file under
+//! `$XDG_CACHE_HOME/tuinews/`.
+//!
+//! A cache is used only when it is for this store's file as it is now: the same canonical path,
+//! size, modification time, inode and device, written by this version of tuinews in this format,
+//! whole (a CRC-32 over every byte) and decoding cleanly to the end. Anything else, a stale or a
+//! corrupt cache, is passed over and written again after the load; it is never trusted. An entry
+//! read again from the store's file must still carry its article's id
+//! ([`super::Articles::whole`]), so even a cache that slipped past these checks cannot show one
+//! article's body under another's headline.
+//!
+//! The format is written by hand: it is a run of length-prefixed strings and fixed-width
+//! numbers, cut into chunks decoded on every core. A serialisation crate would need serde on the
+//! domain types (jiff's dates included) for no gain in speed, and the decoder here is total over
+//! arbitrary bytes by construction: every read is bounds-checked and every count is bounded by
+//! the bytes left.
+
+use std::fs::Metadata;
+use std::hash::BuildHasher;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::civil::{Date, DateTime};
+use jiff::tz::Offset;
+
+use super::articles::BodyFile;
+use super::{Article, Articles, Published, Store, Stored, Warning};
+
+/// The first bytes of every cache file.
+const MAGIC: &[u8; 8] = b"TNCACHE\0";
+
+/// The layout of the file: raised whenever it changes, so an older cache is passed over.
+const FORMAT: u32 = 1;
+
+/// Articles per chunk: each chunk is read and decoded on its own, on every core, and the first
+/// is the first part shown while the rest is read.
+const CHUNK: usize = 16_384;
+
+/// The seed of the hash that names a store's cache file: fixed, so a store finds its cache
+/// again in the next run.
+const NAME_SEED: u64 = 0x7475_696e_6577_7321;
+
+/// Which version of a store's file something was built from: its size, modification time,
+/// inode and device, as the file system gives them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Stamp {
+    len: u64,
+    modified_s: i64,
+    modified_ns: u32,
+    inode: u64,
+    device: u64,
+}
+
+impl Stamp {
+    pub(super) fn of(meta: &Metadata) -> Stamp {
+        let (modified_s, modified_ns) = match meta.modified().ok().map(|t| {
+            t.duration_since(std::time::UNIX_EPOCH).map(|d| {
+                (
+                    i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+                    d.subsec_nanos(),
+                )
+            })
+        }) {
+            Some(Ok(after)) => after,
+            // Before 1970 or unknown: a stamp that still changes with the size and inode.
+            _ => (i64::MIN, 0),
+        };
+        #[cfg(unix)]
+        let (inode, device) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.ino(), meta.dev())
+        };
+        #[cfg(not(unix))]
+        let (inode, device) = (0, 0);
+        Stamp {
+            len: meta.len(),
+            modified_s,
+            modified_ns,
+            inode,
+            device,
+        }
+    }
+}
+
+/// Where the cache of the store at `path` is kept in `dir`: a file named by a hash of the
+/// store's canonical path (the path itself is written inside and checked).
+pub fn file_for(dir: &Path, path: &Path) -> Option<PathBuf> {
+    let canonical = std::fs::canonicalize(path).ok()?;
+    let hash = foldhash::fast::FixedState::with_seed(NAME_SEED).hash_one(path_bytes(&canonical));
+    Some(dir.join(format!("store-{hash:016x}.cache")))
+}
+
+fn path_bytes(path: &Path) -> Vec<u8> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().as_bytes().to_vec()
+    }
+}
+
+/// Writes the cache of `articles` (loaded from a file, their bodies left there) and their load
+/// `warnings` into `dir`, unless the store's file has changed since it was read. Written to a
+/// temporary file renamed into place, so a reader never sees half a cache. `Ok(false)` when
+/// there is nothing to write: the articles hold their bodies, or the file changed.
+///
+/// The file is a header (the key, then where each block is and its CRC-32), the header's own
+/// CRC-32, then the blocks: chunks of [`CHUNK`] articles and last the warnings.
+pub fn write(dir: &Path, articles: &Articles, warnings: &[Warning]) -> std::io::Result<bool> {
+    let Some(body) = articles.file() else {
+        return Ok(false);
+    };
+    let Some(target) = file_for(dir, &body.path) else {
+        return Ok(false);
+    };
+    let canonical = std::fs::canonicalize(&body.path)?;
+    if Stamp::of(&std::fs::metadata(&canonical)?) != body.stamp {
+        return Ok(false);
+    }
+    std::fs::create_dir_all(dir)?;
+    let stem = format!(
+        ".{}.",
+        target
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    );
+    // A reader that quit while writing leaves its temporary file: the next write takes it
+    // away (a write running at the same moment then fails, and only costs its cache).
+    for entry in std::fs::read_dir(dir)?.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&stem) && name.ends_with(".tmp") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    let temporary = dir.join(format!("{stem}{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&temporary)
+        .and_then(|file| write_into(file, &canonical, body.stamp, articles, warnings));
+    match written.and_then(|()| std::fs::rename(&temporary, &target)) {
+        Ok(()) => Ok(true),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temporary);
+            Err(e)
+        }
+    }
+}
+
+/// The cache's bytes, into `file`: the blocks are encoded a few chunks at a time, on every
+/// core, and written as they come, so writing holds a few chunks and never the whole cache; the
+/// header, which says where each block is, is written last, at the start left for it.
+fn write_into(
+    mut file: std::fs::File,
+    canonical: &Path,
+    stamp: Stamp,
+    articles: &Articles,
+    warnings: &[Warning],
+) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom};
+    let chunks: Vec<&[Article]> = articles.chunks(CHUNK).collect();
+    let mut header = Out::default();
+    header.str(env!("CARGO_PKG_VERSION"));
+    header.bytes(&path_bytes(canonical));
+    header.stamp(stamp);
+    header.u64(articles.len() as u64);
+    header.u64(chunks.len() as u64);
+    // Each block's entry: its count, where it starts, its length and its CRC-32.
+    let header_len = header.0.len() + (chunks.len() + 1) * (4 + 8 + 8 + 4);
+    let start = MAGIC.len() + 4 + 4 + header_len + 4;
+    let mut out = std::io::BufWriter::new(&mut file);
+    out.write_all(&vec![0; start])?;
+    let mut at = start as u64;
+    let mut note = |count: usize, block: &[u8], out: &mut dyn Write| {
+        header.u32(u32::try_from(count).unwrap_or(u32::MAX));
+        header.u64(at);
+        header.u64(block.len() as u64);
+        header.u32(crc32fast::hash(block));
+        at += block.len() as u64;
+        out.write_all(block)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    for group in chunks.chunks(threads) {
+        let encoded = crate::parallel::by_chunks(group, |slice, _| {
+            let mut o = Out::default();
+            for a in slice.iter().flat_map(|c| c.iter()) {
+                o.article(a);
+            }
+            o.0
+        });
+        // One chunk to a thread: each block is one chunk.
+        if encoded.len() != group.len() {
+            return Err(std::io::Error::other("chunks encoded unevenly"));
+        }
+        for (chunk, block) in group.iter().zip(&encoded) {
+            note(chunk.len(), block, &mut out)?;
+        }
+    }
+    let mut o = Out::default();
+    o.u64(warnings.len() as u64);
+    for w in warnings {
+        o.warning(w);
+    }
+    note(warnings.len(), &o.0, &mut out)?;
+    out.flush()?;
+    drop(out);
+    let mut head = Out::default();
+    head.0.extend_from_slice(MAGIC);
+    head.u32(FORMAT);
+    head.u32(u32::try_from(header.0.len()).map_err(std::io::Error::other)?);
+    head.0.extend_from_slice(&header.0);
+    head.u32(crc32fast::hash(&header.0));
+    if head.0.len() != start {
+        return Err(std::io::Error::other("the cache's header changed length"));
+    }
+    file.seek(SeekFrom::Start(0))?;
+    file.write_all(&head.0)?;
+    file.sync_all()
+}
+
+/// One block of a cache file: how many articles (or warnings) it holds, where it is, and its
+/// CRC-32.
+#[derive(Clone, Copy)]
+struct Block {
+    count: usize,
+    at: u64,
+    len: usize,
+    crc: u32,
+}
+
+impl Block {
+    /// Its bytes, read from `file` and checked against its CRC.
+    fn read(self, file: &std::fs::File) -> Option<Vec<u8>> {
+        let mut bytes = vec![0; self.len];
+        super::articles::read_exact_at(file, &mut bytes, self.at).ok()?;
+        (crc32fast::hash(&bytes) == self.crc).then_some(bytes)
+    }
+
+    /// The articles of a chunk, whose entries lie within a store file of `file_len` bytes.
+    fn articles(self, file: &std::fs::File, file_len: u64) -> Option<Vec<Article>> {
+        let bytes = self.read(file)?;
+        let mut r = In { b: &bytes, at: 0 };
+        let mut list = Vec::with_capacity(self.count.min(bytes.len()));
+        for _ in 0..self.count {
+            list.push(r.article(file_len)?);
+        }
+        (r.left() == 0).then_some(list)
+    }
+}
+
+/// The store at `path` from its cache in `dir`, named `name` in messages; `None` when there
+/// is no cache valid for the file as it is now. With `part`, a store of more than its `most`
+/// articles gives its first chunk as a first part (see [`super::FirstPart`]) as soon as it is
+/// read, before the rest: at once, as a cache is read in seconds at most. `part` is then taken,
+/// so a load from the file after a cache found corrupt further on gives none again.
+pub fn read(
+    dir: &Path,
+    path: &Path,
+    name: &str,
+    part: &mut Option<super::FirstPart<'_>>,
+) -> Option<Store> {
+    let canonical = std::fs::canonicalize(path).ok()?;
+    let cache = std::fs::File::open(file_for(dir, path)?).ok()?;
+    let mut start = [0; MAGIC.len() + 8];
+    super::articles::read_exact_at(&cache, &mut start, 0).ok()?;
+    let mut r = In { b: &start, at: 0 };
+    if r.take(MAGIC.len())? != MAGIC || r.u32()? != FORMAT {
+        return None;
+    }
+    let header_len = usize::try_from(r.u32()?).ok()?;
+    let mut header = vec![0; header_len.checked_add(4)?];
+    super::articles::read_exact_at(&cache, &mut header, start.len() as u64).ok()?;
+    let (header, crc) = header.split_at(header_len);
+    if crc32fast::hash(header) != u32::from_le_bytes(crc.try_into().ok()?) {
+        return None;
+    }
+    let mut r = In { b: header, at: 0 };
+    if r.str()? != env!("CARGO_PKG_VERSION") || r.bytes()? != path_bytes(&canonical) {
+        return None;
+    }
+    let stamp = r.stamp()?;
+    // The store's file is opened once and checked after: what was stamped is what bodies are
+    // read from.
+    let file = std::fs::File::open(&canonical).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || Stamp::of(&meta) != stamp {
+        return None;
+    }
+    let count = usize::try_from(r.u64()?).ok()?;
+    let chunk_count = usize::try_from(r.u64()?).ok()?;
+    if chunk_count >= r.left() / 24 {
+        return None;
+    }
+    let mut blocks = Vec::with_capacity(chunk_count + 1);
+    for _ in 0..=chunk_count {
+        blocks.push(Block {
+            count: usize::try_from(r.u32()?).ok()?,
+            at: r.u64()?,
+            len: usize::try_from(r.u64()?).ok()?,
+            crc: r.u32()?,
+        });
+    }
+    let (warnings_block, chunks) = blocks.split_last()?;
+    if r.left() != 0 || chunks.iter().map(|c| c.count).sum::<usize>() != count {
+        return None;
+    }
+
+    // The first chunk first, so a first part can be shown while the rest is read.
+    let (first, rest) = match chunks.split_first() {
+        Some((first, rest)) => (first.articles(&cache, stamp.len)?, rest),
+        None => (Vec::new(), chunks),
+    };
+    if part.as_ref().is_some_and(|p| count > p.most)
+        && !rest.is_empty()
+        && let Some(mut part) = part.take()
+    {
+        (part.give)(part_of(&first, name, &file, path, stamp)?);
+    }
+    let decoded: Vec<Option<Vec<Article>>> = crate::parallel::by_chunks(rest, |slice, _| {
+        (slice.iter())
+            .map(|c| c.articles(&cache, stamp.len))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut list = first;
+    list.reserve_exact(count - list.len());
+    for chunk in decoded {
+        list.extend(chunk?);
+    }
+    let bytes = warnings_block.read(&cache)?;
+    let mut r = In { b: &bytes, at: 0 };
+    let warning_count = usize::try_from(r.u64()?).ok()?;
+    let mut warnings = Vec::with_capacity(warning_count.min(r.left()));
+    for _ in 0..warning_count {
+        warnings.push(r.warning(name)?);
+    }
+    if r.left() != 0 {
+        return None;
+    }
+    let by_id = ids_of(&list)?;
+    Some(store_of(list, warnings, by_id, name, file, path, stamp))
+}
+
+/// The table of `list`'s ids; `None` if one is given twice (a cache never holds that).
+fn ids_of(list: &[Article]) -> Option<super::ids::Ids> {
+    let mut by_id = super::ids::Ids::default();
+    by_id.reserve(list.len(), &[]);
+    for (at, a) in list.iter().enumerate() {
+        if !by_id.insert(&list[..at], &a.id, u32::try_from(at).ok()?) {
+            return None;
+        }
+    }
+    Some(by_id)
+}
+
+fn store_of(
+    list: Vec<Article>,
+    warnings: Vec<Warning>,
+    by_id: super::ids::Ids,
+    name: &str,
+    file: std::fs::File,
+    path: &Path,
+    stamp: Stamp,
+) -> Store {
+    let file = Arc::new(BodyFile {
+        file,
+        name: name.to_owned(),
+        path: path.to_path_buf(),
+        stamp,
+    });
+    Store {
+        name: name.to_owned(),
+        articles: Arc::new(Articles::new(list, Some(file))),
+        warnings,
+        by_id,
+    }
+}
+
+/// A first part of the store: a copy of its first articles, naming as related only those among
+/// them, reading bodies from its own handle on the store's file.
+fn part_of(
+    first: &[Article],
+    name: &str,
+    file: &std::fs::File,
+    path: &Path,
+    stamp: Stamp,
+) -> Option<Store> {
+    let mut list = first.to_vec();
+    let by_id = ids_of(&list)?;
+    let known: Vec<Vec<bool>> = (list.iter())
+        .map(|a| a.related.iter().map(|r| by_id.contains(&list, r)).collect())
+        .collect();
+    for (a, known) in list.iter_mut().zip(known) {
+        let mut known = known.into_iter();
+        a.related.retain(|_| known.next().unwrap_or(false));
+    }
+    let file = file.try_clone().ok()?;
+    Some(store_of(list, Vec::new(), by_id, name, file, path, stamp))
+}
+
+/// Bytes being written.
+#[derive(Default)]
+struct Out(Vec<u8>);
+
+impl Out {
+    fn u8(&mut self, v: u8) {
+        self.0.push(v);
+    }
+
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+
+    fn i64(&mut self, v: i64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+
+    fn bytes(&mut self, b: &[u8]) {
+        // Lengths fit: a field is at most 1 MiB, a path far less.
+        self.u32(u32::try_from(b.len()).unwrap_or(u32::MAX));
+        self.0.extend_from_slice(b);
+    }
+
+    fn str(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+    }
+
+    fn opt(&mut self, s: Option<&str>) {
+        match s {
+            None => self.u8(0),
+            Some(s) => {
+                self.u8(1);
+                self.str(s);
+            }
+        }
+    }
+
+    fn strs(&mut self, list: &[String]) {
+        self.u32(u32::try_from(list.len()).unwrap_or(u32::MAX));
+        for s in list {
+            self.str(s);
+        }
+    }
+
+    fn stamp(&mut self, s: Stamp) {
+        self.u64(s.len);
+        self.i64(s.modified_s);
+        self.u32(s.modified_ns);
+        self.u64(s.inode);
+        self.u64(s.device);
+    }
+
+    fn datetime(&mut self, dt: DateTime) {
+        self.i64(i64::from(dt.year()));
+        self.u8(dt.month().unsigned_abs());
+        self.u8(dt.day().unsigned_abs());
+        self.u8(dt.hour().unsigned_abs());
+        self.u8(dt.minute().unsigned_abs());
+        self.u8(dt.second().unsigned_abs());
+        self.u32(dt.subsec_nanosecond().unsigned_abs());
+    }
+
+    fn article(&mut self, a: &Article) {
+        self.str(&a.id);
+        self.str(&a.title);
+        match a.published {
+            None => self.u8(0),
+            Some(Published::Zoned { local, offset }) => {
+                self.u8(1);
+                self.datetime(local);
+                self.i64(i64::from(offset.seconds()));
+            }
+            Some(Published::Floating(local)) => {
+                self.u8(2);
+                self.datetime(local);
+            }
+            Some(Published::Day(d)) => {
+                self.u8(3);
+                self.datetime(d.to_datetime(jiff::civil::Time::midnight()));
+            }
+        }
+        self.str(&a.summary);
+        self.strs(&a.body);
+        self.strs(&a.persons);
+        self.strs(&a.related);
+        self.opt(a.section.as_deref());
+        self.opt(a.source.as_deref());
+        self.opt(a.url.as_deref());
+        self.strs(&a.tags);
+        self.strs(&a.captions);
+        self.strs(&a.persons_folded);
+        match a.stored {
+            None => self.u8(0),
+            Some(s) => {
+                self.u8(1 + u8::from(s.has_body));
+                self.u64(s.offset);
+                self.u32(s.len);
+            }
+        }
+    }
+
+    fn warning(&mut self, w: &Warning) {
+        self.u64(w.index as u64);
+        self.opt(w.id.as_deref());
+        self.opt(w.field.as_deref());
+        self.str(&w.message);
+    }
+}
+
+/// Bytes being read: every read checked against the end, every text checked to be UTF-8.
+struct In<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> In<'a> {
+    fn left(&self) -> usize {
+        self.b.len() - self.at
+    }
+
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(n)?;
+        let taken = self.b.get(self.at..end)?;
+        self.at = end;
+        Some(taken)
+    }
+
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn i64(&mut self) -> Option<i64> {
+        Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = usize::try_from(self.u32()?).ok()?;
+        self.take(n)
+    }
+
+    fn str(&mut self) -> Option<String> {
+        simdutf8::basic::from_utf8(self.bytes()?)
+            .ok()
+            .map(str::to_owned)
+    }
+
+    fn opt(&mut self) -> Option<Option<String>> {
+        match self.u8()? {
+            0 => Some(None),
+            1 => Some(Some(self.str()?)),
+            _ => None,
+        }
+    }
+
+    fn strs(&mut self) -> Option<Vec<String>> {
+        let n = usize::try_from(self.u32()?).ok()?;
+        // Each string takes at least its length: a count past the bytes left is corrupt.
+        if n > self.left() / 4 {
+            return None;
+        }
+        (0..n).map(|_| self.str()).collect()
+    }
+
+    fn stamp(&mut self) -> Option<Stamp> {
+        Some(Stamp {
+            len: self.u64()?,
+            modified_s: self.i64()?,
+            modified_ns: self.u32()?,
+            inode: self.u64()?,
+            device: self.u64()?,
+        })
+    }
+
+    fn datetime(&mut self) -> Option<DateTime> {
+        let year = i16::try_from(self.i64()?).ok()?;
+        let [month, day, hour, minute, second] =
+            [self.u8()?, self.u8()?, self.u8()?, self.u8()?, self.u8()?]
+                .map(|v| i8::try_from(v).unwrap_or(i8::MAX));
+        let nanos = i32::try_from(self.u32()?).ok()?;
+        DateTime::new(year, month, day, hour, minute, second, nanos).ok()
+    }
+
+    /// An article whose entry lies within a file of `file_len` bytes.
+    fn article(&mut self, file_len: u64) -> Option<Article> {
+        let id = self.str()?;
+        let title = self.str()?;
+        let published = match self.u8()? {
+            0 => None,
+            1 => {
+                let local = self.datetime()?;
+                let seconds = i32::try_from(self.i64()?).ok()?;
+                let offset = Offset::from_seconds(seconds).ok()?;
+                Some(Published::Zoned { local, offset })
+            }
+            2 => Some(Published::Floating(self.datetime()?)),
+            3 => {
+                let dt = self.datetime()?;
+                Some(Published::Day(
+                    Date::new(dt.year(), dt.month(), dt.day()).ok()?,
+                ))
+            }
+            _ => return None,
+        };
+        let summary = self.str()?;
+        let body = self.strs()?;
+        let persons = self.strs()?;
+        let related = self.strs()?;
+        let section = self.opt()?;
+        let source = self.opt()?;
+        let url = self.opt()?;
+        let tags = self.strs()?;
+        let captions = self.strs()?;
+        let persons_folded = self.strs()?;
+        let stored = match self.u8()? {
+            0 => None,
+            tag @ (1 | 2) => {
+                let offset = self.u64()?;
+                let len = self.u32()?;
+                if offset.checked_add(u64::from(len))? > file_len {
+                    return None;
+                }
+                Some(Stored {
+                    offset,
+                    len,
+                    has_body: tag == 2,
+                })
+            }
+            _ => return None,
+        };
+        Some(Article {
+            id,
+            title,
+            published,
+            summary,
+            body,
+            persons,
+            related,
+            section,
+            source,
+            url,
+            tags,
+            captions,
+            persons_folded,
+            stored,
+        })
+    }
+
+    fn warning(&mut self, file: &str) -> Option<Warning> {
+        Some(Warning {
+            file: file.to_owned(),
+            index: usize::try_from(self.u64()?).ok()?,
+            id: self.opt()?,
+            field: self.opt()?,
+            message: self.str()?,
+        })
+    }
+}

@@ -1,0 +1,287 @@
+//! The cache of a loaded store: read back, it is the store the load gave (articles, warnings,
+//! bodies read from the file); a cache for another version of the file, another file, or with
+//! any byte changed or missing is passed over, never trusted; and a large store read from its
+//! cache gives its first part before the rest.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicUsize;
+
+use serde_json::json;
+use tuinews::store::{EMBEDDED_SAMPLE, FirstPart, Origin, Store, Telling, cache};
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    fs::write(&p, text).expect("write the store");
+    p
+}
+
+/// A store with warnings of every kind the load gives, dates of every form, and the text a
+/// cache must give back exactly.
+fn awkward() -> String {
+    json!({"articles": [
+        {"id": "nfd", "title": "Ha\u{300} No\u{302}\u{323}i", "body": ["Ho\u{302}m nay\u{7}"],
+         "published": "2021-11-24T09:30:00+09:00", "persons": ["Lê Hoài Trung", "Shii Kazuo"],
+         "related": ["day", "missing", "nfd"], "section": "Thời sự", "source": "Báo",
+         "url": "https://example.vn/a", "tags": ["ngoại giao"], "captions": ["Ảnh"]},
+        {"id": "day", "title": "Chỉ ngày", "published": "2021-11-23", "summary": "Lead"},
+        {"id": "floating", "title": "Giờ không múi", "published": "2021-11-22T08:00:00"},
+        {"id": "nfd", "title": "trùng id"},
+        {"id": "undated", "title": "Không ngày", "published": "không rõ"},
+        {"title": "không id"},
+    ]})
+    .to_string()
+}
+
+/// Stores a cache must hold: the sample and the awkward one.
+fn stores(dir: &Path) -> Vec<PathBuf> {
+    vec![
+        write(dir, "sample.json", EMBEDDED_SAMPLE),
+        write(dir, "awkward.json", &awkward()),
+    ]
+}
+
+fn telling(read: &AtomicUsize) -> Telling<'_> {
+    Telling {
+        read,
+        first_part: None,
+    }
+}
+
+/// Opens the store at `path` with its cache in `cache_dir`: the store, and whether it came
+/// from the cache.
+fn open(path: &Path, cache_dir: &Path) -> (Store, bool) {
+    let read = AtomicUsize::new(0);
+    Store::open_cached(
+        &Origin::Flag(path.to_path_buf()),
+        Some(cache_dir),
+        telling(&read),
+    )
+    .expect("loads")
+}
+
+fn assert_same(name: &str, a: &Store, b: &Store) {
+    assert_eq!(a.name, b.name, "{name}");
+    assert_eq!(a.warnings, b.warnings, "{name}");
+    assert_eq!(a.articles()[..], b.articles()[..], "{name}");
+    for i in 0..a.len() {
+        assert_eq!(a.articles().whole(i), b.articles().whole(i), "{name} #{i}");
+        let id = &a.articles()[i].id;
+        assert_eq!(
+            b.get(id).map(|x| &x.id),
+            Some(id),
+            "{name}: {id} found by id"
+        );
+    }
+}
+
+#[test]
+fn a_store_read_from_its_cache_is_the_store_the_load_gave() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache_dir = dir.path().join("cache");
+    for path in stores(dir.path()) {
+        let name = path.display().to_string();
+        let (loaded, cached) = open(&path, &cache_dir);
+        assert!(!cached, "{name}: no cache yet");
+        assert!(
+            cache::write(&cache_dir, loaded.articles(), &loaded.warnings).expect("written"),
+            "{name}"
+        );
+        let (again, cached) = open(&path, &cache_dir);
+        assert!(cached, "{name}: read from the cache");
+        assert_same(&name, &loaded, &again);
+        assert!(
+            !again.warnings.is_empty() || name.contains("sample"),
+            "{name}"
+        );
+    }
+    // Under another name for the same file (a relative path), messages carry that name.
+    let path = dir.path().join("awkward.json");
+    let cwd = std::env::current_dir().expect("cwd");
+    let relative = pathdiff(&path, &cwd);
+    let read = AtomicUsize::new(0);
+    let (store, cached) = Store::open_cached(
+        &Origin::Flag(relative.clone()),
+        Some(&cache_dir),
+        telling(&read),
+    )
+    .expect("loads");
+    assert!(cached);
+    assert_eq!(store.name, relative.display().to_string());
+    assert!(
+        store
+            .warnings
+            .iter()
+            .all(|w| w.file == relative.display().to_string())
+    );
+}
+
+/// `path` relative to `base` with `..` steps (both absolute).
+fn pathdiff(path: &Path, base: &Path) -> PathBuf {
+    let up = base.components().count() - 1;
+    let mut p: PathBuf = std::iter::repeat_n("..", up).collect();
+    p.extend(path.components().skip(1));
+    p
+}
+
+#[test]
+fn a_cache_for_another_version_of_the_file_or_another_file_is_passed_over() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache_dir = dir.path().join("cache");
+    let path = write(dir.path(), "s.json", &awkward());
+    let (loaded, _) = open(&path, &cache_dir);
+    cache::write(&cache_dir, loaded.articles(), &loaded.warnings).expect("written");
+    assert!(open(&path, &cache_dir).1);
+
+    // The same length, another article: rewritten in place (a later modification time).
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let changed = awkward().replace("Chỉ ngày", "Chỉ ngàY");
+    assert_eq!(changed.len(), awkward().len());
+    fs::write(&path, &changed).expect("rewrite");
+    assert!(cache::read(&cache_dir, &path, "s.json", &mut None).is_none());
+    let (fresh, cached) = open(&path, &cache_dir);
+    assert!(!cached);
+    assert!(fresh.articles().iter().any(|a| a.title == "Chỉ ngàY"));
+
+    // Replaced by another file renamed over it, with the old times: another inode.
+    cache::write(&cache_dir, fresh.articles(), &fresh.warnings).expect("written");
+    assert!(open(&path, &cache_dir).1);
+    let other = write(dir.path(), "other.json", &changed);
+    let times = fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    fs::File::options()
+        .write(true)
+        .open(&other)
+        .and_then(|f| f.set_modified(times))
+        .expect("set the time");
+    fs::rename(&other, &path).expect("rename over");
+    assert!(cache::read(&cache_dir, &path, "s.json", &mut None).is_none());
+
+    // A cache written for one file is not read for another, even put under its name.
+    let (loaded, _) = open(&path, &cache_dir);
+    cache::write(&cache_dir, loaded.articles(), &loaded.warnings).expect("written");
+    let second = write(dir.path(), "second.json", &changed);
+    let (Some(from), Some(to)) = (
+        cache::file_for(&cache_dir, &path),
+        cache::file_for(&cache_dir, &second),
+    ) else {
+        panic!("cache files named");
+    };
+    assert_ne!(from, to);
+    fs::copy(&from, &to).expect("copy");
+    assert!(cache::read(&cache_dir, &second, "second.json", &mut None).is_none());
+}
+
+#[test]
+fn a_cache_with_any_byte_changed_or_missing_is_passed_over() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache_dir = dir.path().join("cache");
+    let path = write(dir.path(), "s.json", &awkward());
+    let (loaded, _) = open(&path, &cache_dir);
+    cache::write(&cache_dir, loaded.articles(), &loaded.warnings).expect("written");
+    let file = cache::file_for(&cache_dir, &path).expect("named");
+    let good = fs::read(&file).expect("read the cache");
+    assert!(cache::read(&cache_dir, &path, "s.json", &mut None).is_some());
+    for at in 0..good.len() {
+        for flip in [0x01, 0x80, 0xff] {
+            let mut bad = good.clone();
+            bad[at] ^= flip;
+            fs::write(&file, &bad).expect("write");
+            assert!(
+                cache::read(&cache_dir, &path, "s.json", &mut None).is_none(),
+                "byte {at} of {} changed by {flip:#x}",
+                good.len()
+            );
+        }
+    }
+    for len in 0..good.len() {
+        fs::write(&file, &good[..len]).expect("write");
+        assert!(
+            cache::read(&cache_dir, &path, "s.json", &mut None).is_none(),
+            "cut at {len}"
+        );
+    }
+    // Passed over, the store loads from its file as if there were no cache.
+    let (store, cached) = open(&path, &cache_dir);
+    assert!(!cached);
+    assert_same("s.json", &store, &loaded);
+}
+
+#[test]
+fn a_large_store_read_from_its_cache_gives_its_first_part_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache_dir = dir.path().join("cache");
+    // More articles than a cache's first chunk, each naming the next as related.
+    let n = 40_000;
+    let articles: Vec<_> = (0..n)
+        .map(|i| {
+            json!({"id": format!("a{i}"), "title": format!("Bài {i}"), "published": "2026-11-24",
+                   "related": [format!("a{}", (i + 1) % n)]})
+        })
+        .collect();
+    let path = write(dir.path(), "big.json", &json!(articles).to_string());
+    let (loaded, _) = open(&path, &cache_dir);
+    cache::write(&cache_dir, loaded.articles(), &loaded.warnings).expect("written");
+
+    let read = |most: usize| {
+        let mut parts = Vec::new();
+        let counter = AtomicUsize::new(0);
+        let (store, cached) = Store::open_cached(
+            &Origin::Flag(path.clone()),
+            Some(&cache_dir),
+            Telling {
+                read: &counter,
+                first_part: Some(FirstPart {
+                    // Ignored by a cache: its part comes at once.
+                    after: std::time::Duration::from_secs(3600),
+                    most,
+                    give: Box::new(|part| parts.push(part)),
+                }),
+            },
+        )
+        .expect("loads");
+        assert!(cached);
+        assert_same("big.json", &store, &loaded);
+        parts
+    };
+    // No part of a store no larger than a part would be.
+    assert!(read(n).is_empty());
+    let parts = read(1000);
+    assert_eq!(parts.len(), 1);
+    let part = &parts[0];
+    assert!((1..n).contains(&part.len()), "{}", part.len());
+    for (i, a) in part.articles().iter().enumerate() {
+        let w = &loaded.articles()[i];
+        assert_eq!((&a.id, a.stored), (&w.id, w.stored));
+        // Related only within the part: the last one's next is not in it.
+        let expected: Vec<&String> = w.related.iter().filter(|r| part.get(r).is_some()).collect();
+        assert_eq!(a.related.iter().collect::<Vec<_>>(), expected);
+    }
+    assert!(part.articles()[part.len() - 1].related.is_empty());
+    assert_eq!(part.articles().whole(0), loaded.articles().whole(0));
+}
+
+#[test]
+fn a_write_takes_away_what_a_write_cut_short_left_and_nothing_else() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache_dir = dir.path().join("cache");
+    let path = write(dir.path(), "s.json", &awkward());
+    let other = write(dir.path(), "t.json", &awkward());
+    let (store, _) = open(&path, &cache_dir);
+    let (other_store, _) = open(&other, &cache_dir);
+    cache::write(&cache_dir, other_store.articles(), &other_store.warnings).expect("written");
+    let name = |p: &Path| {
+        cache::file_for(&cache_dir, p)
+            .and_then(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .expect("named")
+    };
+    let leftover = cache_dir.join(format!(".{}.4242.tmp", name(&path)));
+    let unrelated = cache_dir.join(format!(".{}.4242.tmp", name(&other)));
+    fs::write(&leftover, "half a cache").expect("write");
+    fs::write(&unrelated, "another store's half").expect("write");
+    cache::write(&cache_dir, store.articles(), &store.warnings).expect("written");
+    assert!(!leftover.exists());
+    assert!(unrelated.exists());
+    assert!(open(&path, &cache_dir).1 && open(&other, &cache_dir).1);
+}
