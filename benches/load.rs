@@ -13,6 +13,10 @@
 //! against the floor as a whole process of its own (this binary's `--child naive`), alternated,
 //! with wall time, CPU time (user + system) and peak memory from the kernel's accounting of each
 //! finished child (`wait4`).
+//!
+//! Last, per size, a warm start: the store read from the cache a reader writes
+//! (`tuinews::store::cache`) against `Store::load_path`, and the search index and the content
+//! vectors read from theirs against building them, alternated in this process.
 
 use std::path::Path;
 use std::process::{Command, ExitCode};
@@ -91,6 +95,7 @@ fn run() -> Result<()> {
     let dir = tempfile::tempdir()?;
     let exe = std::env::current_exe()?;
     let mut whole = Vec::new();
+    let mut warm = Vec::new();
     println!(
         "| articles | file | naive floor | Store::load_path | load / naive | peak naive / file | peak load / file | after load / file |"
     );
@@ -134,6 +139,7 @@ fn run() -> Result<()> {
             kib(median(load.iter().map(|s| s.after_kib as f64))),
         );
         whole.extend(whole_processes(&exe, &path, n, runs, file_bytes)?);
+        warm.push(warm_start(dir.path(), &path, n, runs, file_bytes)?);
         std::fs::remove_file(&path)?;
     }
     println!(
@@ -141,6 +147,13 @@ fn run() -> Result<()> {
     );
     println!("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for row in whole {
+        println!("{row}");
+    }
+    println!(
+        "\n| articles | load | from cache | cache / load | search index built | read | read / built | content vectors built | read | read / built | cache files / file |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for row in warm {
         println!("{row}");
     }
     println!(
@@ -317,4 +330,75 @@ fn cpu_model() -> String {
                 .map(|(_, m)| m.trim().to_owned())
         })
         .unwrap_or_else(|| "unknown CPU".to_owned())
+}
+
+/// The warm start of a store of `n` articles at `path`, as a table row: each thing from its cache
+/// against making it, alternated `runs` times, medians and median per-pair ratios.
+fn warm_start(dir: &Path, path: &Path, n: usize, runs: usize, file_bytes: f64) -> Result<String> {
+    use tuinews::query::index::SearchIndex;
+    use tuinews::similar::ContentIndex;
+    use tuinews::store::{Store, cache};
+    let cache_dir = dir.join(format!("cache-{n}"));
+    let loaded = Store::load_path(path)?;
+    let articles = loaded.shared();
+    cache::write(&cache_dir, &articles, &loaded.warnings)?;
+    let search = SearchIndex::of_store(&articles);
+    cache::write_derived(&cache_dir, &articles, "search", |s| search.save(s))?;
+    drop(search);
+    let similar = ContentIndex::of_store(&articles);
+    cache::write_derived(&cache_dir, &articles, "similar", |s| similar.save(s))?;
+    drop(similar);
+    let time = |f: &mut dyn FnMut() -> bool| -> Result<f64> {
+        let start = Instant::now();
+        if !f() {
+            return Err("a cache did not read".into());
+        }
+        Ok(start.elapsed().as_secs_f64())
+    };
+    let mut pairs: [(Vec<f64>, Vec<f64>); 3] = Default::default();
+    for _ in 0..runs {
+        pairs[0].0.push(time(&mut || {
+            Store::load_path(path).is_ok_and(|s| s.len() == n)
+        })?);
+        pairs[0].1.push(time(&mut || {
+            cache::read(&cache_dir, path, "s", &mut None).is_some_and(|s| s.len() == n)
+        })?);
+        pairs[1]
+            .0
+            .push(time(&mut || SearchIndex::of_store(&articles).tokens() > 0)?);
+        pairs[1].1.push(time(&mut || {
+            cache::read_derived(&cache_dir, &articles, "search", |s| {
+                SearchIndex::load(s, &articles)
+            })
+            .is_some()
+        })?);
+        pairs[2].0.push(time(&mut || {
+            std::hint::black_box(ContentIndex::of_store(&articles));
+            true
+        })?);
+        pairs[2].1.push(time(&mut || {
+            cache::read_derived(&cache_dir, &articles, "similar", |s| {
+                ContentIndex::load(s, &articles)
+            })
+            .is_some()
+        })?);
+    }
+    let cache_bytes: u64 = std::fs::read_dir(&cache_dir)?
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    let mut row = format!("| {n} ");
+    for (made, read) in &pairs {
+        let ratio = median(made.iter().zip(read).map(|(m, r)| r / m));
+        row += &format!(
+            "| {:.3} s | {:.3} s | {:.3}x ",
+            median(made.iter().copied()),
+            median(read.iter().copied()),
+            ratio
+        );
+    }
+    row += &format!("| {:.2}x |", cache_bytes as f64 / file_bytes);
+    std::fs::remove_dir_all(&cache_dir)?;
+    Ok(row)
 }

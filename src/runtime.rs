@@ -291,6 +291,50 @@ fn write_cache(dir: &Path, articles: &crate::store::Articles, warnings: &[crate:
     let _ = crate::store::cache::write(dir, articles, warnings);
 }
 
+/// A table derived from a store's articles (its search index, its content vectors), and
+/// whether it was built rather than read from its cache.
+struct Derived<T>(Arc<T>, bool);
+
+/// The table `kind` of `articles`: read from its cache in `cache` by `load` when one is valid,
+/// else built by `build` (its freed memory given back).
+fn derived<T>(
+    cache: Option<&Path>,
+    articles: &Arc<crate::store::Articles>,
+    kind: &str,
+    load: impl FnOnce(&mut crate::store::cache::Source<'_>, &Arc<crate::store::Articles>) -> Option<T>,
+    build: impl FnOnce(&Arc<crate::store::Articles>) -> T,
+) -> Derived<T> {
+    let cached = cache.and_then(|dir| {
+        crate::store::cache::read_derived(dir, articles, kind, |source| load(source, articles))
+    });
+    match cached {
+        Some(table) => Derived(Arc::new(table), false),
+        None => {
+            let table = build(articles);
+            crate::memory::give_back();
+            Derived(Arc::new(table), true)
+        }
+    }
+}
+
+impl<T> Derived<T> {
+    /// Writes a table just built into its cache; a failure costs the next start its speed only,
+    /// so it is not reported.
+    fn cache(
+        &self,
+        cache: Option<&Path>,
+        articles: &crate::store::Articles,
+        kind: &str,
+        save: impl FnOnce(&T, &mut crate::store::cache::Sink<'_>) -> io::Result<()>,
+    ) {
+        if let (Some(dir), true) = (cache, self.1) {
+            let table = &self.0;
+            let _ =
+                crate::store::cache::write_derived(dir, articles, kind, |sink| save(table, sink));
+        }
+    }
+}
+
 fn path_of(origin: &Origin) -> Option<&PathBuf> {
     match origin {
         Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => Some(p),
@@ -488,18 +532,36 @@ impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
                 None
             }
             Effect::Index(articles) => {
+                use crate::query::index::SearchIndex;
+                use crate::similar::ContentIndex;
                 let tx = self.channel_tx.clone();
+                let cache = self.cache_dir.clone();
                 std::thread::spawn(move || {
-                    let index = crate::query::index::SearchIndex::of_store(&articles);
-                    crate::memory::give_back();
-                    if tx.send(Event::Indexed(Arc::new(index))).is_err() {
+                    // Each from its cache when one is valid for these articles, else built and
+                    // cached after it is sent.
+                    let index = derived(
+                        cache.as_deref(),
+                        &articles,
+                        "search",
+                        SearchIndex::load,
+                        SearchIndex::of_store,
+                    );
+                    if tx.send(Event::Indexed(Arc::clone(&index.0))).is_err() {
                         return;
                     }
+                    index.cache(cache.as_deref(), &articles, "search", SearchIndex::save);
                     // Then what related stories by content need: searching comes first.
-                    let similar = crate::similar::ContentIndex::of_store(&articles);
-                    drop(articles);
-                    crate::memory::give_back();
-                    let _ = tx.send(Event::Similar(Arc::new(similar)));
+                    let similar = derived(
+                        cache.as_deref(),
+                        &articles,
+                        "similar",
+                        ContentIndex::load,
+                        ContentIndex::of_store,
+                    );
+                    if tx.send(Event::Similar(Arc::clone(&similar.0))).is_err() {
+                        return;
+                    }
+                    similar.cache(cache.as_deref(), &articles, "similar", ContentIndex::save);
                 });
                 None
             }

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::query::index::tokens;
+use crate::store::cache::{Sink, Source};
 use crate::store::{Article, ArticleIx, Articles, BuiltFrom, Store};
 use crate::text::fold;
 
@@ -53,6 +54,23 @@ struct Rows {
 }
 
 impl Rows {
+    fn save(&self, sink: &mut Sink<'_>) -> std::io::Result<()> {
+        sink.u32s(&self.starts)?;
+        sink.pairs(&self.items)
+    }
+
+    /// Rows read back: their starts ascending from 0 to the end of the items.
+    fn load(source: &mut Source<'_>) -> Option<Rows> {
+        let rows = Rows {
+            starts: source.u32s()?,
+            items: source.pairs()?,
+        };
+        let holds = rows.starts.first() == Some(&0)
+            && rows.starts.windows(2).all(|w| w[0] <= w[1])
+            && rows.starts.last().map(|&l| l as usize) == Some(rows.items.len());
+        holds.then_some(rows)
+    }
+
     /// Row `i`, if there is one.
     fn get(&self, i: usize) -> Option<&[(u32, f32)]> {
         let start = *self.starts.get(i)? as usize;
@@ -184,6 +202,30 @@ impl ContentIndex {
         let mut index = ContentIndex::build(articles);
         index.source = BuiltFrom::new(articles);
         index
+    }
+
+    /// Writes the vectors into their cache ([`crate::store::cache::write_derived`]).
+    pub fn save(&self, sink: &mut Sink<'_>) -> std::io::Result<()> {
+        self.vectors.save(sink)?;
+        self.postings.save(sink)
+    }
+
+    /// The vectors of `articles` read back from their cache, if they hold together: a row for
+    /// every article, every article one of the store's, every term one of the postings', every
+    /// weight a number.
+    pub fn load(source: &mut Source<'_>, articles: &Arc<Articles>) -> Option<ContentIndex> {
+        let vectors = Rows::load(source)?;
+        let postings = Rows::load(source)?;
+        let terms = postings.starts.len().checked_sub(1)?;
+        let holds = vectors.starts.len() == articles.len() + 1
+            && (vectors.items.iter()).all(|&(t, w)| (t as usize) < terms && w.is_finite())
+            && (postings.items.iter())
+                .all(|&(a, w)| (a as usize) < articles.len() && w.is_finite());
+        holds.then(|| ContentIndex {
+            vectors,
+            postings,
+            source: BuiltFrom::new(articles),
+        })
     }
 
     /// Whether the index was built from this store's articles.

@@ -1383,9 +1383,14 @@ fn the_reader_caches_its_store_and_rebuilds_a_corrupt_cache() {
             &[("XDG_CACHE_HOME", cache_home.as_str())],
         );
         tui.wait_for("the headlines", |s| text(s, 29, 0, 100).contains("45/45"));
-        // The cache is written after the headlines are shown.
+        // The cache is written after the headlines are shown, then the search index's and
+        // the content vectors' once they are built.
         let end = Instant::now() + DEADLINE;
-        while !std::fs::read(&cache_file).is_ok_and(|b| written(&b)) {
+        while !(std::fs::read(&cache_file).is_ok_and(|b| written(&b))
+            && ["search", "similar"]
+                .iter()
+                .all(|kind| cache_file.with_extension(kind).exists()))
+        {
             assert!(Instant::now() < end, "no cache written");
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -1406,8 +1411,11 @@ fn the_reader_caches_its_store_and_rebuilds_a_corrupt_cache() {
     run(&|b| b == good);
     assert!(tuinews::store::cache::read(&cache_dir, &store, &name, &mut None).is_some());
     // Nothing else is left in the cache's directory.
-    let files = std::fs::read_dir(&cache_dir)
+    let mut files: Vec<String> = std::fs::read_dir(&cache_dir)
         .expect("the cache directory")
-        .count();
-    assert_eq!(files, 1);
+        .flatten()
+        .filter_map(|e| Some(e.path().extension()?.to_string_lossy().into_owned()))
+        .collect();
+    files.sort();
+    assert_eq!(files, ["cache", "search", "similar"]);
 }

@@ -285,3 +285,246 @@ fn a_write_takes_away_what_a_write_cut_short_left_and_nothing_else() {
     assert!(unrelated.exists());
     assert!(open(&path, &cache_dir).1 && open(&other, &cache_dir).1);
 }
+
+#[test]
+fn the_search_index_and_content_vectors_read_from_their_caches_are_the_ones_built() {
+    use tuinews::query::index::SearchIndex;
+    use tuinews::similar::ContentIndex;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache_dir = dir.path().join("cache");
+    for path in stores(dir.path()) {
+        let name = path.display().to_string();
+        let (store, _) = open(&path, &cache_dir);
+        let articles = store.shared();
+        let search = SearchIndex::of_store(&articles);
+        let similar = ContentIndex::of_store(&articles);
+        assert!(search.tokens() > 0, "{name}");
+        let read_search = || {
+            cache::read_derived(&cache_dir, &articles, "search", |s| {
+                SearchIndex::load(s, &articles)
+            })
+        };
+        let read_similar = || {
+            cache::read_derived(&cache_dir, &articles, "similar", |s| {
+                ContentIndex::load(s, &articles)
+            })
+        };
+        assert!(
+            read_search().is_none() && read_similar().is_none(),
+            "{name}"
+        );
+        assert!(
+            cache::write_derived(&cache_dir, &articles, "search", |s| search.save(s))
+                .expect("written")
+        );
+        assert!(
+            cache::write_derived(&cache_dir, &articles, "similar", |s| similar.save(s))
+                .expect("written")
+        );
+        // Every table, row and weight the same, and answering for the same store.
+        let (Some(s), Some(c)) = (read_search(), read_similar()) else {
+            panic!("{name}: both read back");
+        };
+        assert_eq!(format!("{s:?}"), format!("{search:?}"), "{name}");
+        assert_eq!(format!("{c:?}"), format!("{similar:?}"), "{name}");
+        assert!(s.is_for(&store) && c.is_for(&store));
+        for (ix, _) in store.iter() {
+            assert_eq!(c.similar(&store, ix), similar.similar(&store, ix));
+        }
+        // Not for the same articles loaded again (another store, to the reader), though read
+        // for them from the cache.
+        let (again, _) = open(&path, &cache_dir);
+        assert!(!s.is_for(&again));
+
+        // Any byte changed, or cut short: passed over.
+        for kind in ["search", "similar"] {
+            let file = cache::file_for(&cache_dir, &path)
+                .expect("named")
+                .with_extension(kind);
+            let good = fs::read(&file).expect("read");
+            let step = (good.len() / 3000).max(1);
+            for at in (0..good.len()).step_by(step) {
+                let mut bad = good.clone();
+                bad[at] ^= 0x41;
+                fs::write(&file, &bad).expect("write");
+                let reads = || match kind {
+                    "search" => read_search().is_some(),
+                    _ => read_similar().is_some(),
+                };
+                assert!(!reads(), "{name} {kind}: byte {at}");
+                fs::write(&file, &good[..at]).expect("write");
+                assert!(!reads(), "{name} {kind}: cut at {at}");
+                fs::write(&file, &good).expect("write");
+            }
+        }
+        assert!(read_search().is_some() && read_similar().is_some());
+    }
+    // For another version of the file: passed over.
+    let path = dir.path().join("awkward.json");
+    let (store, _) = open(&path, &cache_dir);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(&path, awkward()).expect("rewrite");
+    let articles = store.shared();
+    assert!(
+        cache::read_derived(&cache_dir, &articles, "search", |s| SearchIndex::load(
+            s, &articles
+        ))
+        .is_none()
+    );
+}
+
+#[test]
+fn a_derived_cache_whose_tables_do_not_hold_together_is_passed_over() {
+    use tuinews::query::index::SearchIndex;
+    use tuinews::similar::ContentIndex;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache_dir = dir.path().join("cache");
+    let path = write(dir.path(), "s.json", &awkward());
+    let (store, _) = open(&path, &cache_dir);
+    let articles = store.shared();
+    let n = articles.len() as u64;
+    // A search table: vocabulary, token starts, list offsets, lists, dense marks, bitmaps.
+    type Table<'a> = (
+        &'a str,
+        &'a [u32],
+        &'a [u32],
+        &'a [u32],
+        &'a [u32],
+        &'a [u64],
+    );
+    let good: Table = (
+        "hanoi",
+        &[0, 2, 5],
+        &[0, 1, 2],
+        &[0, 1],
+        &[u32::MAX, u32::MAX],
+        &[],
+    );
+    let search_with = |folded: Table| {
+        cache::write_derived(&cache_dir, &articles, "search", |s| {
+            s.u64(n)?;
+            for (vocabulary, starts, offsets, lists, dense, bitmaps) in [folded, good] {
+                s.bytes(vocabulary.as_bytes())?;
+                s.u32s(starts)?;
+                s.u32s(offsets)?;
+                s.u32s(lists)?;
+                s.u32s(dense)?;
+                s.u64s(bitmaps)?;
+            }
+            Ok(())
+        })
+        .expect("written");
+        cache::read_derived(&cache_dir, &articles, "search", |s| {
+            SearchIndex::load(s, &articles)
+        })
+        .is_some()
+    };
+    assert!(search_with(good), "the well-formed table reads");
+    let past = n as u32;
+    for (why, bad) in [
+        (
+            "an article past the store",
+            (
+                "hanoi",
+                &[0, 2, 5][..],
+                &[0, 1, 2][..],
+                &[0, past][..],
+                &[u32::MAX, u32::MAX][..],
+                &[][..],
+            ),
+        ),
+        (
+            "tokens out of order",
+            (
+                "noiha",
+                &[0, 3, 5],
+                &[0, 1, 2],
+                &[0, 1],
+                &[u32::MAX, u32::MAX],
+                &[],
+            ),
+        ),
+        (
+            "a start past the vocabulary",
+            (
+                "hanoi",
+                &[0, 2, 9],
+                &[0, 1, 2],
+                &[0, 1],
+                &[u32::MAX, u32::MAX],
+                &[],
+            ),
+        ),
+        (
+            "lists past their end",
+            (
+                "hanoi",
+                &[0, 2, 5],
+                &[0, 3, 2],
+                &[0, 1],
+                &[u32::MAX, u32::MAX],
+                &[],
+            ),
+        ),
+        (
+            "a bitmap that is not there",
+            (
+                "hanoi",
+                &[0, 2, 5],
+                &[0, 1, 2],
+                &[0, 1],
+                &[0, u32::MAX],
+                &[],
+            ),
+        ),
+        (
+            "a start inside a letter",
+            (
+                "hàn",
+                &[0, 2, 4],
+                &[0, 1, 2],
+                &[0, 1],
+                &[u32::MAX, u32::MAX],
+                &[],
+            ),
+        ),
+    ] {
+        assert!(!search_with(bad), "{why}");
+    }
+
+    // Content vectors: per article its terms, then per term its articles.
+    let similar_with = |vectors: (&[u32], &[(u32, f32)]), postings: (&[u32], &[(u32, f32)])| {
+        cache::write_derived(&cache_dir, &articles, "similar", |s| {
+            for (starts, items) in [vectors, postings] {
+                s.u32s(starts)?;
+                s.pairs(items)?;
+            }
+            Ok(())
+        })
+        .expect("written");
+        cache::read_derived(&cache_dir, &articles, "similar", |s| {
+            ContentIndex::load(s, &articles)
+        })
+        .is_some()
+    };
+    let mut starts = vec![0u32; articles.len() + 1];
+    *starts.last_mut().expect("one") = 1;
+    let postings: (&[u32], &[(u32, f32)]) = (&[0, 1], &[(0, 1.0)]);
+    assert!(similar_with((&starts, &[(0, 1.0)]), postings));
+    assert!(
+        !similar_with((&starts, &[(1, 1.0)]), postings),
+        "a term past the postings"
+    );
+    assert!(
+        !similar_with((&starts, &[(0, f32::NAN)]), postings),
+        "a weight that is no number"
+    );
+    assert!(
+        !similar_with((&starts[1..], &[(0, 1.0)]), postings),
+        "a row short"
+    );
+    assert!(
+        !similar_with((&starts, &[(0, 1.0)]), (&[0, 1], &[(past, 1.0)])),
+        "an article past the store"
+    );
+}

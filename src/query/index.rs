@@ -21,6 +21,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::query::words;
+use crate::store::cache::{Sink, Source};
 use crate::store::{ArticleIx, Articles, BuiltFrom, Store};
 use crate::text::fold;
 
@@ -241,6 +242,28 @@ impl SearchIndex {
         }
     }
 
+    /// Writes the index into its cache ([`crate::store::cache::write_derived`]).
+    pub fn save(&self, sink: &mut Sink<'_>) -> std::io::Result<()> {
+        sink.u64(self.articles as u64)?;
+        self.folded.save(sink)?;
+        self.marked.save(sink)
+    }
+
+    /// The index of `articles` read back from its cache, if it holds together: every table's
+    /// rows and lists where they should be, every article one of the store's.
+    pub fn load(source: &mut Source<'_>, articles: &Arc<Articles>) -> Option<SearchIndex> {
+        let n = usize::try_from(source.u64()?).ok()?;
+        if n != articles.len() {
+            return None;
+        }
+        Some(SearchIndex {
+            folded: Table::load(source, n)?,
+            marked: Table::load(source, n)?,
+            articles: n,
+            source: BuiltFrom::new(articles),
+        })
+    }
+
     /// How many distinct tokens the index holds (folded, and written with marks).
     pub fn tokens(&self) -> usize {
         self.folded.len() + self.marked.len()
@@ -377,6 +400,48 @@ impl Table {
         table.starts.push(u32_of(table.vocabulary.len()));
         table.offsets.push(u32_of(table.postings.len()));
         table
+    }
+
+    fn save(&self, sink: &mut Sink<'_>) -> std::io::Result<()> {
+        sink.bytes(self.vocabulary.as_bytes())?;
+        sink.u32s(&self.starts)?;
+        sink.u32s(&self.offsets)?;
+        sink.u32s(&self.postings)?;
+        sink.u32s(&self.dense)?;
+        sink.u64s(&self.bitmaps)
+    }
+
+    /// A table of a store of `articles` articles, read back and checked.
+    fn load(source: &mut Source<'_>, articles: usize) -> Option<Table> {
+        let table = Table {
+            vocabulary: String::from_utf8(source.bytes()?).ok()?,
+            starts: source.u32s()?,
+            offsets: source.u32s()?,
+            postings: source.u32s()?,
+            dense: source.u32s()?,
+            bitmaps: source.u64s()?,
+            words: articles.div_ceil(64),
+        };
+        let ascending = |v: &[u32], end: usize| {
+            v.first() == Some(&0)
+                && v.windows(2).all(|w| w[0] <= w[1])
+                && v.last().map(|&l| l as usize) == Some(end)
+        };
+        let tokens = table.dense.len();
+        let bitmaps = match table.words {
+            0 => 0,
+            w => table.bitmaps.len() / w,
+        };
+        let holds = table.starts.len() == tokens + 1
+            && table.offsets.len() == tokens + 1
+            && ascending(&table.starts, table.vocabulary.len())
+            && ascending(&table.offsets, table.postings.len())
+            && (table.starts.iter()).all(|&a| table.vocabulary.is_char_boundary(a as usize))
+            && table.bitmaps.len() == bitmaps * table.words
+            && (table.dense.iter()).all(|&d| d == NOT_DENSE || (d as usize) < bitmaps)
+            && table.postings.iter().all(|&a| (a as usize) < articles)
+            && (1..tokens).all(|i| table.token(i - 1) < table.token(i));
+        holds.then_some(table)
     }
 
     /// The bitmap of token `i` when it is dense.

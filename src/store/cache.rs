@@ -123,23 +123,7 @@ pub fn write(dir: &Path, articles: &Articles, warnings: &[Warning]) -> std::io::
     if Stamp::of(&std::fs::metadata(&canonical)?) != body.stamp {
         return Ok(false);
     }
-    std::fs::create_dir_all(dir)?;
-    let stem = format!(
-        ".{}.",
-        target
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-    );
-    // A reader that quit while writing leaves its temporary file: the next write takes it
-    // away (a write running at the same moment then fails, and only costs its cache).
-    for entry in std::fs::read_dir(dir)?.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(&stem) && name.ends_with(".tmp") {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-    let temporary = dir.join(format!("{stem}{}.tmp", std::process::id()));
+    let temporary = temporary_for(dir, &target)?;
     let written = std::fs::File::create(&temporary)
         .and_then(|file| write_into(file, &canonical, body.stamp, articles, warnings));
     match written.and_then(|()| std::fs::rename(&temporary, &target)) {
@@ -220,6 +204,28 @@ fn write_into(
     file.seek(SeekFrom::Start(0))?;
     file.write_all(&head.0)?;
     file.sync_all()
+}
+
+/// The temporary file a cache file `target` in `dir` is written to before it is renamed into
+/// place, once `dir` is there. A reader that quit while writing leaves its temporary file: this
+/// takes away any left for `target` (a write running at the same moment then fails, and only
+/// costs its cache).
+fn temporary_for(dir: &Path, target: &Path) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let stem = format!(
+        ".{}.",
+        target
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    );
+    for entry in std::fs::read_dir(dir)?.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&stem) && name.ends_with(".tmp") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    Ok(dir.join(format!("{stem}{}.tmp", std::process::id())))
 }
 
 /// One block of a cache file: how many articles (or warnings) it holds, where it is, and its
@@ -672,4 +678,232 @@ impl<'a> In<'a> {
             message: self.str()?,
         })
     }
+}
+
+/// What is written into a derived table's cache (see [`write_derived`]): numbers and arrays of
+/// them, little-endian, each array after its length, under a running CRC-32.
+pub struct Sink<'a> {
+    out: std::io::BufWriter<&'a mut std::fs::File>,
+    crc: crc32fast::Hasher,
+}
+
+impl Sink<'_> {
+    fn put(&mut self, b: &[u8]) -> std::io::Result<()> {
+        self.crc.update(b);
+        self.out.write_all(b)
+    }
+
+    pub fn u64(&mut self, v: u64) -> std::io::Result<()> {
+        self.put(&v.to_le_bytes())
+    }
+
+    pub fn bytes(&mut self, b: &[u8]) -> std::io::Result<()> {
+        self.u64(b.len() as u64)?;
+        self.put(b)
+    }
+
+    /// Numbers of any width, each as its little-endian bytes, a piece at a time.
+    fn array<T: Copy, const N: usize>(
+        &mut self,
+        items: &[T],
+        bytes: impl Fn(T) -> [u8; N],
+    ) -> std::io::Result<()> {
+        self.u64(items.len() as u64)?;
+        let mut piece = Vec::with_capacity(PIECE);
+        for chunk in items.chunks(PIECE / N) {
+            piece.clear();
+            piece.extend(chunk.iter().flat_map(|&x| bytes(x)));
+            self.put(&piece)?;
+        }
+        Ok(())
+    }
+
+    pub fn u32s(&mut self, items: &[u32]) -> std::io::Result<()> {
+        self.array(items, u32::to_le_bytes)
+    }
+
+    pub fn u64s(&mut self, items: &[u64]) -> std::io::Result<()> {
+        self.array(items, u64::to_le_bytes)
+    }
+
+    /// Pairs of a number and a weight.
+    pub fn pairs(&mut self, items: &[(u32, f32)]) -> std::io::Result<()> {
+        self.array(items, |(n, w)| {
+            let mut b = [0; 8];
+            b[..4].copy_from_slice(&n.to_le_bytes());
+            b[4..].copy_from_slice(&w.to_le_bytes());
+            b
+        })
+    }
+}
+
+/// What a derived table's cache is read from (see [`read_derived`]): every length checked
+/// against the bytes left before anything is allocated, a running CRC-32 checked at the end.
+pub struct Source<'a> {
+    r: std::io::BufReader<&'a std::fs::File>,
+    crc: crc32fast::Hasher,
+    left: u64,
+}
+
+impl Source<'_> {
+    fn get(&mut self, b: &mut [u8]) -> Option<()> {
+        self.left = self.left.checked_sub(b.len() as u64)?;
+        std::io::Read::read_exact(&mut self.r, b).ok()?;
+        self.crc.update(b);
+        Some(())
+    }
+
+    pub fn u64(&mut self) -> Option<u64> {
+        let mut b = [0; 8];
+        self.get(&mut b)?;
+        Some(u64::from_le_bytes(b))
+    }
+
+    pub fn bytes(&mut self) -> Option<Vec<u8>> {
+        let n = self.u64()?;
+        if n > self.left {
+            return None;
+        }
+        let mut b = vec![0; usize::try_from(n).ok()?];
+        self.get(&mut b)?;
+        Some(b)
+    }
+
+    fn array<T, const N: usize>(&mut self, item: impl Fn([u8; N]) -> T) -> Option<Vec<T>> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        if n.checked_mul(N)? as u64 > self.left {
+            return None;
+        }
+        let mut items = Vec::with_capacity(n);
+        let mut piece = vec![0; PIECE];
+        let mut left = n;
+        while left > 0 {
+            let take = left.min(PIECE / N);
+            let piece = &mut piece[..take * N];
+            self.get(piece)?;
+            items.extend(
+                piece
+                    .chunks_exact(N)
+                    .map(|c| item(c.try_into().unwrap_or([0; N]))),
+            );
+            left -= take;
+        }
+        Some(items)
+    }
+
+    pub fn u32s(&mut self) -> Option<Vec<u32>> {
+        self.array(u32::from_le_bytes)
+    }
+
+    pub fn u64s(&mut self) -> Option<Vec<u64>> {
+        self.array(u64::from_le_bytes)
+    }
+
+    pub fn pairs(&mut self) -> Option<Vec<(u32, f32)>> {
+        self.array(|b: [u8; 8]| {
+            let [n0, n1, n2, n3, w0, w1, w2, w3] = b;
+            (
+                u32::from_le_bytes([n0, n1, n2, n3]),
+                f32::from_le_bytes([w0, w1, w2, w3]),
+            )
+        })
+    }
+}
+
+/// Bytes converted at a time between arrays and the file.
+const PIECE: usize = 1 << 16;
+
+/// The file of a derived table of the store at `path` (`kind`: `search`, `similar`).
+fn derived_file(dir: &Path, path: &Path, kind: &str) -> Option<PathBuf> {
+    let store = file_for(dir, path)?;
+    Some(store.with_extension(kind))
+}
+
+/// The key of a derived table: the store's cache key and its number of articles.
+fn derived_key(canonical: &Path, stamp: Stamp, articles: usize) -> Vec<u8> {
+    let mut key = Out::default();
+    key.0.extend_from_slice(MAGIC);
+    key.u32(FORMAT);
+    key.str(env!("CARGO_PKG_VERSION"));
+    key.bytes(&path_bytes(canonical));
+    key.stamp(stamp);
+    key.0.extend_from_slice(&(articles as u64).to_le_bytes());
+    key.0
+}
+
+/// Writes a table derived from `articles` (loaded from a file, their bodies left there) into
+/// `dir`, as `kind`, with `fill`; keyed as the store's cache is, and by the number of articles,
+/// with a CRC-32 of what `fill` wrote at the end. `Ok(false)` when there is nothing to write:
+/// the articles hold their bodies, or the file changed since they were read.
+pub fn write_derived(
+    dir: &Path,
+    articles: &Articles,
+    kind: &str,
+    fill: impl FnOnce(&mut Sink<'_>) -> std::io::Result<()>,
+) -> std::io::Result<bool> {
+    let Some(body) = articles.file() else {
+        return Ok(false);
+    };
+    let Some(target) = derived_file(dir, &body.path, kind) else {
+        return Ok(false);
+    };
+    let canonical = std::fs::canonicalize(&body.path)?;
+    if Stamp::of(&std::fs::metadata(&canonical)?) != body.stamp {
+        return Ok(false);
+    }
+    let temporary = temporary_for(dir, &target)?;
+    let written = std::fs::File::create(&temporary).and_then(|mut file| {
+        let mut sink = Sink {
+            out: std::io::BufWriter::new(&mut file),
+            crc: crc32fast::Hasher::new(),
+        };
+        sink.out
+            .write_all(&derived_key(&canonical, body.stamp, articles.len()))?;
+        fill(&mut sink)?;
+        let Sink { mut out, crc } = sink;
+        out.write_all(&crc.finalize().to_le_bytes())?;
+        out.into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?
+            .sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&temporary, &target)) {
+        Ok(()) => Ok(true),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temporary);
+            Err(e)
+        }
+    }
+}
+
+/// A table derived from `articles` read back by `read` from its cache in `dir` as `kind`;
+/// `None` when there is none for these articles as their file is now, or it does not read to
+/// the end with its CRC-32.
+pub fn read_derived<T>(
+    dir: &Path,
+    articles: &Articles,
+    kind: &str,
+    read: impl FnOnce(&mut Source<'_>) -> Option<T>,
+) -> Option<T> {
+    let body = articles.file()?;
+    let canonical = std::fs::canonicalize(&body.path).ok()?;
+    if Stamp::of(&std::fs::metadata(&canonical).ok()?) != body.stamp {
+        return None;
+    }
+    let file = std::fs::File::open(derived_file(dir, &body.path, kind)?).ok()?;
+    let len = file.metadata().ok()?.len();
+    let key = derived_key(&canonical, body.stamp, articles.len());
+    let mut source = Source {
+        r: std::io::BufReader::with_capacity(PIECE, &file),
+        crc: crc32fast::Hasher::new(),
+        left: len.checked_sub(key.len() as u64 + 4)?,
+    };
+    let mut written_key = vec![0; key.len()];
+    std::io::Read::read_exact(&mut source.r, &mut written_key).ok()?;
+    if written_key != key {
+        return None;
+    }
+    let table = read(&mut source)?;
+    let mut crc = [0; 4];
+    std::io::Read::read_exact(&mut source.r, &mut crc).ok()?;
+    (source.left == 0 && source.crc.finalize() == u32::from_le_bytes(crc)).then_some(table)
 }
