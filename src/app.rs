@@ -164,6 +164,8 @@ pub struct App {
     /// the last time.
     pub partial: bool,
     moved_in_part: bool,
+    /// A search index that arrived before its store ([`Msg::Indexed`]).
+    next_index: Option<std::sync::Arc<crate::query::SearchIndex>>,
     /// Whether the store can be read again (the embedded sample cannot change).
     pub can_reload: bool,
     /// The first load failed: the loop quits and the binary reports this.
@@ -251,6 +253,7 @@ impl App {
             loaded: false,
             partial: false,
             moved_in_part: false,
+            next_index: None,
             can_reload: true,
             fatal: None,
             document: Document::default(),
@@ -413,9 +416,12 @@ impl App {
                 Vec::new()
             }
             Msg::Indexed(index) => {
-                // An index for a store since replaced (a reload) is dropped.
+                // An index for a store since replaced (a reload) is dropped; one read with a
+                // store from its cache comes just before that store, and waits for it.
                 if index.is_for(&self.store) {
                     self.index = Some(index);
+                } else {
+                    self.next_index = Some(index);
                 }
                 Vec::new()
             }
@@ -472,11 +478,22 @@ impl App {
         let Some(pos) = self.state.position.take() else {
             return;
         };
-        // At once: the article is looked for in what the filter keeps.
+        let target = pos.article.as_deref().and_then(|id| self.store.ix_of(id));
         if let Ok(filter) = crate::query::line::parse(&pos.filter, self.today) {
+            if self.reads_slowly(&filter) {
+                // In the background: the article is shown meanwhile, and stays selected when
+                // the filter lands if it keeps it.
+                if let Some(ix) = target {
+                    self.show(Some(ix));
+                    self.refresh();
+                    self.article_scroll = pos.scroll.min(self.max_article_scroll());
+                }
+                self.set_filter_in(filter, true);
+                return;
+            }
+            // At once: the article is looked for in what the filter keeps.
             self.set_filter_in(filter, false);
         }
-        let target = pos.article.as_deref().and_then(|id| self.store.ix_of(id));
         if let Some(at) = target.and_then(|ix| self.view.iter().position(|&i| i == ix)) {
             self.select(at);
             self.refresh();
@@ -701,7 +718,10 @@ impl App {
                             .unwrap_or_else(|| self.words.reloaded(self.store.len())),
                     );
                 }
-                vec![Effect::Index(self.store.shared())]
+                match self.index {
+                    Some(_) => vec![Effect::Similar(self.store.shared())],
+                    None => vec![Effect::Index(self.store.shared())],
+                }
             }
             Err(e) if self.loaded => {
                 self.notice = Some(self.words.reload_failed(&e.to_string()));
@@ -724,6 +744,9 @@ impl App {
         // The old store's index answers in its article references: it goes with it.
         if self.index.as_ref().is_some_and(|i| !i.is_for(&self.store)) {
             self.index = None;
+        }
+        if (self.next_index.as_ref()).is_some_and(|i| i.is_for(&self.store)) {
+            self.index = self.next_index.take();
         }
         if self
             .similar
@@ -761,10 +784,17 @@ impl App {
             .filter_map(|a| a.published.map(|p| self.zone.date(&p)))
             .collect();
         self.dates.sort_unstable();
-        // At once, even when slow: what was selected is found in the new view.
+        // At once, so what was selected is found in the new view; but a filter that reads every
+        // article of a large store (a search before the index is ready) is applied in the
+        // background, the list keeping meanwhile the articles it showed that the new store has.
         self.next_generation();
         self.filtering = false;
-        self.view = self.filtered(&self.filter);
+        let slow = self.reads_slowly(&self.filter);
+        self.view = if slow {
+            self.view.iter().filter_map(|&ix| map(Some(ix))).collect()
+        } else {
+            self.filtered(&self.filter)
+        };
         self.document_key = None;
         match selected.and_then(|s| self.view.iter().position(|&i| i == s)) {
             Some(pos) => self.selected = pos,
@@ -779,6 +809,15 @@ impl App {
             }
             None => self.select(self.selected),
         }
+        if slow {
+            self.set_filter_in(self.filter.clone(), true);
+        }
+    }
+
+    /// Whether applying `filter` means reading articles one by one in a store large enough
+    /// that it is done in the background ([`App::background_from`]).
+    fn reads_slowly(&self, filter: &Filter) -> bool {
+        self.store.len() >= self.background_from && filter.reads_articles(self.index.as_deref())
     }
 
     /// Every person of the store with their articles (for the picker), built on first use.
@@ -835,10 +874,7 @@ impl App {
         self.filter = filter;
         let generation = self.next_generation();
         let index = self.index.as_deref();
-        if background
-            && self.store.len() >= self.background_from
-            && self.filter.reads_articles(index)
-        {
+        if background && self.reads_slowly(&self.filter) {
             self.filtering = true;
             let marks = if self.filter.unread || self.filter.starred {
                 std::sync::Arc::new(self.state.clone())

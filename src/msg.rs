@@ -70,6 +70,9 @@ pub enum Effect {
     /// [`Msg::Indexed`]). Asked once the store is installed, so the build does not take the
     /// cores while the headlines are being made ready.
     Index(Arc<Articles>),
+    /// Build the content vectors only (answered by [`Msg::Similar`]): the store just installed
+    /// came with its search index, read from its cache.
+    Similar(Arc<Articles>),
     /// Fetch the subscribed feeds into the store in the background (answered by
     /// [`Msg::Updated`]; the file watcher then reloads the store).
     Update,

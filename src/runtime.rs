@@ -248,7 +248,21 @@ impl Channel {
             // the headlines do not wait for it, nor for the cache written after.
             let to_cache = match &result {
                 Ok((store, false)) => Some((store.shared(), store.warnings.clone())),
-                _ => None,
+                // A store from its cache brings its search index, if that is cached too: it
+                // goes first, so the reader filters with it from the start.
+                Ok((store, true)) => {
+                    let articles = store.shared();
+                    let index = cache.as_deref().and_then(|dir| {
+                        crate::store::cache::read_derived(dir, &articles, "search", |source| {
+                            crate::query::index::SearchIndex::load(source, &articles)
+                        })
+                    });
+                    if let Some(index) = index {
+                        let _ = tx.send(Event::Indexed(Arc::new(index)));
+                    }
+                    None
+                }
+                Err(_) => None,
             };
             let _ = tx.send(Event::Loaded(Box::new(result.map(|(store, _)| store))));
             if let (Some(dir), Some((articles, warnings))) = (cache, to_cache) {
@@ -531,25 +545,32 @@ impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
                 });
                 None
             }
-            Effect::Index(articles) => {
+            Effect::Index(_) | Effect::Similar(_) => {
                 use crate::query::index::SearchIndex;
                 use crate::similar::ContentIndex;
                 let tx = self.channel_tx.clone();
                 let cache = self.cache_dir.clone();
+                let (articles, search) = match effect {
+                    Effect::Index(articles) => (articles, true),
+                    Effect::Similar(articles) => (articles, false),
+                    _ => return None,
+                };
                 std::thread::spawn(move || {
                     // Each from its cache when one is valid for these articles, else built and
                     // cached after it is sent.
-                    let index = derived(
-                        cache.as_deref(),
-                        &articles,
-                        "search",
-                        SearchIndex::load,
-                        SearchIndex::of_store,
-                    );
-                    if tx.send(Event::Indexed(Arc::clone(&index.0))).is_err() {
-                        return;
+                    if search {
+                        let index = derived(
+                            cache.as_deref(),
+                            &articles,
+                            "search",
+                            SearchIndex::load,
+                            SearchIndex::of_store,
+                        );
+                        if tx.send(Event::Indexed(Arc::clone(&index.0))).is_err() {
+                            return;
+                        }
+                        index.cache(cache.as_deref(), &articles, "search", SearchIndex::save);
                     }
-                    index.cache(cache.as_deref(), &articles, "search", SearchIndex::save);
                     // Then what related stories by content need: searching comes first.
                     let similar = derived(
                         cache.as_deref(),

@@ -711,3 +711,23 @@ fn stories_alike_in_content_join_the_related_pane_when_their_vectors_arrive() {
         "the related pane marks a story alike in content:\n{screen}"
     );
 }
+
+#[test]
+fn a_search_index_read_with_its_store_waits_for_it_and_only_the_vectors_are_built() {
+    let mut app = App::loading("big.json", Metrics::default());
+    let store = sample();
+    let index = tuinews::query::index::SearchIndex::of_store(&store.shared());
+    // It arrives first: no store of its own yet.
+    assert!(
+        app.update(Msg::Indexed(std::sync::Arc::new(index)))
+            .is_empty()
+    );
+    assert!(app.index.is_none());
+    let effects = app.update(Msg::Loaded(Box::new(Ok(store))));
+    assert!(app.index.is_some(), "taken with its store");
+    assert!(matches!(effects[..], [Effect::Similar(_)]), "{effects:?}");
+    // Another store (a reload) drops it and asks for both.
+    let effects = app.update(Msg::Loaded(Box::new(Ok(sample()))));
+    assert!(app.index.is_none());
+    assert!(matches!(effects[..], [Effect::Index(_)]), "{effects:?}");
+}

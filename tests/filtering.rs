@@ -579,3 +579,70 @@ fn a_search_the_index_settles_is_applied_at_once_even_on_a_large_store() {
     assert!(!jobs.is_empty());
     assert!(app.filtering);
 }
+
+#[test]
+fn a_store_arriving_under_a_slow_search_is_searched_in_the_background() {
+    // A search typed while the first part of a large store was shown, or a reload: the whole
+    // store arrives, and the search, which reads every article, is not applied on the way.
+    let mut app = app_at(100, 30);
+    app.background_from = 0;
+    let jobs = filter_jobs(press(&mut app, "/\"nhat ban\"\n"));
+    let landed = jobs.last().expect("a job").run().expect("it runs");
+    app.update(Msg::Filtered(Box::new(landed)));
+    assert!(!app.filtering);
+    let shown: Vec<String> = app
+        .view
+        .iter()
+        .filter_map(|&ix| app.store.article(ix).map(|a| a.id.clone()))
+        .collect();
+    assert!(!shown.is_empty() && shown.len() < 45);
+    select_id(&mut app, &shown[shown.len() - 1]);
+
+    let effects = app.update(Msg::Loaded(Box::new(Ok(common::sample()))));
+    let jobs = filter_jobs(effects);
+    assert_eq!(jobs.len(), 1, "the search goes to the background");
+    assert!(app.filtering);
+    // Meanwhile the list keeps what it showed, found in the new store, and the selection.
+    let ids = |app: &App| -> Vec<String> {
+        app.view
+            .iter()
+            .filter_map(|&ix| app.store.article(ix).map(|a| a.id.clone()))
+            .collect()
+    };
+    assert_eq!(ids(&app), shown);
+    assert_eq!(common::current_id(&app), shown[shown.len() - 1]);
+    let landed = jobs[0].run().expect("it runs");
+    app.update(Msg::Filtered(Box::new(landed)));
+    assert!(!app.filtering);
+    assert_eq!(ids(&app), shown);
+    assert_eq!(common::current_id(&app), shown[shown.len() - 1]);
+}
+
+#[test]
+fn the_last_position_under_a_slow_search_is_reopened_in_the_background() {
+    let mut app = App::loading("test.json", tuinews::text::Metrics::default());
+    app.today = common::TODAY;
+    app.update(Msg::Resize(100, 30));
+    app.background_from = 0;
+    app.state.position = Some(tuinews::state::Position {
+        filter: "\"nhat ban\"".to_owned(),
+        article: Some(MAIN_2021.to_owned()),
+        scroll: 2,
+    });
+    let effects = app.update(Msg::Loaded(Box::new(Ok(common::sample()))));
+    let jobs = filter_jobs(effects);
+    assert_eq!(jobs.len(), 1, "the search goes to the background");
+    // The article is shown at once, where the reader was in it.
+    assert_eq!(common::current_id(&app), MAIN_2021);
+    assert_eq!(app.article_scroll, 2);
+    let landed = jobs[0].run().expect("it runs");
+    app.update(Msg::Filtered(Box::new(landed)));
+    assert!(!app.filtering);
+    assert!(app.view.len() < 45);
+    assert_eq!(common::current_id(&app), MAIN_2021);
+    assert_eq!(
+        app.view.get(app.selected),
+        app.store.ix_of(MAIN_2021).as_ref()
+    );
+    assert_eq!(app.article_scroll, 2);
+}
