@@ -138,6 +138,11 @@ fn run() -> Result<()> {
     for n in sizes {
         let path = dir.path().join(format!("store-{n}.json"));
         store_gen::write_store(std::fs::File::create(&path)?, n, 1)?;
+        // Written an hour ago: the reader does not cache a store written this instant.
+        std::fs::File::options()
+            .write(true)
+            .open(&path)?
+            .set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))?;
         stores.push((format!("{n} articles"), Some(path), n));
     }
     for (name, path, n) in &stores {

@@ -204,8 +204,13 @@ impl ContentIndex {
         index
     }
 
+    /// The layout of the vectors in their cache, written first: raised whenever the rows or how
+    /// terms are weighed change, so vectors cached by an earlier build are built again.
+    pub const CACHE_FORMAT: u64 = 1;
+
     /// Writes the vectors into their cache ([`crate::store::cache::write_derived`]).
     pub fn save(&self, sink: &mut Sink<'_>) -> std::io::Result<()> {
+        sink.u64(ContentIndex::CACHE_FORMAT)?;
         self.vectors.save(sink)?;
         self.postings.save(sink)
     }
@@ -214,6 +219,9 @@ impl ContentIndex {
     /// every article, every article one of the store's, every term one of the postings', every
     /// weight a number.
     pub fn load(source: &mut Source<'_>, articles: &Arc<Articles>) -> Option<ContentIndex> {
+        if source.u64()? != ContentIndex::CACHE_FORMAT {
+            return None;
+        }
         let vectors = Rows::load(source)?;
         let postings = Rows::load(source)?;
         let terms = postings.starts.len().checked_sub(1)?;

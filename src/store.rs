@@ -420,6 +420,7 @@ impl Store {
             name: file.clone(),
             path: path.to_path_buf(),
             stamp: cache::Stamp::of(&meta),
+            recent: cache::Stamp::recent(&meta),
         });
         let read = telling.read;
         if let Some(store) =
@@ -555,7 +556,9 @@ pub mod fast {
                         .and_then(|b| simdutf8::basic::from_utf8(b).ok())
                         .and_then(|text| json::read_entry(text).ok());
                     let Some(entry) = entry else {
+                        // The store is read whole instead: nothing of this batch is kept.
                         failed.store(true, Ordering::Relaxed);
+                        built.clear();
                         break;
                     };
                     // An entry longer than a `Stored` can note keeps its text in memory.
@@ -570,7 +573,7 @@ pub mod fast {
                     built.push(one);
                 }
                 read.fetch_add(built.len(), Ordering::Relaxed);
-                if done.send((no, built)).is_err() {
+                if failed.load(Ordering::Relaxed) || done.send((no, built)).is_err() {
                     break;
                 }
             }
@@ -604,6 +607,7 @@ pub mod fast {
                 }
                 if let Some(part) = &mut telling.first_part
                     && started.elapsed() >= part.after
+                    && !failed.load(Ordering::Relaxed)
                 {
                     parts.extend(done_rx.try_iter());
                     if let Some(store) = first_part(&mut parts, part.most, file, bodies) {

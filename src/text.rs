@@ -574,6 +574,14 @@ pub fn sanitize_block_owned(s: String) -> String {
     }
 }
 
+/// Whether `s` is already what [`sanitize_line`] (`line`) or [`sanitize_block`] makes of it:
+/// text that can be shown as it is. For text read back from somewhere tuinews wrote it (the
+/// store's cache), which is checked, never trusted.
+pub fn is_sanitized(s: &str, line: bool) -> bool {
+    let field = if line { Field::Line } else { Field::Block };
+    is_clean(s, field) || sanitize_slow(s, field) == s
+}
+
 /// [`sanitize_line`] of a string the caller owns, without a copy when it needs no work.
 pub fn sanitize_line_owned(s: String) -> String {
     if is_clean(&s, Field::Line) {

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 use tempfile::TempDir;
@@ -1370,6 +1370,12 @@ fn the_reader_caches_its_store_and_rebuilds_a_corrupt_cache() {
     let dir = TempDir::new().expect("a directory");
     let store = dir.path().join("tin-tuc.json");
     std::fs::write(&store, tuinews::store::EMBEDDED_SAMPLE).expect("write the store");
+    // Written an hour ago: a store written this instant is not cached.
+    std::fs::File::options()
+        .write(true)
+        .open(&store)
+        .and_then(|f| f.set_modified(SystemTime::now() - Duration::from_secs(3600)))
+        .expect("set the modification time");
     let cache_home = dir.path().join("cache");
     let cache_dir = cache_home.join("tuinews");
     let cache_home = cache_home.to_str().expect("UTF-8").to_owned();

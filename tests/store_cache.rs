@@ -13,7 +13,19 @@ use tuinews::store::{EMBEDDED_SAMPLE, FirstPart, Origin, Store, Telling, cache};
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let p = dir.join(name);
     fs::write(&p, text).expect("write the store");
+    aged(&p);
     p
+}
+
+/// Sets a store's modification time an hour back: a store written this instant is not cached
+/// (its time might not move at a rewrite of the same size; see `cache::write`).
+fn aged(path: &Path) {
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|f| f.set_modified(hour_ago))
+        .expect("set the modification time");
 }
 
 /// A store with warnings of every kind the load gives, dates of every form, and the text a
@@ -133,11 +145,20 @@ fn a_cache_for_another_version_of_the_file_or_another_file_is_passed_over() {
     cache::write(&cache_dir, loaded.articles(), &loaded.warnings).expect("written");
     assert!(open(&path, &cache_dir).1);
 
-    // The same length, another article: rewritten in place (a later modification time).
+    // The same length, another article: rewritten in place, its modification time set back to
+    // what it was (as `touch -r` or `cp -p` would): its change time still moved.
+    let times = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).expect("mtime");
+    let before = times(&path);
     std::thread::sleep(std::time::Duration::from_millis(20));
     let changed = awkward().replace("Chỉ ngày", "Chỉ ngàY");
     assert_eq!(changed.len(), awkward().len());
     fs::write(&path, &changed).expect("rewrite");
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(before))
+        .expect("set the time back");
+    assert_eq!(times(&path), before);
     assert!(cache::read(&cache_dir, &path, "s.json", &mut None).is_none());
     let (fresh, cached) = open(&path, &cache_dir);
     assert!(!cached);
@@ -171,6 +192,17 @@ fn a_cache_for_another_version_of_the_file_or_another_file_is_passed_over() {
     assert_ne!(from, to);
     fs::copy(&from, &to).expect("copy");
     assert!(cache::read(&cache_dir, &second, "second.json", &mut None).is_none());
+
+    // A store written this instant is not cached: a rewrite of the same size within the file
+    // system's time step would keep its stamp.
+    fs::write(&path, awkward()).expect("rewrite");
+    let (just_written, _) = open(&path, &cache_dir);
+    let written = cache::write(&cache_dir, just_written.articles(), &just_written.warnings);
+    assert!(!written.expect("no error"));
+    aged(&path);
+    let (aged_store, _) = open(&path, &cache_dir);
+    let written = cache::write(&cache_dir, aged_store.articles(), &aged_store.warnings);
+    assert!(written.expect("no error"));
 }
 
 #[test]
@@ -402,6 +434,7 @@ fn a_derived_cache_whose_tables_do_not_hold_together_is_passed_over() {
     );
     let search_with = |folded: Table| {
         cache::write_derived(&cache_dir, &articles, "search", |s| {
+            s.u64(SearchIndex::CACHE_FORMAT)?;
             s.u64(n)?;
             for (vocabulary, starts, offsets, lists, dense, bitmaps) in [folded, good] {
                 s.bytes(vocabulary.as_bytes())?;
@@ -420,6 +453,19 @@ fn a_derived_cache_whose_tables_do_not_hold_together_is_passed_over() {
         .is_some()
     };
     assert!(search_with(good), "the well-formed table reads");
+    // A token in every article is kept as a bitmap, one bit an article: none past the last.
+    let dense = |bits: u64| -> bool {
+        search_with((
+            "hanoi",
+            &[0, 2, 5],
+            &[0, 0, 1],
+            &[1],
+            &[0, u32::MAX],
+            &[bits],
+        ))
+    };
+    assert!(dense(1), "a bitmap reads");
+    assert!(!dense(1 << n), "a bit past the last article");
     let past = n as u32;
     for (why, bad) in [
         (
@@ -495,6 +541,7 @@ fn a_derived_cache_whose_tables_do_not_hold_together_is_passed_over() {
     // Content vectors: per article its terms, then per term its articles.
     let similar_with = |vectors: (&[u32], &[(u32, f32)]), postings: (&[u32], &[(u32, f32)])| {
         cache::write_derived(&cache_dir, &articles, "similar", |s| {
+            s.u64(ContentIndex::CACHE_FORMAT)?;
             for (starts, items) in [vectors, postings] {
                 s.u32s(starts)?;
                 s.pairs(items)?;

@@ -242,8 +242,13 @@ impl SearchIndex {
         }
     }
 
+    /// The layout of the index in its cache, written first: raised whenever the tables or the
+    /// tokens they hold change, so an index cached by an earlier build is built again.
+    pub const CACHE_FORMAT: u64 = 1;
+
     /// Writes the index into its cache ([`crate::store::cache::write_derived`]).
     pub fn save(&self, sink: &mut Sink<'_>) -> std::io::Result<()> {
+        sink.u64(SearchIndex::CACHE_FORMAT)?;
         sink.u64(self.articles as u64)?;
         self.folded.save(sink)?;
         self.marked.save(sink)
@@ -252,6 +257,9 @@ impl SearchIndex {
     /// The index of `articles` read back from its cache, if it holds together: every table's
     /// rows and lists where they should be, every article one of the store's.
     pub fn load(source: &mut Source<'_>, articles: &Arc<Articles>) -> Option<SearchIndex> {
+        if source.u64()? != SearchIndex::CACHE_FORMAT {
+            return None;
+        }
         let n = usize::try_from(source.u64()?).ok()?;
         if n != articles.len() {
             return None;
@@ -440,6 +448,9 @@ impl Table {
             && table.bitmaps.len() == bitmaps * table.words
             && (table.dense.iter()).all(|&d| d == NOT_DENSE || (d as usize) < bitmaps)
             && table.postings.iter().all(|&a| (a as usize) < articles)
+            // No bit past the last article.
+            && (table.bitmaps.chunks(table.words.max(1)))
+                .all(|b| b.last().is_none_or(|&w| articles.is_multiple_of(64) || w >> (articles % 64) == 0))
             && (1..tokens).all(|i| table.token(i - 1) < table.token(i));
         holds.then_some(table)
     }

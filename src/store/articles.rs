@@ -32,6 +32,9 @@ pub(super) struct BodyFile {
     /// store is keyed by.
     pub(super) path: std::path::PathBuf,
     pub(super) stamp: super::cache::Stamp,
+    /// Written too recently, when it was read, for a cache of it to be trusted
+    /// ([`super::cache::Stamp::recent`]).
+    pub(super) recent: bool,
 }
 
 /// Why an article's body could not be read from the store's file.

@@ -35,6 +35,11 @@ const MAGIC: &[u8; 8] = b"TNCACHE\0";
 /// The layout of the file: raised whenever it changes, so an older cache is passed over.
 const FORMAT: u32 = 1;
 
+/// The fewest bytes an article and a warning take in a cache: a count of them past what the
+/// bytes could hold is not believed, and nothing is reserved for it.
+const MIN_ARTICLE_BYTES: usize = 41;
+const MIN_WARNING_BYTES: usize = 14;
+
 /// Articles per chunk: each chunk is read and decoded on its own, on every core, and the first
 /// is the first part shown while the rest is read.
 const CHUNK: usize = 16_384;
@@ -43,16 +48,25 @@ const CHUNK: usize = 16_384;
 /// again in the next run.
 const NAME_SEED: u64 = 0x7475_696e_6577_7321;
 
-/// Which version of a store's file something was built from: its size, modification time,
-/// inode and device, as the file system gives them.
+/// Which version of a store's file something was built from: its size, modification and
+/// change times, inode and device, as the file system gives them. The change time cannot be
+/// set back (`touch -r`, `cp -p` set the modification time only).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Stamp {
     len: u64,
     modified_s: i64,
     modified_ns: u32,
+    changed_s: i64,
+    changed_ns: i64,
     inode: u64,
     device: u64,
 }
+
+/// How recently a file may have been written for a cache of it not to be written: file times
+/// move in steps of a few milliseconds (and of seconds on some file systems), so a file
+/// rewritten within a step of being read, at the same size, would keep its stamp. A store
+/// written this recently is cached at a later load.
+const RACY: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl Stamp {
     pub(super) fn of(meta: &Metadata) -> Stamp {
@@ -69,19 +83,30 @@ impl Stamp {
             _ => (i64::MIN, 0),
         };
         #[cfg(unix)]
-        let (inode, device) = {
+        let (inode, device, changed_s, changed_ns) = {
             use std::os::unix::fs::MetadataExt;
-            (meta.ino(), meta.dev())
+            (meta.ino(), meta.dev(), meta.ctime(), meta.ctime_nsec())
         };
         #[cfg(not(unix))]
-        let (inode, device) = (0, 0);
+        let (inode, device, changed_s, changed_ns) = (0, 0, 0, 0);
         Stamp {
             len: meta.len(),
             modified_s,
             modified_ns,
+            changed_s,
+            changed_ns,
             inode,
             device,
         }
+    }
+
+    /// Whether the file was written so recently (see [`RACY`]) that a cache of what was just
+    /// read from it is not to be written.
+    pub(super) fn recent(meta: &Metadata) -> bool {
+        meta.modified()
+            .ok()
+            .and_then(|m| std::time::SystemTime::now().duration_since(m).ok())
+            .is_none_or(|age| age < RACY)
     }
 }
 
@@ -107,13 +132,14 @@ fn path_bytes(path: &Path) -> Vec<u8> {
 
 /// Writes the cache of `articles` (loaded from a file, their bodies left there) and their load
 /// `warnings` into `dir`, unless the store's file has changed since it was read. Written to a
-/// temporary file renamed into place, so a reader never sees half a cache. `Ok(false)` when
-/// there is nothing to write: the articles hold their bodies, or the file changed.
+/// temporary file of its own renamed into place, so a cache file is whole or missing.
+/// `Ok(false)` when there is nothing to write: the articles hold their bodies, the file changed,
+/// or it had been written too recently when it was read ([`RACY`]).
 ///
 /// The file is a header (the key, then where each block is and its CRC-32), the header's own
 /// CRC-32, then the blocks: chunks of [`CHUNK`] articles and last the warnings.
 pub fn write(dir: &Path, articles: &Articles, warnings: &[Warning]) -> std::io::Result<bool> {
-    let Some(body) = articles.file() else {
+    let Some(body) = articles.file().filter(|b| !b.recent) else {
         return Ok(false);
     };
     let Some(target) = file_for(dir, &body.path) else {
@@ -123,9 +149,8 @@ pub fn write(dir: &Path, articles: &Articles, warnings: &[Warning]) -> std::io::
     if Stamp::of(&std::fs::metadata(&canonical)?) != body.stamp {
         return Ok(false);
     }
-    let temporary = temporary_for(dir, &target)?;
-    let written = std::fs::File::create(&temporary)
-        .and_then(|file| write_into(file, &canonical, body.stamp, articles, warnings));
+    let (file, temporary) = temporary_for(dir, &target)?;
+    let written = write_into(file, &canonical, body.stamp, articles, warnings);
     match written.and_then(|()| std::fs::rename(&temporary, &target)) {
         Ok(()) => Ok(true),
         Err(e) => {
@@ -167,20 +192,21 @@ fn write_into(
         at += block.len() as u64;
         out.write_all(block)
     };
+    // A few chunks at a time: one for each core.
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     for group in chunks.chunks(threads) {
         let encoded = crate::parallel::by_chunks(group, |slice, _| {
-            let mut o = Out::default();
-            for a in slice.iter().flat_map(|c| c.iter()) {
-                o.article(a);
-            }
-            o.0
+            (slice.iter())
+                .map(|chunk| {
+                    let mut o = Out::default();
+                    for a in *chunk {
+                        o.article(a);
+                    }
+                    o.0
+                })
+                .collect::<Vec<_>>()
         });
-        // One chunk to a thread: each block is one chunk.
-        if encoded.len() != group.len() {
-            return Err(std::io::Error::other("chunks encoded unevenly"));
-        }
-        for (chunk, block) in group.iter().zip(&encoded) {
+        for (chunk, block) in group.iter().zip(encoded.iter().flatten()) {
             note(chunk.len(), block, &mut out)?;
         }
     }
@@ -206,11 +232,11 @@ fn write_into(
     file.sync_all()
 }
 
-/// The temporary file a cache file `target` in `dir` is written to before it is renamed into
-/// place, once `dir` is there. A reader that quit while writing leaves its temporary file: this
-/// takes away any left for `target` (a write running at the same moment then fails, and only
-/// costs its cache).
-fn temporary_for(dir: &Path, target: &Path) -> std::io::Result<PathBuf> {
+/// A temporary file of its own for a cache file `target` in `dir`, to be written and renamed
+/// into place, once `dir` is there. A reader that quit while writing leaves its temporary file:
+/// this takes away any left for `target` by a process no longer running, or an hour old.
+fn temporary_for(dir: &Path, target: &Path) -> std::io::Result<(std::fs::File, PathBuf)> {
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     std::fs::create_dir_all(dir)?;
     let stem = format!(
         ".{}.",
@@ -221,11 +247,52 @@ fn temporary_for(dir: &Path, target: &Path) -> std::io::Result<PathBuf> {
     for entry in std::fs::read_dir(dir)?.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with(&stem) && name.ends_with(".tmp") {
+        let Some(rest) = name
+            .strip_prefix(&stem)
+            .and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let writer = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > LEFT_OVER);
+        if old || writer.is_some_and(|pid| !running(pid)) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
-    Ok(dir.join(format!("{stem}{}.tmp", std::process::id())))
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = dir.join(format!("{stem}{}-{n}.tmp", std::process::id()));
+    let file = std::fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(&path)?;
+    Ok((file, path))
+}
+
+/// How old a temporary cache file is before any write takes it away, whoever left it.
+const LEFT_OVER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Whether the process `pid` is running (a temporary file it writes is then its own).
+fn running(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: `kill` with signal 0 sends nothing; it only asks whether the process exists
+        // (an error other than "no such process" means it does, owned by someone else).
+        let sent = unsafe { libc::kill(pid, 0) };
+        sent == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
 }
 
 /// One block of a cache file: how many articles (or warnings) it holds, where it is, and its
@@ -250,7 +317,7 @@ impl Block {
     fn articles(self, file: &std::fs::File, file_len: u64) -> Option<Vec<Article>> {
         let bytes = self.read(file)?;
         let mut r = In { b: &bytes, at: 0 };
-        let mut list = Vec::with_capacity(self.count.min(bytes.len()));
+        let mut list = Vec::with_capacity(self.count.min(bytes.len() / MIN_ARTICLE_BYTES));
         for _ in 0..self.count {
             list.push(r.article(file_len)?);
         }
@@ -260,9 +327,10 @@ impl Block {
 
 /// The store at `path` from its cache in `dir`, named `name` in messages; `None` when there
 /// is no cache valid for the file as it is now. With `part`, a store of more than its `most`
-/// articles gives its first chunk as a first part (see [`super::FirstPart`]) as soon as it is
-/// read, before the rest: at once, as a cache is read in seconds at most. `part` is then taken,
-/// so a load from the file after a cache found corrupt further on gives none again.
+/// articles gives its first chunk as a first part (see [`super::FirstPart`]) as soon as that
+/// chunk is read and checked, before the rest: at once, as a cache is read in seconds at most.
+/// `part` is then taken, so a load from the file after a cache found corrupt further on gives
+/// none again (the part shown meanwhile was checked, and is the file's).
 pub fn read(
     dir: &Path,
     path: &Path,
@@ -271,6 +339,8 @@ pub fn read(
 ) -> Option<Store> {
     let canonical = std::fs::canonicalize(path).ok()?;
     let cache = std::fs::File::open(file_for(dir, path)?).ok()?;
+    // Every length below is checked against the cache's size before it is allocated.
+    let cache_len = cache.metadata().ok()?.len();
     let mut start = [0; MAGIC.len() + 8];
     super::articles::read_exact_at(&cache, &mut start, 0).ok()?;
     let mut r = In { b: &start, at: 0 };
@@ -278,7 +348,10 @@ pub fn read(
         return None;
     }
     let header_len = usize::try_from(r.u32()?).ok()?;
-    let mut header = vec![0; header_len.checked_add(4)?];
+    if (start.len() + header_len + 4) as u64 > cache_len {
+        return None;
+    }
+    let mut header = vec![0; header_len + 4];
     super::articles::read_exact_at(&cache, &mut header, start.len() as u64).ok()?;
     let (header, crc) = header.split_at(header_len);
     if crc32fast::hash(header) != u32::from_le_bytes(crc.try_into().ok()?) {
@@ -290,10 +363,13 @@ pub fn read(
     }
     let stamp = r.stamp()?;
     // The store's file is opened once and checked after: what was stamped is what bodies are
-    // read from.
+    // read from. A cache is a fraction of its store: one far larger is not read.
     let file = std::fs::File::open(&canonical).ok()?;
     let meta = file.metadata().ok()?;
-    if !meta.is_file() || Stamp::of(&meta) != stamp {
+    if !meta.is_file()
+        || Stamp::of(&meta) != stamp
+        || cache_len > stamp.len.saturating_mul(4) + (1 << 20)
+    {
         return None;
     }
     let count = usize::try_from(r.u64()?).ok()?;
@@ -311,7 +387,14 @@ pub fn read(
         });
     }
     let (warnings_block, chunks) = blocks.split_last()?;
-    if r.left() != 0 || chunks.iter().map(|c| c.count).sum::<usize>() != count {
+    let counted = chunks
+        .iter()
+        .try_fold(0usize, |sum, c| sum.checked_add(c.count));
+    let within = |b: &Block| {
+        b.at.checked_add(b.len as u64)
+            .is_some_and(|end| end <= cache_len)
+    };
+    if r.left() != 0 || counted != Some(count) || !blocks.iter().all(within) {
         return None;
     }
 
@@ -326,7 +409,7 @@ pub fn read(
     {
         (part.give)(part_of(&first, name, &file, path, stamp)?);
     }
-    let decoded: Vec<Option<Vec<Article>>> = crate::parallel::by_chunks(rest, |slice, _| {
+    let decoded: Option<Vec<Vec<Article>>> = crate::parallel::by_chunks(rest, |slice, _| {
         (slice.iter())
             .map(|c| c.articles(&cache, stamp.len))
             .collect::<Vec<_>>()
@@ -334,15 +417,16 @@ pub fn read(
     .into_iter()
     .flatten()
     .collect();
+    let decoded = decoded?;
     let mut list = first;
-    list.reserve_exact(count - list.len());
+    list.reserve_exact(decoded.iter().map(Vec::len).sum());
     for chunk in decoded {
-        list.extend(chunk?);
+        list.extend(chunk);
     }
     let bytes = warnings_block.read(&cache)?;
     let mut r = In { b: &bytes, at: 0 };
     let warning_count = usize::try_from(r.u64()?).ok()?;
-    let mut warnings = Vec::with_capacity(warning_count.min(r.left()));
+    let mut warnings = Vec::with_capacity(warning_count.min(r.left() / MIN_WARNING_BYTES));
     for _ in 0..warning_count {
         warnings.push(r.warning(name)?);
     }
@@ -379,6 +463,8 @@ fn store_of(
         name: name.to_owned(),
         path: path.to_path_buf(),
         stamp,
+        // Read from a cache: one is there already.
+        recent: false,
     });
     Store {
         name: name.to_owned(),
@@ -462,6 +548,8 @@ impl Out {
         self.u64(s.len);
         self.i64(s.modified_s);
         self.u32(s.modified_ns);
+        self.i64(s.changed_s);
+        self.i64(s.changed_ns);
         self.u64(s.inode);
         self.u64(s.device);
     }
@@ -568,21 +656,32 @@ impl<'a> In<'a> {
             .map(str::to_owned)
     }
 
-    fn opt(&mut self) -> Option<Option<String>> {
+    /// Text to be shown: only as the sanitiser leaves text (one line when `line`).
+    fn text(&mut self, line: bool) -> Option<String> {
+        self.str().filter(|s| crate::text::is_sanitized(s, line))
+    }
+
+    fn opt(&mut self, line: bool) -> Option<Option<String>> {
         match self.u8()? {
             0 => Some(None),
-            1 => Some(Some(self.str()?)),
+            1 => Some(Some(self.text(line)?)),
             _ => None,
         }
     }
 
-    fn strs(&mut self) -> Option<Vec<String>> {
+    /// A list of texts to be shown (`Some(line)`), or of other strings (`None`).
+    fn strs(&mut self, line: Option<bool>) -> Option<Vec<String>> {
         let n = usize::try_from(self.u32()?).ok()?;
         // Each string takes at least its length: a count past the bytes left is corrupt.
         if n > self.left() / 4 {
             return None;
         }
-        (0..n).map(|_| self.str()).collect()
+        (0..n)
+            .map(|_| match line {
+                Some(line) => self.text(line),
+                None => self.str(),
+            })
+            .collect()
     }
 
     fn stamp(&mut self) -> Option<Stamp> {
@@ -590,6 +689,8 @@ impl<'a> In<'a> {
             len: self.u64()?,
             modified_s: self.i64()?,
             modified_ns: self.u32()?,
+            changed_s: self.i64()?,
+            changed_ns: self.i64()?,
             inode: self.u64()?,
             device: self.u64()?,
         })
@@ -606,8 +707,8 @@ impl<'a> In<'a> {
 
     /// An article whose entry lies within a file of `file_len` bytes.
     fn article(&mut self, file_len: u64) -> Option<Article> {
-        let id = self.str()?;
-        let title = self.str()?;
+        let id = self.text(true)?;
+        let title = self.text(true)?;
         let published = match self.u8()? {
             0 => None,
             1 => {
@@ -625,16 +726,17 @@ impl<'a> In<'a> {
             }
             _ => return None,
         };
-        let summary = self.str()?;
-        let body = self.strs()?;
-        let persons = self.strs()?;
-        let related = self.strs()?;
-        let section = self.opt()?;
-        let source = self.opt()?;
-        let url = self.opt()?;
-        let tags = self.strs()?;
-        let captions = self.strs()?;
-        let persons_folded = self.strs()?;
+        let summary = self.text(false)?;
+        let body = self.strs(Some(false))?;
+        let persons = self.strs(Some(true))?;
+        let related = self.strs(Some(true))?;
+        let section = self.opt(true)?;
+        let source = self.opt(true)?;
+        let url = self.opt(true)?;
+        let tags = self.strs(Some(true))?;
+        let captions = self.strs(Some(false))?;
+        // Matched against, never shown.
+        let persons_folded = self.strs(None)?;
         let stored = match self.u8()? {
             0 => None,
             tag @ (1 | 2) => {
@@ -673,9 +775,9 @@ impl<'a> In<'a> {
         Some(Warning {
             file: file.to_owned(),
             index: usize::try_from(self.u64()?).ok()?,
-            id: self.opt()?,
-            field: self.opt()?,
-            message: self.str()?,
+            id: self.opt(true)?,
+            field: self.opt(true)?,
+            message: self.text(false)?,
         })
     }
 }
@@ -819,11 +921,13 @@ fn derived_file(dir: &Path, path: &Path, kind: &str) -> Option<PathBuf> {
     Some(store.with_extension(kind))
 }
 
-/// The key of a derived table: the store's cache key and its number of articles.
-fn derived_key(canonical: &Path, stamp: Stamp, articles: usize) -> Vec<u8> {
+/// The key of a derived table: its kind, the store's cache key and its number of articles. (The
+/// table's own layout is the first number its `save` writes and its `load` checks.)
+fn derived_key(canonical: &Path, stamp: Stamp, articles: usize, kind: &str) -> Vec<u8> {
     let mut key = Out::default();
     key.0.extend_from_slice(MAGIC);
     key.u32(FORMAT);
+    key.str(kind);
     key.str(env!("CARGO_PKG_VERSION"));
     key.bytes(&path_bytes(canonical));
     key.stamp(stamp);
@@ -841,7 +945,7 @@ pub fn write_derived(
     kind: &str,
     fill: impl FnOnce(&mut Sink<'_>) -> std::io::Result<()>,
 ) -> std::io::Result<bool> {
-    let Some(body) = articles.file() else {
+    let Some(body) = articles.file().filter(|b| !b.recent) else {
         return Ok(false);
     };
     let Some(target) = derived_file(dir, &body.path, kind) else {
@@ -851,21 +955,21 @@ pub fn write_derived(
     if Stamp::of(&std::fs::metadata(&canonical)?) != body.stamp {
         return Ok(false);
     }
-    let temporary = temporary_for(dir, &target)?;
-    let written = std::fs::File::create(&temporary).and_then(|mut file| {
+    let (mut file, temporary) = temporary_for(dir, &target)?;
+    let written = (|| {
         let mut sink = Sink {
             out: std::io::BufWriter::new(&mut file),
             crc: crc32fast::Hasher::new(),
         };
         sink.out
-            .write_all(&derived_key(&canonical, body.stamp, articles.len()))?;
+            .write_all(&derived_key(&canonical, body.stamp, articles.len(), kind))?;
         fill(&mut sink)?;
         let Sink { mut out, crc } = sink;
         out.write_all(&crc.finalize().to_le_bytes())?;
         out.into_inner()
             .map_err(std::io::IntoInnerError::into_error)?
             .sync_all()
-    });
+    })();
     match written.and_then(|()| std::fs::rename(&temporary, &target)) {
         Ok(()) => Ok(true),
         Err(e) => {
@@ -891,7 +995,7 @@ pub fn read_derived<T>(
     }
     let file = std::fs::File::open(derived_file(dir, &body.path, kind)?).ok()?;
     let len = file.metadata().ok()?.len();
-    let key = derived_key(&canonical, body.stamp, articles.len());
+    let key = derived_key(&canonical, body.stamp, articles.len(), kind);
     let mut source = Source {
         r: std::io::BufReader::with_capacity(PIECE, &file),
         crc: crc32fast::Hasher::new(),
@@ -906,4 +1010,61 @@ pub fn read_derived<T>(
     let mut crc = [0; 4];
     std::io::Read::read_exact(&mut source.r, &mut crc).ok()?;
     (source.left == 0 && source.crc.finalize() == u32::from_le_bytes(crc)).then_some(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{In, Out};
+    use crate::store::Article;
+
+    /// An article written into a cache block and read back.
+    fn round_trip(a: &Article) -> Option<Article> {
+        let mut out = Out::default();
+        out.article(a);
+        let mut r = In { b: &out.0, at: 0 };
+        let back = r.article(u64::MAX)?;
+        (r.left() == 0).then_some(back)
+    }
+
+    #[test]
+    fn text_that_is_not_as_the_sanitiser_leaves_it_is_not_read_back() {
+        let clean = Article {
+            id: "a".into(),
+            title: "Hà Nội".into(),
+            summary: "Dòng một\nDòng hai".into(),
+            persons: vec!["Tô Lâm".into()],
+            ..Article::default()
+        };
+        assert_eq!(round_trip(&clean).as_ref(), Some(&clean));
+        for bad in [
+            Article {
+                title: "\u{1b}[31mđỏ".into(),
+                ..clean.clone()
+            },
+            Article {
+                id: "a\u{7}".into(),
+                ..clean.clone()
+            },
+            Article {
+                persons: vec!["Tô\u{202e}Lâm".into()],
+                ..clean.clone()
+            },
+            // Marks written apart: the sanitiser composes them.
+            Article {
+                title: "Ha\u{300} No\u{302}\u{323}i".into(),
+                ..clean.clone()
+            },
+            // A line break in a one-line field.
+            Article {
+                title: "Hà\nNội".into(),
+                ..clean.clone()
+            },
+            Article {
+                summary: "\u{9b}2J".into(),
+                ..clean.clone()
+            },
+        ] {
+            assert_eq!(round_trip(&bad), None, "{bad:?}");
+        }
+    }
 }
