@@ -2,7 +2,8 @@
 //! reader (at a block size taken from the input, and at the size a load uses), when they take a
 //! store, give exactly what the reference reader gives (articles, warnings or the error). The
 //! block reader takes a store or not whatever its block size, and never takes bytes that are
-//! not UTF-8. Loaded from a file, every article read whole is the reference's.
+//! not UTF-8. Loaded from a file, every article read whole is the reference's, and the store
+//! and its search index read back from their caches are the ones written.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -54,7 +55,14 @@ fuzz_target!(|data: &[u8]| {
     // Loaded from a file, leads, bodies and captions stay there: each article read whole is
     // the reference's, and so are the warnings or the error.
     let path = std::env::temp_dir().join(format!("tuinews-fuzz-{}.json", std::process::id()));
-    if std::fs::write(&path, data).is_ok() {
+    // Written an hour ago, so the load may be cached.
+    let aged = std::fs::write(&path, data).and_then(|()| {
+        std::fs::File::options()
+            .write(true)
+            .open(&path)?
+            .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+    });
+    if aged.is_ok() {
         let name = path.display().to_string();
         let reference = slow::parse(text, &name);
         match (Store::load_path_in_blocks(&path, block), reference) {
@@ -66,6 +74,7 @@ fuzz_target!(|data: &[u8]| {
                     assert_eq!(*whole, *expected, "article #{i} read whole from a file");
                     assert_eq!(loaded.articles()[i].has_body(), !expected.body.is_empty());
                 }
+                check_cache(&path, &name, &loaded);
             }
             (Err(e), Err(r)) => assert_eq!(e.to_string(), r.to_string()),
             (loaded, reference) => panic!(
@@ -86,3 +95,31 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+/// A store loaded from `path` round-trips through its cache, and so does its search index.
+fn check_cache(path: &std::path::Path, name: &str, loaded: &Store) {
+    use tuinews::query::index::SearchIndex;
+    use tuinews::store::cache;
+    let dir = std::env::temp_dir().join(format!("tuinews-fuzz-cache-{}", std::process::id()));
+    let articles = loaded.shared();
+    let written = cache::write(&dir, &articles, &loaded.warnings).expect("the cache is written");
+    if !written {
+        // Only a store whose bodies could not be left in the file (read whole) has none.
+        assert!(loaded.articles().iter().all(|a| !a.body_elsewhere()));
+        return;
+    }
+    let back = cache::read(&dir, path, name, &mut None).expect("a cache just written reads");
+    assert_eq!(
+        outcome(Ok(back)),
+        outcome(Ok(loaded.clone())),
+        "read from its cache"
+    );
+    let index = SearchIndex::of_store(&articles);
+    cache::write_derived(&dir, &articles, "search", |s| index.save(s)).expect("written");
+    let index_back = cache::read_derived(&dir, &articles, "search", |s| {
+        SearchIndex::load(s, &articles)
+    })
+    .expect("an index just written reads");
+    assert_eq!(format!("{index_back:?}"), format!("{index:?}"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
