@@ -1,7 +1,8 @@
 //! The whole reader: arbitrary key, paste, mouse and resize sequences applied to the app (on the
 //! sample or on a store the fuzzer writes, with or without its search index and content
-//! vectors), each state drawn into a test backend of any size, 0x0 included. Never a panic, and
-//! no drawn cell holds a control character.
+//! vectors), each state drawn into a test backend of any size, 0x0 included, with the store
+//! arriving first in part or again (a reload) between them. Never a panic, and no drawn cell
+//! holds a control character.
 #![no_main]
 
 use std::sync::Arc;
@@ -52,12 +53,18 @@ enum Step<'a> {
     /// layouts break.
     Resize(u16, u16),
     Draw,
+    /// The first part of the store, its first articles (taken only while it is loading).
+    Part(u8),
+    /// The whole store arriving (again, as a reload, once it has).
+    Whole,
 }
 
 #[derive(Arbitrary, Debug)]
 struct Input<'a> {
     store: Option<&'a str>,
     indexed: bool,
+    /// The store arrives in part first, whole only at a `Whole` step.
+    in_part: Option<u8>,
     ambiguous_wide: bool,
     width: u16,
     height: u16,
@@ -108,15 +115,21 @@ fuzz_target!(|input: Input<'_>| {
     };
     let mut app = App::loading("fuzz", metrics);
     app.today = jiff::civil::date(2026, 2, 1);
-    // What the loop hears: the store, then its search index, then its content vectors.
-    app.update(Msg::Loaded(Box::new(Ok(store))));
-    if let Some(index) = index {
-        app.update(Msg::Indexed(index));
-        assert!(app.index.is_some(), "the app takes its store's index");
-    }
-    if let Some(similar) = similar {
-        app.update(Msg::Similar(similar));
-        assert!(app.similar.is_some(), "the app takes its store's vectors");
+    // What the loop hears: the store, then its search index, then its content vectors; or the
+    // first part of the store, and the rest at a `Whole` step.
+    let whole = store.clone();
+    if let Some(n) = input.in_part {
+        app.update(Msg::Part(Box::new(part(&whole, n))));
+    } else {
+        app.update(Msg::Loaded(Box::new(Ok(store))));
+        if let Some(index) = index {
+            app.update(Msg::Indexed(index));
+            assert!(app.index.is_some(), "the app takes its store's index");
+        }
+        if let Some(similar) = similar {
+            app.update(Msg::Similar(similar));
+            assert!(app.similar.is_some(), "the app takes its store's vectors");
+        }
     }
     let (w, h) = size(input.width, input.height);
     app.update(Msg::Resize(w, h));
@@ -176,21 +189,53 @@ fuzz_target!(|input: Input<'_>| {
                 deliver(&mut app, &mut pending);
                 continue;
             }
+            Step::Part(n) => {
+                let loaded = app.loaded;
+                let count = app.store.len();
+                take(
+                    app.update(Msg::Part(Box::new(part(&whole, n)))),
+                    &mut pending,
+                );
+                if loaded {
+                    assert_eq!(app.store.len(), count, "a part after the whole store");
+                }
+                continue;
+            }
+            Step::Whole => {
+                take(
+                    app.update(Msg::Loaded(Box::new(Ok(whole.clone())))),
+                    &mut pending,
+                );
+                assert!(app.loaded && !app.partial);
+                continue;
+            }
         };
         if let Some(msg) = app.keymap.event(app.mode_kind(), &event) {
             // Effects (reload, open a link, suspend...) are the loop's; the app's state after
             // asking for them is what is drawn. A filter to apply in the background waits.
-            for effect in app.update(msg) {
-                if let tuinews::msg::Effect::Filter(job) = effect {
-                    pending.push(*job);
-                }
-            }
+            take(app.update(msg), &mut pending);
         }
     }
     draw(&app);
     deliver(&mut app, &mut pending);
     draw(&app);
 });
+
+/// The first `n` articles of `store` (at least one), as a store of their own.
+fn part(store: &Store, n: u8) -> Store {
+    let n = usize::from(n).clamp(1, store.len().max(1));
+    Store::from_articles(store.articles().iter().take(n).cloned().collect())
+}
+
+/// Keeps the filters to apply in the background among `effects`; the rest (reload, open a
+/// link, suspend...) are the loop's, and the app's state after asking for them is what is drawn.
+fn take(effects: Vec<tuinews::msg::Effect>, pending: &mut Vec<tuinews::query::Background>) {
+    for effect in effects {
+        if let tuinews::msg::Effect::Filter(job) = effect {
+            pending.push(*job);
+        }
+    }
+}
 
 /// Runs the background filters asked for, as the loop's threads would, and hands their results
 /// to the app; once the latest has landed, the app is searching no more.
