@@ -35,10 +35,11 @@ pub const AT_LEAST: f32 = 0.05;
 /// The content vectors of one store's articles, and for each term the articles keeping it.
 #[derive(Debug, Default)]
 pub struct ContentIndex {
-    /// Per article (by position): its kept terms and their weights, divided by the length of
-    /// its whole vector.
-    vectors: Rows,
-    /// Per term: the articles keeping it, with its weight in each.
+    /// Per article (by position): its kept terms. Their weights (divided by the length of the
+    /// article's whole vector) are in the postings, found there by the article's position: kept
+    /// once, not twice, they cost a quarter less.
+    vectors: Terms,
+    /// Per term: the articles keeping it, in store order, with its weight in each.
     postings: Rows,
     /// The articles it was built from, to tell it belongs to a store.
     source: BuiltFrom,
@@ -53,6 +54,40 @@ struct Rows {
     items: Vec<(u32, f32)>,
 }
 
+/// Rows of term ids, all in one vector.
+#[derive(Debug, Default)]
+struct Terms {
+    /// Where each row starts in `items`, and where the last ends.
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Terms {
+    /// Row `i`, if there is one.
+    fn get(&self, i: usize) -> Option<&[u32]> {
+        let start = *self.starts.get(i)? as usize;
+        let end = *self.starts.get(i + 1)? as usize;
+        self.items.get(start..end)
+    }
+
+    /// The rows of `rows` without their weights. (Collected from a borrow: collected from the
+    /// pairs themselves, the ids would keep the pairs' allocation, twice their size.)
+    fn of(rows: Rows) -> Terms {
+        Terms {
+            items: rows.items.iter().map(|&(term, _)| term).collect(),
+            starts: rows.starts,
+        }
+    }
+}
+
+/// Rows read back from a cache hold together: their starts ascend from 0 to the end of the
+/// items.
+fn rows_hold(starts: &[u32], items: usize) -> bool {
+    starts.first() == Some(&0)
+        && starts.windows(2).all(|w| w[0] <= w[1])
+        && starts.last().map(|&l| l as usize) == Some(items)
+}
+
 impl Rows {
     fn save(&self, sink: &mut Sink<'_>) -> std::io::Result<()> {
         sink.u32s(&self.starts)?;
@@ -65,10 +100,7 @@ impl Rows {
             starts: source.u32s()?,
             items: source.pairs()?,
         };
-        let holds = rows.starts.first() == Some(&0)
-            && rows.starts.windows(2).all(|w| w[0] <= w[1])
-            && rows.starts.last().map(|&l| l as usize) == Some(rows.items.len());
-        holds.then_some(rows)
+        rows_hold(&rows.starts, rows.items.len()).then_some(rows)
     }
 
     /// Row `i`, if there is one.
@@ -206,27 +238,38 @@ impl ContentIndex {
 
     /// The layout of the vectors in their cache, written first: raised whenever the rows or how
     /// terms are weighed change, so vectors cached by an earlier build are built again.
-    pub const CACHE_FORMAT: u64 = 1;
+    pub const CACHE_FORMAT: u64 = 2;
 
     /// Writes the vectors into their cache ([`crate::store::cache::write_derived`]).
     pub fn save(&self, sink: &mut Sink<'_>) -> std::io::Result<()> {
         sink.u64(ContentIndex::CACHE_FORMAT)?;
-        self.vectors.save(sink)?;
+        sink.u32s(&self.vectors.starts)?;
+        sink.u32s(&self.vectors.items)?;
         self.postings.save(sink)
     }
 
     /// The vectors of `articles` read back from their cache, if they hold together: a row for
-    /// every article, every article one of the store's, every term one of the postings', every
-    /// weight a number.
+    /// every article, every article one of the store's and in store order in each posting list,
+    /// every term one of the postings', every weight a number.
     pub fn load(source: &mut Source<'_>, articles: &Arc<Articles>) -> Option<ContentIndex> {
         if source.u64()? != ContentIndex::CACHE_FORMAT {
             return None;
         }
-        let vectors = Rows::load(source)?;
+        let vectors = Terms {
+            starts: source.u32s()?,
+            items: source.u32s()?,
+        };
         let postings = Rows::load(source)?;
         let terms = postings.starts.len().checked_sub(1)?;
-        let holds = vectors.starts.len() == articles.len() + 1
-            && (vectors.items.iter()).all(|&(t, w)| (t as usize) < terms && w.is_finite())
+        let in_order = (0..terms).all(|t| {
+            (postings.get(t).unwrap_or_default())
+                .windows(2)
+                .all(|w| w[0].0 < w[1].0)
+        });
+        let holds = rows_hold(&vectors.starts, vectors.items.len())
+            && vectors.starts.len() == articles.len() + 1
+            && (vectors.items.iter()).all(|&t| (t as usize) < terms)
+            && in_order
             && (postings.items.iter())
                 .all(|&(a, w)| (a as usize) < articles.len() && w.is_finite());
         holds.then(|| ContentIndex {
@@ -301,7 +344,7 @@ impl ContentIndex {
         drop(kept);
         let postings = vectors.transposed(ids.len());
         ContentIndex {
-            vectors,
+            vectors: Terms::of(vectors),
             postings,
             source: BuiltFrom::default(),
         }
@@ -325,13 +368,19 @@ impl ContentIndex {
         let Some(vector) = self.vectors.get(ix.position()) else {
             return Vec::new();
         };
+        let me = ix.position();
         let mut scores: FxHashMap<u32, f32> = FxHashMap::default();
-        for &(term, w) in vector {
-            for &(other, w2) in self.postings.get(term as usize).unwrap_or_default() {
+        for &term in vector {
+            let posting = self.postings.get(term as usize).unwrap_or_default();
+            // The term's weight in this article: its entry in the term's postings.
+            let Ok(at) = posting.binary_search_by_key(&me, |&(a, _)| a as usize) else {
+                continue;
+            };
+            let w = posting.get(at).map_or(0.0, |&(_, w)| w);
+            for &(other, w2) in posting {
                 *scores.entry(other).or_default() += w * w2;
             }
         }
-        let me = ix.position();
         let mut found: Vec<(u32, f32)> = scores
             .into_iter()
             .filter(|&(other, s)| other as usize != me && (AT_LEAST..NEAR_DUPLICATE).contains(&s))
@@ -446,6 +495,13 @@ mod tests {
             items.capacity()
         );
         assert_eq!(index.postings.items.len(), items.len());
+        // Each weight is kept once: in the postings, where each article finds its own.
+        for i in 0..3 {
+            for &t in index.vectors.get(i).unwrap_or_default() {
+                let posting = index.postings.get(t as usize).unwrap_or_default();
+                assert!(posting.iter().any(|&(a, _)| a as usize == i), "article {i}");
+            }
+        }
     }
 
     #[test]

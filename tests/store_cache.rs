@@ -539,14 +539,14 @@ fn a_derived_cache_whose_tables_do_not_hold_together_is_passed_over() {
     }
 
     // Content vectors: per article its terms, then per term its articles.
-    let similar_with = |vectors: (&[u32], &[(u32, f32)]), postings: (&[u32], &[(u32, f32)])| {
+    // Per article its terms; per term its articles, in store order, with the weights.
+    let similar_with = |terms: (&[u32], &[u32]), postings: (&[u32], &[(u32, f32)])| {
         cache::write_derived(&cache_dir, &articles, "similar", |s| {
             s.u64(ContentIndex::CACHE_FORMAT)?;
-            for (starts, items) in [vectors, postings] {
-                s.u32s(starts)?;
-                s.pairs(items)?;
-            }
-            Ok(())
+            s.u32s(terms.0)?;
+            s.u32s(terms.1)?;
+            s.u32s(postings.0)?;
+            s.pairs(postings.1)
         })
         .expect("written");
         cache::read_derived(&cache_dir, &articles, "similar", |s| {
@@ -554,24 +554,30 @@ fn a_derived_cache_whose_tables_do_not_hold_together_is_passed_over() {
         })
         .is_some()
     };
-    let mut starts = vec![0u32; articles.len() + 1];
-    *starts.last_mut().expect("one") = 1;
+    // The first article keeps term 0, the others none.
+    let mut starts = vec![1u32; articles.len() + 1];
+    starts[0] = 0;
     let postings: (&[u32], &[(u32, f32)]) = (&[0, 1], &[(0, 1.0)]);
-    assert!(similar_with((&starts, &[(0, 1.0)]), postings));
+    assert!(similar_with((&starts, &[0]), postings));
     assert!(
-        !similar_with((&starts, &[(1, 1.0)]), postings),
+        !similar_with((&starts, &[1]), postings),
         "a term past the postings"
     );
     assert!(
-        !similar_with((&starts, &[(0, f32::NAN)]), postings),
+        !similar_with((&starts, &[0]), (&[0, 1], &[(0, f32::NAN)])),
         "a weight that is no number"
     );
+    assert!(!similar_with((&starts[1..], &[0]), postings), "a row short");
     assert!(
-        !similar_with((&starts[1..], &[(0, 1.0)]), postings),
-        "a row short"
-    );
-    assert!(
-        !similar_with((&starts, &[(0, 1.0)]), (&[0, 1], &[(past, 1.0)])),
+        !similar_with((&starts, &[0]), (&[0, 1], &[(past, 1.0)])),
         "an article past the store"
     );
+    assert!(
+        !similar_with((&starts, &[0]), (&[0, 2], &[(1, 1.0), (0, 1.0)])),
+        "a term's articles out of order"
+    );
+    assert!(similar_with(
+        (&starts, &[0]),
+        (&[0, 2], &[(0, 1.0), (1, 1.0)])
+    ));
 }
