@@ -419,8 +419,8 @@ impl Store {
             file: handle,
             name: file.clone(),
             path: path.to_path_buf(),
-            stamp: cache::Stamp::of(&meta),
-            recent: cache::Stamp::recent(&meta),
+            stamp: articles::Stamp::of(&meta),
+            recent: articles::Stamp::recent(&meta),
         });
         let read = telling.read;
         if let Some(store) =

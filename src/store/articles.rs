@@ -10,7 +10,7 @@
 //! the entry read again, and the article is shown without its body until the reload.
 
 use std::borrow::Cow;
-use std::fs::File;
+use std::fs::{File, Metadata};
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -31,10 +31,72 @@ pub(super) struct BodyFile {
     /// The path it was opened by, and which version of the file it is: what a cache of the
     /// store is keyed by.
     pub(super) path: std::path::PathBuf,
-    pub(super) stamp: super::cache::Stamp,
+    pub(super) stamp: Stamp,
     /// Written too recently, when it was read, for a cache of it to be trusted
-    /// ([`super::cache::Stamp::recent`]).
+    /// ([`Stamp::recent`]).
     pub(super) recent: bool,
+}
+
+/// Which version of a store's file something was built from: its size, modification and
+/// change times, inode and device, as the file system gives them. The change time cannot be
+/// set back (`touch -r`, `cp -p` set the modification time only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Stamp {
+    pub(super) len: u64,
+    pub(super) modified_s: i64,
+    pub(super) modified_ns: u32,
+    pub(super) changed_s: i64,
+    pub(super) changed_ns: i64,
+    pub(super) inode: u64,
+    pub(super) device: u64,
+}
+
+/// How recently a file may have been written for a cache of it not to be written: file times
+/// move in steps of a few milliseconds (and of seconds on some file systems), so a file
+/// rewritten within a step of being read, at the same size, would keep its stamp. A store
+/// written this recently is cached at a later load.
+const RACY: std::time::Duration = std::time::Duration::from_secs(2);
+
+impl Stamp {
+    pub(super) fn of(meta: &Metadata) -> Stamp {
+        let (modified_s, modified_ns) = match meta.modified().ok().map(|t| {
+            t.duration_since(std::time::UNIX_EPOCH).map(|d| {
+                (
+                    i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+                    d.subsec_nanos(),
+                )
+            })
+        }) {
+            Some(Ok(after)) => after,
+            // Before 1970 or unknown: a stamp that still changes with the size and inode.
+            _ => (i64::MIN, 0),
+        };
+        #[cfg(unix)]
+        let (inode, device, changed_s, changed_ns) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.ino(), meta.dev(), meta.ctime(), meta.ctime_nsec())
+        };
+        #[cfg(not(unix))]
+        let (inode, device, changed_s, changed_ns) = (0, 0, 0, 0);
+        Stamp {
+            len: meta.len(),
+            modified_s,
+            modified_ns,
+            changed_s,
+            changed_ns,
+            inode,
+            device,
+        }
+    }
+
+    /// Whether the file was written so recently (see [`RACY`]) that a cache of what was just
+    /// read from it is not to be written.
+    pub(super) fn recent(meta: &Metadata) -> bool {
+        meta.modified()
+            .ok()
+            .and_then(|m| std::time::SystemTime::now().duration_since(m).ok())
+            .is_none_or(|age| age < RACY)
+    }
 }
 
 /// Why an article's body could not be read from the store's file.

@@ -17,7 +17,6 @@
 //! arbitrary bytes by construction: every read is bounds-checked and every count is bounded by
 //! the bytes left.
 
-use std::fs::Metadata;
 use std::hash::BuildHasher;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,7 +25,7 @@ use std::sync::Arc;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::Offset;
 
-use super::articles::BodyFile;
+use super::articles::{BodyFile, Stamp};
 use super::{Article, Articles, Published, Store, Stored, Warning};
 
 /// The first bytes of every cache file.
@@ -47,68 +46,6 @@ const CHUNK: usize = 16_384;
 /// The seed of the hash that names a store's cache file: fixed, so a store finds its cache
 /// again in the next run.
 const NAME_SEED: u64 = 0x7475_696e_6577_7321;
-
-/// Which version of a store's file something was built from: its size, modification and
-/// change times, inode and device, as the file system gives them. The change time cannot be
-/// set back (`touch -r`, `cp -p` set the modification time only).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Stamp {
-    len: u64,
-    modified_s: i64,
-    modified_ns: u32,
-    changed_s: i64,
-    changed_ns: i64,
-    inode: u64,
-    device: u64,
-}
-
-/// How recently a file may have been written for a cache of it not to be written: file times
-/// move in steps of a few milliseconds (and of seconds on some file systems), so a file
-/// rewritten within a step of being read, at the same size, would keep its stamp. A store
-/// written this recently is cached at a later load.
-const RACY: std::time::Duration = std::time::Duration::from_secs(2);
-
-impl Stamp {
-    pub(super) fn of(meta: &Metadata) -> Stamp {
-        let (modified_s, modified_ns) = match meta.modified().ok().map(|t| {
-            t.duration_since(std::time::UNIX_EPOCH).map(|d| {
-                (
-                    i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
-                    d.subsec_nanos(),
-                )
-            })
-        }) {
-            Some(Ok(after)) => after,
-            // Before 1970 or unknown: a stamp that still changes with the size and inode.
-            _ => (i64::MIN, 0),
-        };
-        #[cfg(unix)]
-        let (inode, device, changed_s, changed_ns) = {
-            use std::os::unix::fs::MetadataExt;
-            (meta.ino(), meta.dev(), meta.ctime(), meta.ctime_nsec())
-        };
-        #[cfg(not(unix))]
-        let (inode, device, changed_s, changed_ns) = (0, 0, 0, 0);
-        Stamp {
-            len: meta.len(),
-            modified_s,
-            modified_ns,
-            changed_s,
-            changed_ns,
-            inode,
-            device,
-        }
-    }
-
-    /// Whether the file was written so recently (see [`RACY`]) that a cache of what was just
-    /// read from it is not to be written.
-    pub(super) fn recent(meta: &Metadata) -> bool {
-        meta.modified()
-            .ok()
-            .and_then(|m| std::time::SystemTime::now().duration_since(m).ok())
-            .is_none_or(|age| age < RACY)
-    }
-}
 
 /// Where the cache of the store at `path` is kept in `dir`: a file named by a hash of the
 /// store's canonical path (the path itself is written inside and checked).
@@ -134,7 +71,7 @@ fn path_bytes(path: &Path) -> Vec<u8> {
 /// `warnings` into `dir`, unless the store's file has changed since it was read. Written to a
 /// temporary file of its own renamed into place, so a cache file is whole or missing.
 /// `Ok(false)` when there is nothing to write: the articles hold their bodies, the file changed,
-/// or it had been written too recently when it was read ([`RACY`]).
+/// or it had been written too recently when it was read ([`Stamp::recent`]).
 ///
 /// The file is a header (the key, then where each block is and its CRC-32), the header's own
 /// CRC-32, then the blocks: chunks of [`CHUNK`] articles and last the warnings.
