@@ -38,54 +38,37 @@ pub struct ContentIndex {
     /// Per article (by position): its kept terms. Their weights (divided by the length of the
     /// article's whole vector) are in the postings, found there by the article's position: kept
     /// once, not twice, they cost a quarter less.
-    vectors: Terms,
+    vectors: Rows<u32>,
     /// Per term: the articles keeping it, in store order, with its weight in each.
     postings: Rows,
     /// The articles it was built from, to tell it belongs to a store.
     source: BuiltFrom,
 }
 
-/// Rows of pairs of a number (a term or an article) and a weight, all in one vector: a vector
+/// Rows of items (term ids, or pairs of a number and a weight), all in one vector: a vector
 /// per row cost a header and an allocation's overhead for every article and every term.
 #[derive(Debug, Default)]
-struct Rows {
+struct Rows<T = (u32, f32)> {
     /// Where each row starts in `items`, and where the last ends.
     starts: Vec<u32>,
-    items: Vec<(u32, f32)>,
+    items: Vec<T>,
 }
 
-/// Rows of term ids, all in one vector.
-#[derive(Debug, Default)]
-struct Terms {
-    /// Where each row starts in `items`, and where the last ends.
-    starts: Vec<u32>,
-    items: Vec<u32>,
-}
-
-impl Terms {
+impl<T> Rows<T> {
     /// Row `i`, if there is one.
-    fn get(&self, i: usize) -> Option<&[u32]> {
+    fn get(&self, i: usize) -> Option<&[T]> {
         let start = *self.starts.get(i)? as usize;
         let end = *self.starts.get(i + 1)? as usize;
         self.items.get(start..end)
     }
 
-    /// The rows of `rows` without their weights. (Collected from a borrow: collected from the
-    /// pairs themselves, the ids would keep the pairs' allocation, twice their size.)
-    fn of(rows: Rows) -> Terms {
-        Terms {
-            items: rows.items.iter().map(|&(term, _)| term).collect(),
-            starts: rows.starts,
-        }
+    /// Read back from a cache, whether they hold together: their starts ascend from 0 to the
+    /// end of the items.
+    fn hold(&self) -> bool {
+        self.starts.first() == Some(&0)
+            && self.starts.windows(2).all(|w| w[0] <= w[1])
+            && self.starts.last().map(|&l| l as usize) == Some(self.items.len())
     }
-}
-
-/// Rows read back from a cache hold together: their starts ascend from 0 to the end of the
-/// items.
-fn rows_hold(starts: &[u32], items: usize) -> bool {
-    starts.first() == Some(&0)
-        && starts.windows(2).all(|w| w[0] <= w[1])
-        && starts.last().map(|&l| l as usize) == Some(items)
 }
 
 impl Rows {
@@ -94,20 +77,22 @@ impl Rows {
         sink.pairs(&self.items)
     }
 
-    /// Rows read back: their starts ascending from 0 to the end of the items.
+    /// Rows read back, if they hold together ([`Rows::hold`]).
     fn load(source: &mut Source<'_>) -> Option<Rows> {
         let rows = Rows {
             starts: source.u32s()?,
             items: source.pairs()?,
         };
-        rows_hold(&rows.starts, rows.items.len()).then_some(rows)
+        rows.hold().then_some(rows)
     }
 
-    /// Row `i`, if there is one.
-    fn get(&self, i: usize) -> Option<&[(u32, f32)]> {
-        let start = *self.starts.get(i)? as usize;
-        let end = *self.starts.get(i + 1)? as usize;
-        self.items.get(start..end)
+    /// The rows without their weights. (Collected from a borrow: collected from the pairs
+    /// themselves, the ids would keep the pairs' allocation, twice their size.)
+    fn numbers(self) -> Rows<u32> {
+        Rows {
+            items: self.items.iter().map(|&(n, _)| n).collect(),
+            starts: self.starts,
+        }
     }
 
     /// `rows` in order, each item made a pair by `item`.
@@ -255,7 +240,7 @@ impl ContentIndex {
         if source.u64()? != ContentIndex::CACHE_FORMAT {
             return None;
         }
-        let vectors = Terms {
+        let vectors = Rows {
             starts: source.u32s()?,
             items: source.u32s()?,
         };
@@ -266,7 +251,7 @@ impl ContentIndex {
                 .windows(2)
                 .all(|w| w[0].0 < w[1].0)
         });
-        let holds = rows_hold(&vectors.starts, vectors.items.len())
+        let holds = vectors.hold()
             && vectors.starts.len() == articles.len() + 1
             && (vectors.items.iter()).all(|&t| (t as usize) < terms)
             && in_order
@@ -344,7 +329,7 @@ impl ContentIndex {
         drop(kept);
         let postings = vectors.transposed(ids.len());
         ContentIndex {
-            vectors: Terms::of(vectors),
+            vectors: vectors.numbers(),
             postings,
             source: BuiltFrom::default(),
         }

@@ -51,8 +51,47 @@ const NAME_SEED: u64 = 0x7475_696e_6577_7321;
 /// store's canonical path (the path itself is written inside and checked).
 pub fn file_for(dir: &Path, path: &Path) -> Option<PathBuf> {
     let canonical = std::fs::canonicalize(path).ok()?;
-    let hash = foldhash::fast::FixedState::with_seed(NAME_SEED).hash_one(path_bytes(&canonical));
-    Some(dir.join(format!("store-{hash:016x}.cache")))
+    Some(named(dir, &canonical, "cache"))
+}
+
+/// The file in `dir` of the store whose canonical path is `canonical`, with `extension`:
+/// `cache` for the store, `search` and `similar` for its derived tables.
+fn named(dir: &Path, canonical: &Path, extension: &str) -> PathBuf {
+    let hash = foldhash::fast::FixedState::with_seed(NAME_SEED).hash_one(path_bytes(canonical));
+    dir.join(format!("store-{hash:016x}.{extension}"))
+}
+
+/// The canonical path of the file `articles` were loaded from, if it is still the version they
+/// were read from; and the open file's record of it.
+fn unchanged(articles: &Articles) -> Option<(PathBuf, &BodyFile)> {
+    let body = articles.file()?;
+    let canonical = std::fs::canonicalize(&body.path).ok()?;
+    (Stamp::of(&std::fs::metadata(&canonical).ok()?) == body.stamp).then_some((canonical, body))
+}
+
+/// Writes the file `extension` of the store `articles` were loaded from into `dir`, with
+/// `fill`, to a temporary file of its own renamed into place, so a cache file is whole or
+/// missing. `Ok(false)` when there is nothing to write: the articles hold their bodies, the file
+/// changed since they were read, or it had been written too recently then ([`Stamp::recent`]).
+fn write_file(
+    dir: &Path,
+    articles: &Articles,
+    extension: &str,
+    fill: impl FnOnce(&mut std::fs::File, &Path, Stamp) -> std::io::Result<()>,
+) -> std::io::Result<bool> {
+    let Some((canonical, body)) = unchanged(articles).filter(|(_, b)| !b.recent) else {
+        return Ok(false);
+    };
+    let target = named(dir, &canonical, extension);
+    let (mut file, temporary) = temporary_for(dir, &target)?;
+    let written = fill(&mut file, &canonical, body.stamp).and_then(|()| file.sync_all());
+    match written.and_then(|()| std::fs::rename(&temporary, &target)) {
+        Ok(()) => Ok(true),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temporary);
+            Err(e)
+        }
+    }
 }
 
 fn path_bytes(path: &Path) -> Vec<u8> {
@@ -76,32 +115,16 @@ fn path_bytes(path: &Path) -> Vec<u8> {
 /// The file is a header (the key, then where each block is and its CRC-32), the header's own
 /// CRC-32, then the blocks: chunks of [`CHUNK`] articles and last the warnings.
 pub fn write(dir: &Path, articles: &Articles, warnings: &[Warning]) -> std::io::Result<bool> {
-    let Some(body) = articles.file().filter(|b| !b.recent) else {
-        return Ok(false);
-    };
-    let Some(target) = file_for(dir, &body.path) else {
-        return Ok(false);
-    };
-    let canonical = std::fs::canonicalize(&body.path)?;
-    if Stamp::of(&std::fs::metadata(&canonical)?) != body.stamp {
-        return Ok(false);
-    }
-    let (file, temporary) = temporary_for(dir, &target)?;
-    let written = write_into(file, &canonical, body.stamp, articles, warnings);
-    match written.and_then(|()| std::fs::rename(&temporary, &target)) {
-        Ok(()) => Ok(true),
-        Err(e) => {
-            let _ = std::fs::remove_file(&temporary);
-            Err(e)
-        }
-    }
+    write_file(dir, articles, "cache", |file, canonical, stamp| {
+        write_into(file, canonical, stamp, articles, warnings)
+    })
 }
 
 /// The cache's bytes, into `file`: the blocks are encoded a few chunks at a time, on every
 /// core, and written as they come, so writing holds a few chunks and never the whole cache; the
 /// header, which says where each block is, is written last, at the start left for it.
 fn write_into(
-    mut file: std::fs::File,
+    file: &mut std::fs::File,
     canonical: &Path,
     stamp: Stamp,
     articles: &Articles,
@@ -110,15 +133,13 @@ fn write_into(
     use std::io::{Seek, SeekFrom};
     let chunks: Vec<&[Article]> = articles.chunks(CHUNK).collect();
     let mut header = Out::default();
-    header.str(env!("CARGO_PKG_VERSION"));
-    header.bytes(&path_bytes(canonical));
-    header.stamp(stamp);
+    header.key(canonical, stamp);
     header.u64(articles.len() as u64);
     header.u64(chunks.len() as u64);
     // Each block's entry: its count, where it starts, its length and its CRC-32.
     let header_len = header.0.len() + (chunks.len() + 1) * (4 + 8 + 8 + 4);
     let start = MAGIC.len() + 4 + 4 + header_len + 4;
-    let mut out = std::io::BufWriter::new(&mut file);
+    let mut out = std::io::BufWriter::new(&mut *file);
     out.write_all(&vec![0; start])?;
     let mut at = start as u64;
     let mut note = |count: usize, block: &[u8], out: &mut dyn Write| {
@@ -165,8 +186,7 @@ fn write_into(
         return Err(std::io::Error::other("the cache's header changed length"));
     }
     file.seek(SeekFrom::Start(0))?;
-    file.write_all(&head.0)?;
-    file.sync_all()
+    file.write_all(&head.0)
 }
 
 /// A temporary file of its own for a cache file `target` in `dir`, to be written and renamed
@@ -275,7 +295,7 @@ pub fn read(
     part: &mut Option<super::FirstPart<'_>>,
 ) -> Option<Store> {
     let canonical = std::fs::canonicalize(path).ok()?;
-    let cache = std::fs::File::open(file_for(dir, path)?).ok()?;
+    let cache = std::fs::File::open(named(dir, &canonical, "cache")).ok()?;
     // Every length below is checked against the cache's size before it is allocated.
     let cache_len = cache.metadata().ok()?.len();
     let mut start = [0; MAGIC.len() + 8];
@@ -295,10 +315,7 @@ pub fn read(
         return None;
     }
     let mut r = In { b: header, at: 0 };
-    if r.str()? != env!("CARGO_PKG_VERSION") || r.bytes()? != path_bytes(&canonical) {
-        return None;
-    }
-    let stamp = r.stamp()?;
+    let stamp = r.key(&canonical)?;
     // The store's file is opened once and checked after: what was stamped is what bodies are
     // read from. A cache is a fraction of its store: one far larger is not read.
     let file = std::fs::File::open(&canonical).ok()?;
@@ -481,6 +498,14 @@ impl Out {
         }
     }
 
+    /// What every cache file is keyed by: the version of tuinews, the store's canonical path
+    /// and its stamp.
+    fn key(&mut self, canonical: &Path, stamp: Stamp) {
+        self.str(env!("CARGO_PKG_VERSION"));
+        self.bytes(&path_bytes(canonical));
+        self.stamp(stamp);
+    }
+
     fn stamp(&mut self, s: Stamp) {
         self.u64(s.len);
         self.i64(s.modified_s);
@@ -619,6 +644,15 @@ impl<'a> In<'a> {
                 None => self.str(),
             })
             .collect()
+    }
+
+    /// The stamp of a key written by [`Out::key`], if it was written by this version of
+    /// tuinews for the store at `canonical`.
+    fn key(&mut self, canonical: &Path) -> Option<Stamp> {
+        if self.str()? != env!("CARGO_PKG_VERSION") || self.bytes()? != path_bytes(canonical) {
+            return None;
+        }
+        self.stamp()
     }
 
     fn stamp(&mut self) -> Option<Stamp> {
@@ -852,12 +886,6 @@ impl Source<'_> {
 /// Bytes converted at a time between arrays and the file.
 const PIECE: usize = 1 << 16;
 
-/// The file of a derived table of the store at `path` (`kind`: `search`, `similar`).
-fn derived_file(dir: &Path, path: &Path, kind: &str) -> Option<PathBuf> {
-    let store = file_for(dir, path)?;
-    Some(store.with_extension(kind))
-}
-
 /// The key of a derived table: its kind, the store's cache key and its number of articles. (The
 /// table's own layout is the first number its `save` writes and its `load` checks.)
 fn derived_key(canonical: &Path, stamp: Stamp, articles: usize, kind: &str) -> Vec<u8> {
@@ -865,10 +893,8 @@ fn derived_key(canonical: &Path, stamp: Stamp, articles: usize, kind: &str) -> V
     key.0.extend_from_slice(MAGIC);
     key.u32(FORMAT);
     key.str(kind);
-    key.str(env!("CARGO_PKG_VERSION"));
-    key.bytes(&path_bytes(canonical));
-    key.stamp(stamp);
-    key.0.extend_from_slice(&(articles as u64).to_le_bytes());
+    key.key(canonical, stamp);
+    key.u64(articles as u64);
     key.0
 }
 
@@ -882,38 +908,18 @@ pub fn write_derived(
     kind: &str,
     fill: impl FnOnce(&mut Sink<'_>) -> std::io::Result<()>,
 ) -> std::io::Result<bool> {
-    let Some(body) = articles.file().filter(|b| !b.recent) else {
-        return Ok(false);
-    };
-    let Some(target) = derived_file(dir, &body.path, kind) else {
-        return Ok(false);
-    };
-    let canonical = std::fs::canonicalize(&body.path)?;
-    if Stamp::of(&std::fs::metadata(&canonical)?) != body.stamp {
-        return Ok(false);
-    }
-    let (mut file, temporary) = temporary_for(dir, &target)?;
-    let written = (|| {
+    write_file(dir, articles, kind, |file, canonical, stamp| {
         let mut sink = Sink {
-            out: std::io::BufWriter::new(&mut file),
+            out: std::io::BufWriter::new(file),
             crc: crc32fast::Hasher::new(),
         };
         sink.out
-            .write_all(&derived_key(&canonical, body.stamp, articles.len(), kind))?;
+            .write_all(&derived_key(canonical, stamp, articles.len(), kind))?;
         fill(&mut sink)?;
         let Sink { mut out, crc } = sink;
         out.write_all(&crc.finalize().to_le_bytes())?;
-        out.into_inner()
-            .map_err(std::io::IntoInnerError::into_error)?
-            .sync_all()
-    })();
-    match written.and_then(|()| std::fs::rename(&temporary, &target)) {
-        Ok(()) => Ok(true),
-        Err(e) => {
-            let _ = std::fs::remove_file(&temporary);
-            Err(e)
-        }
-    }
+        out.flush()
+    })
 }
 
 /// A table derived from `articles` read back by `read` from its cache in `dir` as `kind`;
@@ -925,12 +931,8 @@ pub fn read_derived<T>(
     kind: &str,
     read: impl FnOnce(&mut Source<'_>) -> Option<T>,
 ) -> Option<T> {
-    let body = articles.file()?;
-    let canonical = std::fs::canonicalize(&body.path).ok()?;
-    if Stamp::of(&std::fs::metadata(&canonical).ok()?) != body.stamp {
-        return None;
-    }
-    let file = std::fs::File::open(derived_file(dir, &body.path, kind)?).ok()?;
+    let (canonical, body) = unchanged(articles)?;
+    let file = std::fs::File::open(named(dir, &canonical, kind)).ok()?;
     let len = file.metadata().ok()?.len();
     let key = derived_key(&canonical, body.stamp, articles.len(), kind);
     let mut source = Source {
