@@ -391,6 +391,43 @@ impl System {
         }
     }
 
+    /// On a thread: the search index of `articles` (when `search`), then their content vectors,
+    /// each sent as it is ready. Each is read from its cache when one is valid for these
+    /// articles, else built, and cached after it is sent.
+    fn derive(&self, articles: Arc<crate::store::Articles>, search: bool) {
+        use crate::query::index::SearchIndex;
+        use crate::similar::ContentIndex;
+        let tx = self.channel_tx.clone();
+        let cache = self.cache_dir.clone();
+        std::thread::spawn(move || {
+            if search {
+                let index = derived(
+                    cache.as_deref(),
+                    &articles,
+                    "search",
+                    SearchIndex::load,
+                    SearchIndex::of_store,
+                );
+                if tx.send(Event::Indexed(Arc::clone(&index.0))).is_err() {
+                    return;
+                }
+                index.cache(cache.as_deref(), &articles, "search", SearchIndex::save);
+            }
+            // Then what related stories by content need: searching comes first.
+            let similar = derived(
+                cache.as_deref(),
+                &articles,
+                "similar",
+                ContentIndex::load,
+                ContentIndex::of_store,
+            );
+            if tx.send(Event::Similar(Arc::clone(&similar.0))).is_err() {
+                return;
+            }
+            similar.cache(cache.as_deref(), &articles, "similar", ContentIndex::save);
+        });
+    }
+
     /// Opens a link: with `$BROWSER`, which may be a terminal browser, the terminal is handed
     /// over while it runs and taken back after; without it, the desktop's opener is started
     /// in the background.
@@ -545,45 +582,12 @@ impl EffectRunner<CrosstermBackend<io::Stdout>> for System {
                 });
                 None
             }
-            Effect::Index(_) | Effect::Similar(_) => {
-                use crate::query::index::SearchIndex;
-                use crate::similar::ContentIndex;
-                let tx = self.channel_tx.clone();
-                let cache = self.cache_dir.clone();
-                let (articles, search) = match effect {
-                    Effect::Index(articles) => (articles, true),
-                    Effect::Similar(articles) => (articles, false),
-                    _ => return None,
-                };
-                std::thread::spawn(move || {
-                    // Each from its cache when one is valid for these articles, else built and
-                    // cached after it is sent.
-                    if search {
-                        let index = derived(
-                            cache.as_deref(),
-                            &articles,
-                            "search",
-                            SearchIndex::load,
-                            SearchIndex::of_store,
-                        );
-                        if tx.send(Event::Indexed(Arc::clone(&index.0))).is_err() {
-                            return;
-                        }
-                        index.cache(cache.as_deref(), &articles, "search", SearchIndex::save);
-                    }
-                    // Then what related stories by content need: searching comes first.
-                    let similar = derived(
-                        cache.as_deref(),
-                        &articles,
-                        "similar",
-                        ContentIndex::load,
-                        ContentIndex::of_store,
-                    );
-                    if tx.send(Event::Similar(Arc::clone(&similar.0))).is_err() {
-                        return;
-                    }
-                    similar.cache(cache.as_deref(), &articles, "similar", ContentIndex::save);
-                });
+            Effect::Index(articles) => {
+                self.derive(articles, true);
+                None
+            }
+            Effect::Similar(articles) => {
+                self.derive(articles, false);
                 None
             }
             Effect::Filter(job) => {

@@ -65,9 +65,7 @@ impl<T> Rows<T> {
     /// Read back from a cache, whether they hold together: their starts ascend from 0 to the
     /// end of the items.
     fn hold(&self) -> bool {
-        self.starts.first() == Some(&0)
-            && self.starts.windows(2).all(|w| w[0] <= w[1])
-            && self.starts.last().map(|&l| l as usize) == Some(self.items.len())
+        crate::parallel::ascending_to(&self.starts, self.items.len())
     }
 }
 

@@ -131,6 +131,16 @@ pub struct Telling<'a> {
     pub first_part: Option<FirstPart<'a>>,
 }
 
+impl Telling<'_> {
+    /// Counting the articles read into `read`, and no more.
+    pub fn counting(read: &AtomicUsize) -> Telling<'_> {
+        Telling {
+            read,
+            first_part: None,
+        }
+    }
+}
+
 /// A first part of a large store, so the reader shows headlines while the rest loads. It is
 /// the first entries of the file, checked as the whole store is (duplicate ids, the limits), but
 /// a related id may name an article not read yet: it is dropped from the part quietly.
@@ -302,13 +312,7 @@ impl Store {
     /// articles" while another loads. It moves by a few hundred at a time; a store the fast
     /// reader declines (one with errors, mostly) is read without counting.
     pub fn open_with_progress(origin: &Origin, read: &AtomicUsize) -> Result<Store, StoreError> {
-        Store::open_telling(
-            origin,
-            Telling {
-                read,
-                first_part: None,
-            },
-        )
+        Store::open_telling(origin, Telling::counting(read))
     }
 
     /// [`Store::open`], telling how far it has got ([`Telling`]): the articles read so far,
@@ -340,33 +344,14 @@ impl Store {
 
     /// Reads and parses a store file.
     pub fn load_path(path: &Path) -> Result<Store, StoreError> {
-        Store::load_path_counting(path, &AtomicUsize::new(0))
-    }
-
-    /// [`Store::load_path`], adding to `read` the number of articles read so far.
-    fn load_path_counting(path: &Path, read: &AtomicUsize) -> Result<Store, StoreError> {
-        Store::load_path_by(
-            path,
-            READ_BLOCK,
-            Telling {
-                read,
-                first_part: None,
-            },
-        )
+        Store::load_path_by(path, READ_BLOCK, Telling::counting(&AtomicUsize::new(0)))
     }
 
     /// [`Store::load_path`] reading `block` bytes at a time: for tests of where entries fall
     /// across blocks. Not for use elsewhere.
     #[doc(hidden)]
     pub fn load_path_in_blocks(path: &Path, block: usize) -> Result<Store, StoreError> {
-        Store::load_path_by(
-            path,
-            block,
-            Telling {
-                read: &AtomicUsize::new(0),
-                first_part: None,
-            },
-        )
+        Store::load_path_by(path, block, Telling::counting(&AtomicUsize::new(0)))
     }
 
     /// [`Store::load_path_in_blocks`], telling how far it has got: for tests of the first
@@ -504,11 +489,13 @@ pub mod fast {
     /// whole text is never held, keeping every article whole; `None` when the store must be
     /// read whole instead, as [`parse`] would read it.
     pub fn stream(src: impl Read, block: usize, file: &str) -> Option<Store> {
-        let telling = Telling {
-            read: &AtomicUsize::new(0),
-            first_part: None,
-        };
-        stream_leaving(src, block, file, telling, None)
+        stream_leaving(
+            src,
+            block,
+            file,
+            Telling::counting(&AtomicUsize::new(0)),
+            None,
+        )
     }
 
     /// [`stream`]: entries are built on every core as blocks are read, and taken in file order.
@@ -525,9 +512,7 @@ pub mod fast {
     ) -> Option<Store> {
         let started = std::time::Instant::now();
         let read = telling.read;
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZero::get)
-            .clamp(1, 8);
+        let threads = crate::parallel::threads();
         // Few blocks wait: memory stays a few blocks above the articles built.
         let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, usize, Batch)>(threads);
         // Each worker holds the receiver: once every one has stopped (even by a panic), a

@@ -430,11 +430,7 @@ impl Table {
             bitmaps: source.u64s()?,
             words: articles.div_ceil(64),
         };
-        let ascending = |v: &[u32], end: usize| {
-            v.first() == Some(&0)
-                && v.windows(2).all(|w| w[0] <= w[1])
-                && v.last().map(|&l| l as usize) == Some(end)
-        };
+        let ascending = crate::parallel::ascending_to;
         let tokens = table.dense.len();
         let bitmaps = match table.words {
             0 => 0,

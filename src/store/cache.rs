@@ -151,7 +151,7 @@ fn write_into(
         out.write_all(block)
     };
     // A few chunks at a time: one for each core.
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = crate::parallel::threads();
     for group in chunks.chunks(threads) {
         let encoded = crate::parallel::by_chunks(group, |slice, _| {
             (slice.iter())
