@@ -12,7 +12,7 @@ use serde_json::json;
 
 use crate::document::Document;
 use crate::query::{DateFilter, Filter, PersonQuery, SearchQuery};
-use crate::store::{Article, Origin, Store};
+use crate::store::{Article, Origin, Person, Store};
 use crate::text::Metrics;
 use crate::words::{self, Lang, Words};
 use crate::zone::Zone;
@@ -927,16 +927,16 @@ fn legacy_text(store: &Store) -> Vec<String> {
             ("title".to_owned(), a.title.as_str()),
             ("summary".to_owned(), a.summary.as_str()),
         ];
-        let lists = [
-            ("body", &a.body),
-            ("captions", &a.captions),
-            ("persons", &a.persons),
+        let lists: [(&str, Vec<&str>); 3] = [
+            ("body", a.body.iter().map(String::as_str).collect()),
+            ("captions", a.captions.iter().map(String::as_str).collect()),
+            ("persons", a.persons.iter().map(Person::as_str).collect()),
         ];
         for (name, list) in lists {
             fields.extend(
-                list.iter()
+                list.into_iter()
                     .enumerate()
-                    .map(|(i, t)| (format!("{name}[{i}]"), t.as_str())),
+                    .map(|(i, t)| (format!("{name}[{i}]"), t)),
             );
         }
         for (field, text) in fields {

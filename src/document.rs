@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::store::Article;
+use crate::store::{Article, Person};
 use crate::text::Metrics;
 use crate::words::{self, Words};
 use crate::zone::Zone;
@@ -84,8 +84,8 @@ pub fn blocks(a: &Article, zone: &Zone, words: &Words) -> Vec<Block> {
         .published
         .map(|p| zone.long(&p, words))
         .into_iter()
-        .chain(a.section.iter().cloned())
-        .chain(a.source.iter().cloned())
+        .chain(a.section.as_deref().map(str::to_owned))
+        .chain(a.source.as_deref().map(str::to_owned))
         .collect();
     if !meta.is_empty() {
         out.push(Block::new(Part::Meta, Field::Meta, meta.join(" · ")));
@@ -252,7 +252,7 @@ impl Document {
 ///
 /// One pass over the names joined as they are in the line, rather than a search for each name:
 /// the line is exactly the label followed by the names joined with ", ".
-fn keep_names_whole(line: &str, start: usize, persons: &[String]) -> String {
+fn keep_names_whole(line: &str, start: usize, persons: &[Person]) -> String {
     let mut out = String::with_capacity(line.len() + persons.len() * 4);
     out.push_str(line.get(..start).unwrap_or(""));
     for (i, p) in persons.iter().enumerate() {

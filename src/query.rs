@@ -254,18 +254,14 @@ impl PersonQuery {
         // The folded names settle words typed without marks, and rule out most names for words
         // typed with them (a word matching with its marks matches folded: the same word, or for
         // a script without spaces, inside it); only the names left are read as written.
-        article
-            .persons_folded
-            .iter()
-            .zip(&article.persons)
-            .any(|(folded, name)| {
-                self.words.iter().all(|t| {
-                    folded.split(' ').any(|n| match t.marked {
-                        Some(_) if t.anywhere() => n.contains(&t.folded),
-                        _ => n == t.folded,
-                    })
-                }) && (self.words.iter().all(|t| t.marked.is_none()) || self.matches_name(name))
-            })
+        article.persons.iter().any(|name| {
+            self.words.iter().all(|t| {
+                name.folded().split(' ').any(|n| match t.marked {
+                    Some(_) if t.anywhere() => n.contains(&t.folded),
+                    _ => n == t.folded,
+                })
+            }) && (self.words.iter().all(|t| t.marked.is_none()) || self.matches_name(name))
+        })
     }
 }
 

@@ -122,7 +122,7 @@ pub fn related(
     });
     out.extend(shared.into_iter().take(MAX_SHARED).map(|(i, pi)| Related {
         ix: i,
-        reason: Reason::SharedPerson(article.persons[pi].clone()),
+        reason: Reason::SharedPerson(article.persons[pi].to_string()),
     }));
     if let Some(similar) = similar {
         // Not those listed already (a few): the article itself the index leaves out.

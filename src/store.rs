@@ -12,6 +12,7 @@ mod build;
 pub mod cache;
 mod ids;
 mod json;
+mod names;
 
 use std::fmt;
 use std::ops::ControlFlow;
@@ -23,6 +24,7 @@ pub use article::{Article, Published, Stored, short_date};
 pub use articles::{Articles, BodyError};
 pub use build::{BuildCtx, Field, FieldProblem, RawArticle, RawPublished, build};
 pub use json::{NotAnArticle, Shape};
+pub use names::{Label, Names, Person};
 
 /// The sample store built from the two seed pages, embedded so tuinews works with no store at all.
 pub const EMBEDDED_SAMPLE: &str = include_str!("../sample-data/articles.json");
@@ -215,7 +217,7 @@ impl BuiltFrom {
 pub struct Store {
     /// The file the articles came from, as messages name it.
     pub name: String,
-    /// Shared, so a thread can index the articles while the reader shows them; only the loader
+    /// Label, so a thread can index the articles while the reader shows them; only the loader
     /// changes them, while it alone holds them.
     articles: Arc<Articles>,
     pub warnings: Vec<Warning>,
@@ -523,6 +525,9 @@ pub mod fast {
         let failed = AtomicBool::new(false);
         let work = |rx: Arc<Mutex<std::sync::mpsc::Receiver<(usize, usize, Batch)>>>,
                     done: std::sync::mpsc::Sender<(usize, Vec<Built>)>| {
+            // Each worker shares names through its own table: a name is kept once per
+            // worker at most, and a name met again is neither folded nor copied.
+            let mut names = crate::store::Names::default();
             loop {
                 let Ok(next) = rx.lock().map(|rx| rx.recv()) else {
                     break;
@@ -548,7 +553,7 @@ pub mod fast {
                     };
                     // An entry longer than a `Stored` can note keeps its text in memory.
                     let len = u32::try_from(r.len()).ok().filter(|_| bodies.is_some());
-                    let mut one = Built::with(file, first + k, entry, len.is_some());
+                    let mut one = Built::with(file, first + k, entry, len.is_some(), &mut names);
                     if let (Some(len), Some(a)) = (len, one.article.as_mut())
                         && let Some(stored) = a.stored.as_mut()
                     {
@@ -695,6 +700,7 @@ pub mod fast {
         let failed = AtomicBool::new(false);
         let work = || {
             let mut done: Vec<(usize, Vec<Built>)> = Vec::new();
+            let mut names = crate::store::Names::default();
             while !failed.load(Ordering::Relaxed) {
                 let chunk = next.fetch_add(1, Ordering::Relaxed);
                 if chunk >= count {
@@ -707,7 +713,7 @@ pub mod fast {
                         failed.store(true, Ordering::Relaxed);
                         return done;
                     };
-                    built.push(Built::new(file, index, entry));
+                    built.push(Built::new(file, index, entry, &mut names));
                 }
                 read.fetch_add(built.len(), Ordering::Relaxed);
                 done.push((chunk, built));
@@ -761,15 +767,16 @@ struct Built {
 }
 
 impl Built {
-    fn new(file: &str, index: usize, entry: json::Entry) -> Built {
-        Built::with(file, index, entry, false)
+    fn new(file: &str, index: usize, entry: json::Entry, names: &mut Names) -> Built {
+        Built::with(file, index, entry, false, names)
     }
 
     /// [`Built::new`], leaving the lead, body and captions in the file when `leave`
-    /// ([`BuildCtx::leaving_text`]).
-    fn with(file: &str, index: usize, entry: json::Entry, leave: bool) -> Built {
+    /// ([`BuildCtx::leaving_text`]). Its persons, tags, section and source are shared through
+    /// `names` with the articles built before.
+    fn with(file: &str, index: usize, entry: json::Entry, leave: bool, names: &mut Names) -> Built {
         let mut warnings = Vec::new();
-        let mut ctx = BuildCtx::new(file, index, &mut warnings);
+        let mut ctx = BuildCtx::new(file, index, &mut warnings).sharing(names);
         if leave {
             ctx = ctx.leaving_text();
         }
@@ -796,6 +803,9 @@ struct Loader {
     store: Store,
     /// Each kept article's position in its source, so later warnings name the right one.
     source_index: Vec<usize>,
+    /// The persons, tags, sections and sources of the articles it builds itself
+    /// ([`Loader::add`]), each kept once.
+    names: Names,
 }
 
 impl Loader {
@@ -805,6 +815,7 @@ impl Loader {
                 name: name.to_owned(),
                 ..Store::default()
             },
+            names: Names::default(),
             source_index: Vec::new(),
         }
     }
@@ -817,7 +828,7 @@ impl Loader {
 
     /// Adds an entry of the article array: an article, or a note that it is none.
     fn add_entry(&mut self, index: usize, entry: json::Entry) -> ControlFlow<()> {
-        let built = Built::new(&self.store.name, index, entry);
+        let built = Built::new(&self.store.name, index, entry, &mut self.names);
         self.accept(built)
     }
 
@@ -873,6 +884,7 @@ impl Loader {
         let Loader {
             mut store,
             source_index,
+            ..
         } = self;
         // Room was reserved for every entry; skipped ones leave none behind.
         Arc::make_mut(&mut store.articles)
@@ -1027,7 +1039,7 @@ mod tests {
                 published: Published::parse("2026-01-28T09:30:00+07:00"),
                 summary: " Lead\u{7} ".to_owned(),
                 body: vec!["p1\n\np2".to_owned()],
-                persons: vec![person.to_owned(), " ".to_owned()],
+                persons: vec![person.into(), " ".into()],
                 related: vec!["b".to_owned()],
                 captions: vec!["c\u{1b}]0;x\u{7}".to_owned()],
                 ..Article::default()
@@ -1040,7 +1052,7 @@ mod tests {
         ]);
         assert_eq!(by_hand.articles(), loaded.articles());
         assert_eq!(by_hand.articles()[0].title, "Việt Nam — Tô Lâm");
-        assert_eq!(by_hand.articles()[0].persons_folded, ["to lam"]);
+        assert_eq!(by_hand.articles()[0].persons[0].folded(), "to lam");
         assert!(crate::query::search_key(&by_hand.articles()[0]).contains("viet nam"));
         assert!(by_hand.warnings.is_empty(), "{:?}", by_hand.warnings);
         assert_eq!(by_hand.ix_of("b").map(ArticleIx::position), Some(1));

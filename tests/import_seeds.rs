@@ -192,7 +192,7 @@ fn person_extraction_on_every_listed_story_matches_the_sample() {
         .articles()
         .iter()
         .skip(2)
-        .map(|a| (extracted(a), a.persons.clone()))
+        .map(|a| (extracted(a), a.persons.iter().map(String::from).collect()))
         .collect();
     let (precision, recall, misses) = measure(&cases);
     println!(

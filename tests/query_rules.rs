@@ -764,7 +764,7 @@ mod index_agrees {
                 .map(|(i, n)| Article {
                     id: format!("a{i}"),
                     title: format!("x {i}"),
-                    persons: vec![tuinews::text::sanitize_line(&name_of(n))],
+                    persons: vec![tuinews::text::sanitize_line(&name_of(n)).into()],
                     ..Article::default()
                 })
                 .collect();

@@ -581,3 +581,55 @@ fn a_derived_cache_whose_tables_do_not_hold_together_is_passed_over() {
         (&[0, 2], &[(0, 1.0), (1, 1.0)])
     ));
 }
+
+/// Where each article's persons, tags, section and source are kept in memory.
+fn name_addresses(store: &Store) -> Vec<Vec<*const u8>> {
+    (store.articles().iter())
+        .map(|a| {
+            (a.persons.iter().map(|p| p.as_ptr()))
+                .chain(a.tags.iter().map(|t| t.as_ptr()))
+                .chain(a.section.iter().map(|s| s.as_ptr()))
+                .chain(a.source.iter().map(|s| s.as_ptr()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_person_tag_section_or_source_is_kept_once_for_every_article_that_names_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache_dir = dir.path().join("cache");
+    let same = json!({"id": "x", "title": "Tin", "persons": ["Tô Lâm", "Shii Kazuo"],
+                      "tags": ["Đối ngoại"], "section": "Thời sự", "source": "Đối ngoại"});
+    let mut list: Vec<serde_json::Value> = (0..3)
+        .map(|i| {
+            let mut a = same.clone();
+            a["id"] = json!(format!("a{i}"));
+            a
+        })
+        .collect();
+    list.push(json!({"id": "other", "title": "Tin", "persons": ["Tô Lâm"]}));
+    let text = json!({ "articles": list }).to_string();
+    let path = write(dir.path(), "names.json", &text);
+    let parsed = Store::parse(&text, "names.json").expect("parses");
+    let (loaded, cached) = open(&path, &cache_dir);
+    assert!(!cached);
+    cache::write(&cache_dir, loaded.articles(), &loaded.warnings).expect("written");
+    let (again, cached) = open(&path, &cache_dir);
+    assert!(cached);
+    for (how, store) in [("parsed", &parsed), ("loaded", &loaded), ("cached", &again)] {
+        let at = name_addresses(store);
+        assert_eq!(at[0].len(), 5, "{how}");
+        assert_eq!(at[0], at[1], "{how}: the same names, kept once");
+        assert_eq!(at[0], at[2], "{how}");
+        assert_eq!(at[3], [at[0][0]], "{how}: Tô Lâm once");
+        assert_eq!(
+            at[0][2], at[0][4],
+            "{how}: a tag and a source of the same text"
+        );
+        let a = &store.articles()[0];
+        assert_eq!(a.persons, ["Tô Lâm", "Shii Kazuo"], "{how}");
+        assert_eq!(a.persons[0].folded(), "to lam", "{how}");
+        assert_eq!(a.persons[1].folded(), "shii kazuo", "{how}");
+    }
+}

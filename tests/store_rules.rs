@@ -628,26 +628,26 @@ fn nfd_and_nfc_related_ids_resolve() {
 fn all_text(a: &tuinews::store::Article) -> Vec<String> {
     let mut v = vec![a.id.clone(), a.title.clone(), a.summary.clone()];
     v.extend(a.body.iter().cloned());
-    v.extend(a.persons.iter().cloned());
+    v.extend(a.persons.iter().map(String::from));
     v.extend(a.related.iter().cloned());
-    v.extend(a.tags.iter().cloned());
+    v.extend(a.tags.iter().map(String::from));
     v.extend(a.captions.iter().cloned());
-    v.extend(a.section.iter().cloned());
-    v.extend(a.source.iter().cloned());
+    v.extend(a.section.iter().map(String::from));
+    v.extend(a.source.iter().map(String::from));
     v.extend(a.url.iter().cloned());
     v
 }
 
 /// Single-line fields hold no control character at all; block fields keep only `\n`.
 fn assert_no_controls(a: &tuinews::store::Article) {
-    let line_fields = std::iter::once(&a.id)
-        .chain(std::iter::once(&a.title))
-        .chain(&a.persons)
-        .chain(&a.related)
-        .chain(&a.tags)
-        .chain(&a.section)
-        .chain(&a.source)
-        .chain(&a.url);
+    let line_fields = std::iter::once(a.id.as_str())
+        .chain(std::iter::once(a.title.as_str()))
+        .chain(a.persons.iter().map(|p| p.as_str()))
+        .chain(a.related.iter().map(String::as_str))
+        .chain(a.tags.iter().map(|t| t.as_str()))
+        .chain(a.section.as_deref())
+        .chain(a.source.as_deref())
+        .chain(a.url.as_deref());
     for t in line_fields {
         assert!(
             !t.chars().any(char::is_control),

@@ -419,7 +419,7 @@ mod persons_are_people {
                     .map(|(i, persons)| Article {
                         id: format!("a{i}"),
                         title: format!("Tin {i}"),
-                        persons: persons.clone(),
+                        persons: persons.iter().map(|p| p.as_str().into()).collect(),
                         ..Article::default()
                     })
                     .collect(),

@@ -26,12 +26,12 @@ pub(super) fn article_object(
     if !a.summary.is_empty() {
         m.insert("summary".to_owned(), json!(a.summary));
     }
-    let lists: [(&str, &[String]); 5] = [
-        ("body", &a.body),
-        ("captions", &a.captions),
-        ("persons", &a.persons),
-        ("related", related),
-        ("tags", &a.tags),
+    let lists: [(&str, Vec<&str>); 5] = [
+        ("body", a.body.iter().map(String::as_str).collect()),
+        ("captions", a.captions.iter().map(String::as_str).collect()),
+        ("persons", a.persons.iter().map(|p| p.as_str()).collect()),
+        ("related", related.iter().map(String::as_str).collect()),
+        ("tags", a.tags.iter().map(|t| &**t).collect()),
     ];
     for (k, v) in lists {
         if !v.is_empty() {
@@ -39,9 +39,9 @@ pub(super) fn article_object(
         }
     }
     for (k, v) in [
-        ("section", &a.section),
-        ("source", &a.source),
-        ("url", &a.url),
+        ("section", a.section.as_deref()),
+        ("source", a.source.as_deref()),
+        ("url", a.url.as_deref()),
     ] {
         if let Some(v) = v {
             m.insert(k.to_owned(), json!(v));

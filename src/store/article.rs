@@ -4,6 +4,8 @@
 use jiff::civil::{Date, DateTime};
 use jiff::tz::Offset;
 
+use super::names::{Label, Person};
+
 /// When an article was published, as precisely as the store says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Published {
@@ -156,18 +158,19 @@ pub struct Article {
     /// leaves bodies in its file ([`Article::stored`]): [`crate::store::Articles::whole`]
     /// reads them.
     pub body: Vec<String>,
-    pub persons: Vec<String>,
+    /// The persons it names, each with the name folded once at load for the person filter.
+    /// (Text search folds the other fields on demand, or asks the reader's index: a folded copy
+    /// of every text kept for every article cost as much memory as the text itself.) A load
+    /// shares each person, tag, section and source among the articles that give it
+    /// ([`super::names`]).
+    pub persons: Vec<Person>,
     /// Ids of related stories; every one exists in the store.
     pub related: Vec<String>,
-    pub section: Option<String>,
-    pub source: Option<String>,
+    pub section: Option<Label>,
+    pub source: Option<Label>,
     pub url: Option<String>,
-    pub tags: Vec<String>,
+    pub tags: Vec<Label>,
     pub captions: Vec<String>,
-    /// Folded person names, computed once at load for the person filter. (Text search folds
-    /// the other fields on demand, or asks the reader's index: a folded copy of every text
-    /// kept for every article cost as much memory as the text itself.)
-    pub persons_folded: Vec<String>,
     /// Where the article's entry is in the store's file, when its lead, body and captions were
     /// left there instead of being kept in memory.
     pub stored: Option<Stored>,
@@ -206,6 +209,6 @@ impl Article {
             .chain(std::iter::once(self.summary.as_str()))
             .chain(self.body.iter().map(String::as_str))
             .chain(self.captions.iter().map(String::as_str))
-            .chain(self.persons.iter().map(String::as_str))
+            .chain(self.persons.iter().map(Person::as_str))
     }
 }

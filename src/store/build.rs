@@ -8,10 +8,11 @@
 
 use std::fmt;
 
-use crate::text::{fold, sanitize_block_owned, sanitize_line, sanitize_line_owned};
+use crate::text::{sanitize_block_owned, sanitize_line, sanitize_line_owned};
 
 use super::Warning;
 use super::article::{Article, Published, Stored};
+use super::names::{Label, Names, Person};
 
 /// A field of an article, named as the JSON store spells it and as warnings name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -134,12 +135,12 @@ impl From<Article> for RawArticle {
             published: a.published.map(RawPublished::Known),
             summary: Some(a.summary),
             body: a.body,
-            persons: a.persons,
+            persons: a.persons.iter().map(String::from).collect(),
             related: a.related,
-            section: a.section,
-            source: a.source,
+            section: a.section.as_deref().map(str::to_owned),
+            source: a.source.as_deref().map(str::to_owned),
             url: a.url,
-            tags: a.tags,
+            tags: a.tags.iter().map(|t| t.to_string()).collect(),
             captions: a.captions,
             problems: Vec::new(),
         }
@@ -156,6 +157,8 @@ pub struct BuildCtx<'a> {
     /// The lead, body and captions stay in the store's file: they are bounded (with the same
     /// warnings) but not cleaned, and only whether anything of them is left is worked out.
     leave: bool,
+    /// Where persons, tags, sections and sources met before are shared from.
+    names: Option<&'a mut Names>,
 }
 
 impl<'a> BuildCtx<'a> {
@@ -168,6 +171,28 @@ impl<'a> BuildCtx<'a> {
             id: None,
             warnings,
             leave: false,
+            names: None,
+        }
+    }
+
+    /// Shares the article's persons, tags, section and source with those met before through
+    /// `names` (see [`super::names`]): a name met again is neither folded nor copied.
+    pub(super) fn sharing(mut self, names: &'a mut Names) -> BuildCtx<'a> {
+        self.names = Some(names);
+        self
+    }
+
+    fn person(&mut self, written: &str) -> Person {
+        match &mut self.names {
+            Some(names) => names.person(written),
+            None => Person::new(written),
+        }
+    }
+
+    fn label(&mut self, s: String) -> Label {
+        match &mut self.names {
+            Some(names) => names.label(&s),
+            None => Label::from(s),
         }
     }
 
@@ -276,24 +301,30 @@ pub fn build(raw: RawArticle, ctx: &mut BuildCtx<'_>) -> Option<Article> {
         )
     };
 
-    let mut article = Article {
+    Some(Article {
         id,
         title,
         published,
         summary,
         body,
-        persons: clean_list(persons, Kind::Line),
+        // Each person's name is folded here, once, for the person filter.
+        persons: (clean_list(persons, Kind::Line).iter())
+            .map(|p| ctx.person(p))
+            .collect(),
         related: clean_list(related, Kind::Line),
-        section: section.and_then(|s| clean(s, Kind::Line)),
-        source: source.and_then(|s| clean(s, Kind::Line)),
+        section: section
+            .and_then(|s| clean(s, Kind::Line))
+            .map(|s| ctx.label(s)),
+        source: source
+            .and_then(|s| clean(s, Kind::Line))
+            .map(|s| ctx.label(s)),
         url: url.and_then(|s| clean(s, Kind::Line)),
-        tags: clean_list(tags, Kind::Line),
+        tags: (clean_list(tags, Kind::Line).into_iter())
+            .map(|t| ctx.label(t))
+            .collect(),
         captions,
-        persons_folded: Vec::new(),
         stored,
-    };
-    derive(&mut article);
-    Some(article)
+    })
 }
 
 /// The most text one field keeps: 1 MiB, some hundred times a long article. A store that holds
@@ -386,21 +417,6 @@ fn read_published(raw: RawPublished, ctx: &mut BuildCtx<'_>) -> Option<Published
             p
         }
     }
-}
-
-/// Fills the fields computed from the others (folded person names), so the person filter
-/// folds each article once at load instead of on every keystroke. They keep no spare
-/// capacity: they live as long as the store.
-fn derive(article: &mut Article) {
-    article.persons_folded = article
-        .persons
-        .iter()
-        .map(|p| {
-            let mut folded = fold(p);
-            folded.shrink_to_fit();
-            folded
-        })
-        .collect();
 }
 
 /// Whether a field is shown on one line (line breaks and tabs become spaces) or as a block
@@ -724,40 +740,34 @@ mod tests {
 
     #[test]
     fn clean_text_is_kept_without_a_copy() {
-        let (title, paragraph, person) = ("Thủ tướng", "Hà Nội — “sáng”", "Phạm Minh Chính");
+        // (A person is copied once into the name a load shares, see `names`.)
+        let (title, paragraph) = ("Thủ tướng", "Hà Nội — “sáng”");
         let raw = RawArticle {
             body: vec![paragraph.to_owned()],
-            persons: vec![person.to_owned()],
             ..titled("a", title)
         };
         let addresses = |r: &RawArticle| {
             [
                 r.title.as_ref().map(|t| t.as_ptr()),
                 r.body.first().map(|p| p.as_ptr()),
-                r.persons.first().map(|p| p.as_ptr()),
             ]
         };
         let before = addresses(&raw);
         let a = built(raw);
         assert_eq!((a.title.as_str(), a.body[0].as_str()), (title, paragraph));
-        let after = [
-            Some(a.title.as_ptr()),
-            Some(a.body[0].as_ptr()),
-            Some(a.persons[0].as_ptr()),
-        ];
+        let after = [Some(a.title.as_ptr()), Some(a.body[0].as_ptr())];
         assert_eq!(before, after);
     }
 
     #[test]
     fn derived_fields_are_folded_and_fields_stay_apart() {
-        let mut a = Article {
+        let a = Article {
             title: "Thủ tướng".to_owned(),
             summary: "gặp".to_owned(),
-            persons: vec!["Phạm Minh Chính".to_owned()],
+            persons: vec!["Phạm Minh Chính".into()],
             ..Article::default()
         };
-        derive(&mut a);
-        assert_eq!(a.persons_folded, ["pham minh chinh"]);
+        assert_eq!(a.persons[0].folded(), "pham minh chinh");
         let key = crate::query::search_key(&a);
         assert!(key.contains("thu tuong"), "{key:?}");
         assert!(key.contains("pham minh chinh"), "{key:?}");
@@ -803,15 +813,13 @@ mod tests {
         let stale = Article {
             id: "a".to_owned(),
             title: "Tô Lâm".to_owned(),
-            persons: vec!["Tô Lâm".to_owned()],
-            persons_folded: vec!["stale".to_owned()],
+            // Marks written apart: the rebuilt person is composed, and folded from that.
+            persons: vec!["To\u{302} La\u{302}m".into()],
             ..Article::default()
         };
         let a = built(RawArticle::from(stale.clone()));
-        assert_eq!(a.persons_folded, ["to lam"]);
-        assert_eq!(
-            (a.id, a.title, a.persons),
-            (stale.id, stale.title, stale.persons)
-        );
+        assert_eq!(a.persons, ["Tô Lâm"]);
+        assert_eq!(a.persons[0].folded(), "to lam");
+        assert_eq!((a.id, a.title), (stale.id, stale.title));
     }
 }

@@ -26,17 +26,18 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::Offset;
 
 use super::articles::{BodyFile, Stamp};
+use super::names::{Label, Names, Person};
 use super::{Article, Articles, Published, Store, Stored, Warning};
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 8] = b"TNCACHE\0";
 
 /// The layout of the file: raised whenever it changes, so an older cache is passed over.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The fewest bytes an article and a warning take in a cache: a count of them past what the
 /// bytes could hold is not believed, and nothing is reserved for it.
-const MIN_ARTICLE_BYTES: usize = 41;
+const MIN_ARTICLE_BYTES: usize = 43;
 const MIN_WARNING_BYTES: usize = 14;
 
 /// Articles per chunk: each chunk is read and decoded on its own, on every core, and the first
@@ -155,13 +156,7 @@ fn write_into(
     for group in chunks.chunks(threads) {
         let encoded = crate::parallel::by_chunks(group, |slice, _| {
             (slice.iter())
-                .map(|chunk| {
-                    let mut o = Out::default();
-                    for a in *chunk {
-                        o.article(a);
-                    }
-                    o.0
-                })
+                .map(|chunk| chunk_bytes(chunk))
                 .collect::<Vec<_>>()
         });
         for (chunk, block) in group.iter().zip(encoded.iter().flatten()) {
@@ -270,16 +265,79 @@ impl Block {
         (crc32fast::hash(&bytes) == self.crc).then_some(bytes)
     }
 
-    /// The articles of a chunk, whose entries lie within a store file of `file_len` bytes.
-    fn articles(self, file: &std::fs::File, file_len: u64) -> Option<Vec<Article>> {
+    /// The articles of a chunk, whose entries lie within a store file of `file_len` bytes, their
+    /// persons, tags, sections and sources shared through `names`.
+    fn articles(
+        self,
+        file: &std::fs::File,
+        file_len: u64,
+        names: &mut Names,
+    ) -> Option<Vec<Article>> {
         let bytes = self.read(file)?;
         let mut r = In { b: &bytes, at: 0 };
-        let mut list = Vec::with_capacity(self.count.min(bytes.len() / MIN_ARTICLE_BYTES));
+        let table = r.table(names)?;
+        let mut list = Vec::with_capacity(self.count.min(r.left() / MIN_ARTICLE_BYTES));
         for _ in 0..self.count {
-            list.push(r.article(file_len)?);
+            list.push(r.article(file_len, &table)?);
         }
         (r.left() == 0).then_some(list)
     }
+}
+
+/// The persons and the tags, sections and sources of a chunk, each written once at its head and
+/// named after by its place there: a chunk names the same few in article after article, and a
+/// person's folded name is read, not folded again.
+#[derive(Default)]
+struct Table<'a> {
+    persons: Vec<&'a Person>,
+    shared: Vec<&'a str>,
+    person_at: std::collections::HashMap<&'a str, u32, foldhash::fast::RandomState>,
+    shared_at: std::collections::HashMap<&'a str, u32, foldhash::fast::RandomState>,
+}
+
+impl<'a> Table<'a> {
+    fn person(&mut self, p: &'a Person) -> u32 {
+        let next = u32::try_from(self.persons.len()).unwrap_or(u32::MAX);
+        *self.person_at.entry(p.as_str()).or_insert_with(|| {
+            self.persons.push(p);
+            next
+        })
+    }
+
+    fn shared(&mut self, s: &'a str) -> u32 {
+        let next = u32::try_from(self.shared.len()).unwrap_or(u32::MAX);
+        *self.shared_at.entry(s).or_insert_with(|| {
+            self.shared.push(s);
+            next
+        })
+    }
+}
+
+/// A chunk's table as read back: the persons and names its articles refer to by place.
+struct ReadTable {
+    persons: Vec<Person>,
+    shared: Vec<Label>,
+}
+
+/// A chunk's bytes: its table, then its articles.
+fn chunk_bytes(chunk: &[Article]) -> Vec<u8> {
+    let mut table = Table::default();
+    let mut articles = Out::default();
+    for a in chunk {
+        articles.article(a, &mut table);
+    }
+    let mut o = Out::default();
+    o.u32(u32::try_from(table.persons.len()).unwrap_or(u32::MAX));
+    for p in &table.persons {
+        o.str(p.as_str());
+        o.str(p.folded());
+    }
+    o.u32(u32::try_from(table.shared.len()).unwrap_or(u32::MAX));
+    for s in &table.shared {
+        o.str(s);
+    }
+    o.0.extend_from_slice(&articles.0);
+    o.0
 }
 
 /// The store at `path` from its cache in `dir`, named `name` in messages; `None` when there
@@ -352,9 +410,11 @@ pub fn read(
         return None;
     }
 
-    // The first chunk first, so a first part can be shown while the rest is read.
+    // The first chunk first, so a first part can be shown while the rest is read. Each thread
+    // shares names through its own table: a name is kept once per thread at most.
+    let mut names = Names::default();
     let (first, rest) = match chunks.split_first() {
-        Some((first, rest)) => (first.articles(&cache, stamp.len)?, rest),
+        Some((first, rest)) => (first.articles(&cache, stamp.len, &mut names)?, rest),
         None => (Vec::new(), chunks),
     };
     if part.as_ref().is_some_and(|p| count > p.most)
@@ -364,8 +424,9 @@ pub fn read(
         (part.give)(part_of(&first, name, &file, path, stamp)?);
     }
     let decoded: Option<Vec<Vec<Article>>> = crate::parallel::by_chunks(rest, |slice, _| {
+        let mut names = Names::default();
         (slice.iter())
-            .map(|c| c.articles(&cache, stamp.len))
+            .map(|c| c.articles(&cache, stamp.len, &mut names))
             .collect::<Vec<_>>()
     })
     .into_iter()
@@ -526,7 +587,7 @@ impl Out {
         self.u32(dt.subsec_nanosecond().unsigned_abs());
     }
 
-    fn article(&mut self, a: &Article) {
+    fn article<'a>(&mut self, a: &'a Article, table: &mut Table<'a>) {
         self.str(&a.id);
         self.str(&a.title);
         match a.published {
@@ -547,14 +608,23 @@ impl Out {
         }
         self.str(&a.summary);
         self.strs(&a.body);
-        self.strs(&a.persons);
+        self.u32(u32::try_from(a.persons.len()).unwrap_or(u32::MAX));
+        for p in &a.persons {
+            self.u32(table.person(p));
+        }
         self.strs(&a.related);
-        self.opt(a.section.as_deref());
-        self.opt(a.source.as_deref());
+        for s in [&a.section, &a.source] {
+            self.u32(
+                s.as_deref()
+                    .map_or(0, |s| table.shared(s).saturating_add(1)),
+            );
+        }
         self.opt(a.url.as_deref());
-        self.strs(&a.tags);
+        self.u32(u32::try_from(a.tags.len()).unwrap_or(u32::MAX));
+        for t in &a.tags {
+            self.u32(table.shared(t));
+        }
         self.strs(&a.captions);
-        self.strs(&a.persons_folded);
         match a.stored {
             None => self.u8(0),
             Some(s) => {
@@ -676,8 +746,49 @@ impl<'a> In<'a> {
         DateTime::new(year, month, day, hour, minute, second, nanos).ok()
     }
 
-    /// An article whose entry lies within a file of `file_len` bytes.
-    fn article(&mut self, file_len: u64) -> Option<Article> {
+    /// A chunk's table ([`chunk_bytes`]), its names shared through `names`.
+    fn table(&mut self, names: &mut Names) -> Option<ReadTable> {
+        let n = self.count(8)?;
+        let mut persons = Vec::with_capacity(n);
+        for _ in 0..n {
+            let written = self.text(true)?;
+            // Matched against, never shown.
+            let folded = self.str()?;
+            persons.push(names.person_folded(&written, &folded));
+        }
+        let n = self.count(4)?;
+        let mut shared = Vec::with_capacity(n);
+        for _ in 0..n {
+            shared.push(names.label(&self.text(true)?));
+        }
+        Some(ReadTable { persons, shared })
+    }
+
+    /// A count of items of at least `least` bytes each, believed only as far as the bytes left.
+    fn count(&mut self, least: usize) -> Option<usize> {
+        let n = usize::try_from(self.u32()?).ok()?;
+        (n <= self.left() / least).then_some(n)
+    }
+
+    /// A list of places in `items`, as the items.
+    fn refs<T: Clone>(&mut self, items: &[T]) -> Option<Vec<T>> {
+        let n = self.count(4)?;
+        (0..n)
+            .map(|_| items.get(usize::try_from(self.u32()?).ok()?).cloned())
+            .collect()
+    }
+
+    /// A place in `items` plus one, or 0 for none.
+    fn opt_ref<T: Clone>(&mut self, items: &[T]) -> Option<Option<T>> {
+        match usize::try_from(self.u32()?).ok()? {
+            0 => Some(None),
+            at => items.get(at - 1).cloned().map(Some),
+        }
+    }
+
+    /// An article whose entry lies within a file of `file_len` bytes, naming persons and names
+    /// of its chunk's `table`.
+    fn article(&mut self, file_len: u64, table: &ReadTable) -> Option<Article> {
         let id = self.text(true)?;
         let title = self.text(true)?;
         let published = match self.u8()? {
@@ -699,15 +810,13 @@ impl<'a> In<'a> {
         };
         let summary = self.text(false)?;
         let body = self.strs(Some(false))?;
-        let persons = self.strs(Some(true))?;
+        let persons = self.refs(&table.persons)?;
         let related = self.strs(Some(true))?;
-        let section = self.opt(true)?;
-        let source = self.opt(true)?;
+        let section = self.opt_ref(&table.shared)?;
+        let source = self.opt_ref(&table.shared)?;
         let url = self.opt(true)?;
-        let tags = self.strs(Some(true))?;
+        let tags = self.refs(&table.shared)?;
         let captions = self.strs(Some(false))?;
-        // Matched against, never shown.
-        let persons_folded = self.strs(None)?;
         let stored = match self.u8()? {
             0 => None,
             tag @ (1 | 2) => {
@@ -737,7 +846,6 @@ impl<'a> In<'a> {
             url,
             tags,
             captions,
-            persons_folded,
             stored,
         })
     }
@@ -953,15 +1061,15 @@ pub fn read_derived<T>(
 
 #[cfg(test)]
 mod tests {
-    use super::{In, Out};
+    use super::{In, Names, chunk_bytes};
     use crate::store::Article;
 
     /// An article written into a cache block and read back.
     fn round_trip(a: &Article) -> Option<Article> {
-        let mut out = Out::default();
-        out.article(a);
-        let mut r = In { b: &out.0, at: 0 };
-        let back = r.article(u64::MAX)?;
+        let bytes = chunk_bytes(std::slice::from_ref(a));
+        let mut r = In { b: &bytes, at: 0 };
+        let table = r.table(&mut Names::default())?;
+        let back = r.article(u64::MAX, &table)?;
         (r.left() == 0).then_some(back)
     }
 
