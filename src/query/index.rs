@@ -129,21 +129,68 @@ pub fn tokens(folded: &str) -> impl Iterator<Item = &str> {
 /// The parts that saw a token, and the id each gave it.
 type Owners = Vec<(usize, u32)>;
 
-/// One thread's share of one table: its own vocabulary and, per token, its articles.
+/// One thread's share of one table: its own vocabulary and, per token, its articles among
+/// the thread's range of them.
 #[derive(Default)]
 struct PartTable {
     ids: HashMap<Box<str>, u32>,
-    lists: Vec<Vec<u32>>,
+    lists: Vec<PartList>,
+    /// The range's first article and its length.
+    first: u32,
+    len: usize,
+}
+
+/// A token's articles in a part: a list while it is short, a bit per article of the part's
+/// range once a list would take more room. Kept as lists all through, the common words' lists
+/// (most articles hold them) made the build's peak about 1.5 times the store's resident size
+/// at 100k articles, for an index a tenth of it.
+enum PartList {
+    Few(Vec<u32>),
+    Many { bits: Vec<u64>, count: usize },
+}
+
+impl PartList {
+    fn count(&self) -> usize {
+        match self {
+            PartList::Few(list) => list.len(),
+            PartList::Many { count, .. } => *count,
+        }
+    }
+
+    /// Each article, ascending.
+    fn each(&self, first: u32, mut f: impl FnMut(u32)) {
+        match self {
+            PartList::Few(list) => list.iter().copied().for_each(f),
+            PartList::Many { bits, .. } => {
+                for (w, &word) in bits.iter().enumerate() {
+                    let mut word = word;
+                    while word != 0 {
+                        let bit = word.trailing_zeros();
+                        f(first + u32_of(w * 64) + bit);
+                        word &= word - 1;
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl PartTable {
+    fn new(range: &std::ops::Range<usize>) -> PartTable {
+        PartTable {
+            first: u32_of(range.start),
+            len: range.len(),
+            ..PartTable::default()
+        }
+    }
+
     fn id(&mut self, token: &str) -> u32 {
         if let Some(&id) = self.ids.get(token) {
             return id;
         }
         let id = u32_of(self.lists.len());
         self.ids.insert(token.into(), id);
-        self.lists.push(Vec::new());
+        self.lists.push(PartList::Few(Vec::new()));
         id
     }
 
@@ -151,9 +198,34 @@ impl PartTable {
     fn record(&mut self, seen: &mut Vec<u32>, ix: u32) {
         seen.sort_unstable();
         seen.dedup();
+        let (first, len) = (self.first, self.len);
         for &id in seen.iter() {
-            if let Some(list) = self.lists.get_mut(id as usize) {
-                list.push(ix);
+            let Some(list) = self.lists.get_mut(id as usize) else {
+                continue;
+            };
+            let at = ix.saturating_sub(first) as usize;
+            match list {
+                PartList::Few(few) => {
+                    few.push(ix);
+                    // A bitmap of the range is as large as a list of one article in 32.
+                    if few.len().saturating_mul(32) >= len && len >= 64 * 32 {
+                        let mut bits = vec![0u64; len.div_ceil(64)];
+                        for &a in few.iter() {
+                            let a = a.saturating_sub(first) as usize;
+                            if let Some(w) = bits.get_mut(a / 64) {
+                                *w |= 1 << (a % 64);
+                            }
+                        }
+                        let count = few.len();
+                        *list = PartList::Many { bits, count };
+                    }
+                }
+                PartList::Many { bits, count } => {
+                    if let Some(w) = bits.get_mut(at / 64) {
+                        *w |= 1 << (at % 64);
+                        *count += 1;
+                    }
+                }
             }
         }
         seen.clear();
@@ -161,7 +233,6 @@ impl PartTable {
 }
 
 /// One thread's share of the build.
-#[derive(Default)]
 struct Part {
     folded: PartTable,
     marked: PartTable,
@@ -171,6 +242,15 @@ struct Part {
 }
 
 impl Part {
+    /// A part for the articles of `range`.
+    fn new(range: &std::ops::Range<usize>) -> Part {
+        Part {
+            folded: PartTable::new(range),
+            marked: PartTable::new(range),
+            spellings: HashMap::default(),
+        }
+    }
+
     fn add(&mut self, articles: &Articles, range: std::ops::Range<usize>) {
         let mut folded = String::new();
         let (mut seen, mut seen_marked): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
@@ -223,8 +303,9 @@ impl SearchIndex {
     /// An article whose body is in the store's file is read from there.
     pub fn build(articles: &Articles) -> SearchIndex {
         let parts = crate::parallel::by_chunks(articles, |slice, first| {
-            let mut part = Part::default();
-            part.add(articles, first..first + slice.len());
+            let range = first..first + slice.len();
+            let mut part = Part::new(&range);
+            part.add(articles, range);
             part
         });
         SearchIndex::merge(parts, articles.len())
@@ -359,7 +440,10 @@ impl Table {
         let lists = |owners: &Owners| {
             owners
                 .iter()
-                .filter_map(|&(p, id)| parts.get(p).and_then(|part| part.lists.get(id as usize)))
+                .filter_map(|&(p, id)| {
+                    let part = parts.get(p)?;
+                    Some((part.first, part.lists.get(id as usize)?))
+                })
                 .collect::<Vec<_>>()
         };
         // A list costs 32 bits an article, a bitmap one bit an article of the store.
@@ -367,7 +451,7 @@ impl Table {
         let (mut sparse_total, mut dense_count) = (0, 0);
         for (_, owners) in &mut all {
             owners.sort_unstable();
-            let count: usize = lists(owners).iter().map(|l| l.len()).sum();
+            let count: usize = lists(owners).iter().map(|(_, l)| l.count()).sum();
             if is_dense(count) {
                 dense_count += 1;
             } else {
@@ -386,22 +470,24 @@ impl Table {
             table.offsets.push(u32_of(table.postings.len()));
             table.vocabulary.push_str(token);
             let lists = lists(&owners);
-            if is_dense(lists.iter().map(|l| l.len()).sum()) {
+            if is_dense(lists.iter().map(|(_, l)| l.count()).sum()) {
                 table
                     .dense
                     .push(u32_of(table.bitmaps.len() / table.words.max(1)));
                 let at = table.bitmaps.len();
                 table.bitmaps.resize(at + table.words, 0);
-                for &a in lists.iter().flat_map(|l| l.iter()) {
-                    let a = a as usize;
-                    if let Some(w) = table.bitmaps.get_mut(at + a / 64) {
-                        *w |= 1 << (a % 64);
-                    }
+                for (first, list) in lists {
+                    list.each(first, |a| {
+                        let a = a as usize;
+                        if let Some(w) = table.bitmaps.get_mut(at + a / 64) {
+                            *w |= 1 << (a % 64);
+                        }
+                    });
                 }
             } else {
                 table.dense.push(NOT_DENSE);
-                for list in lists {
-                    table.postings.extend_from_slice(list);
+                for (first, list) in lists {
+                    list.each(first, |a| table.postings.push(a));
                 }
             }
         }
@@ -580,6 +666,72 @@ pub(crate) mod tests {
         let other = store(&[("Hà Nội", "")]);
         assert!(!index.is_for(&other));
         assert!(!SearchIndex::build(s.articles()).is_for(&s));
+    }
+
+    #[test]
+    fn parts_that_turn_common_words_into_bitmaps_give_the_same_index() {
+        // Words in every article, in one in 20, in one in 10 of the first 3000 only (common
+        // there, rare in the store), in one in 3 of them (common in both), in one in 500 and
+        // in one article each.
+        let n = 10_000;
+        let titles: Vec<String> = (0..n)
+            .map(|i| {
+                let mut t = format!("chung w{i}");
+                for (word, every, below) in [
+                    ("hai", 20, n),
+                    ("som", 10, 3000),
+                    ("hiem", 500, n),
+                    ("cuoi", 7, n),
+                    ("tam", 3, 3000),
+                ] {
+                    if i % every == 0 && i < below {
+                        t.push(' ');
+                        t.push_str(word);
+                    }
+                }
+                t
+            })
+            .collect();
+        let texts: Vec<(&str, &str)> = titles.iter().map(|t| (t.as_str(), "")).collect();
+        let s = store(&texts);
+        let want = |word: &str| -> Vec<String> {
+            (titles.iter().enumerate())
+                .filter(|(_, t)| t.split(' ').any(|w| w == word))
+                .map(|(i, _)| format!("a{i}"))
+                .collect()
+        };
+        // Parts of unequal ranges, as threads cut them, and one part for the whole.
+        for cuts in [vec![0, 3000, n], vec![0, 2500, 2600, n], vec![0, n]] {
+            let parts: Vec<Part> = (cuts.windows(2))
+                .map(|w| {
+                    let range = w[0]..w[1];
+                    let mut part = Part::new(&range);
+                    part.add(s.articles(), range);
+                    part
+                })
+                .collect();
+            let turned = (parts.iter())
+                .flat_map(|p| &p.folded.lists)
+                .filter(|l| matches!(l, PartList::Many { .. }))
+                .count();
+            assert!(turned >= 3, "{cuts:?}: {turned} lists turned into bitmaps");
+            let index = SearchIndex::merge(parts, n);
+            for word in [
+                "chung", "hai", "som", "hiem", "cuoi", "tam", "w0", "w2999", "w9999",
+            ] {
+                let (got, want) = (ids(&s, &index.folded_words(word, true)), want(word));
+                assert!(
+                    got == want,
+                    "{cuts:?}: {word}: {} articles, not {}",
+                    got.len(),
+                    want.len()
+                );
+                // Kept as a bitmap exactly when one article in 32 holds it.
+                let at = index.folded.range(word, true).start;
+                let dense = index.folded.bitmap(at).is_some();
+                assert_eq!(dense, want.len() * 32 >= n, "{cuts:?}: {word}");
+            }
+        }
     }
 
     #[test]
