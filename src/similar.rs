@@ -93,17 +93,22 @@ impl Rows {
         }
     }
 
-    /// `rows` in order, each item made a pair by `item`.
-    fn of<T: Copy>(rows: &[Vec<T>], mut item: impl FnMut(T) -> (u32, f32)) -> Rows {
+    /// The rows of `parts` in order, each pair's number renumbered by `renumber` (a number it
+    /// gives none for is left out); each part is let go once copied.
+    fn joined(parts: Vec<Rows>, mut renumber: impl FnMut(u32) -> Option<u32>) -> Rows {
+        let rows: usize = parts.iter().map(|p| p.starts.len().saturating_sub(1)).sum();
         let mut out = Rows {
-            starts: Vec::with_capacity(rows.len() + 1),
-            items: Vec::with_capacity(rows.iter().map(Vec::len).sum()),
+            starts: Vec::with_capacity(rows + 1),
+            items: Vec::with_capacity(parts.iter().map(|p| p.items.len()).sum()),
         };
         out.starts.push(0);
-        for row in rows {
-            out.items.extend(row.iter().map(|&pair| item(pair)));
-            out.starts
-                .push(u32::try_from(out.items.len()).unwrap_or(u32::MAX));
+        for part in parts {
+            for row in 0..part.starts.len().saturating_sub(1) {
+                let pairs = part.get(row).unwrap_or_default();
+                (out.items).extend(pairs.iter().filter_map(|&(n, w)| Some((renumber(n)?, w))));
+                out.starts
+                    .push(u32::try_from(out.items.len()).unwrap_or(u32::MAX));
+            }
         }
         out
     }
@@ -170,44 +175,52 @@ fn term_counts(a: &Article) -> FxHashMap<u64, u32> {
     counts
 }
 
+/// A term of more than one article: in how many, the first of them, and its number among
+/// them.
+#[derive(Clone, Copy)]
+struct Shared {
+    articles: u32,
+    first: u32,
+    number: u32,
+}
+
 /// The article's [`KEEP`] heaviest terms and their TF-IDF weights divided by the length of its
-/// whole vector, heaviest first; `df` gives each term's articles and the first of them (ties go
-/// to the term met first in the store), `n` the number of articles.
-fn heaviest(a: &Article, df: &FxHashMap<u64, (u32, u32)>, n: f32) -> Vec<(u64, f32)> {
+/// whole vector, heaviest first, added to `out` as (the term's number, its weight); `terms`
+/// gives the terms of more than one article (any other is in one article: this one), `n` the
+/// number of articles. Ties go to the term met first in the store.
+fn heaviest(a: &Article, terms: &FxHashMap<u64, Shared>, n: f32, out: &mut Vec<(u32, f32)>) {
     let mut counts: Vec<(u64, u32)> = term_counts(a).into_iter().collect();
     // A map's order is its own: sorted, the length sums in the same order on every run.
     counts.sort_unstable();
-    let all: Vec<(u64, f32, u32, u32)> = counts
+    let all: Vec<(u64, f32, Option<Shared>)> = counts
         .into_iter()
-        .filter_map(|(hash, count)| {
-            let &(d, first) = df.get(&hash)?;
-            Some((
+        .map(|(hash, count)| {
+            let shared = terms.get(&hash).copied();
+            let d = shared.map_or(1, |s| s.articles);
+            (
                 hash,
                 (1.0 + (count as f32).ln()) * (n / d as f32).ln(),
-                d,
-                first,
-            ))
+                shared,
+            )
         })
         .collect();
     // The article's length counts every term; only terms of more than one article (a term of
     // one article relates nothing) compete for the kept places.
-    let norm = all.iter().map(|&(_, w, _, _)| w * w).sum::<f32>().sqrt();
-    let mut weighted: Vec<(u64, f32, u32)> = all
+    let norm = all.iter().map(|&(_, w, _)| w * w).sum::<f32>().sqrt();
+    let mut weighted: Vec<(u64, f32, Shared)> = all
         .into_iter()
-        .filter(|&(_, w, d, _)| d > 1 && w > 0.0)
-        .map(|(hash, w, _, first)| (hash, w, first))
+        .filter_map(|(hash, w, shared)| Some((hash, w, shared?)).filter(|_| w > 0.0))
         .collect();
     // The heaviest first; ties to the term met first, so the choice is the same on every run.
-    weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then((a.2, a.0).cmp(&(b.2, b.0))));
-    // Into a vector of its own: collected in place, it would keep the room of every term.
-    let mut kept = Vec::with_capacity(weighted.len().min(KEEP));
-    kept.extend(
+    weighted.sort_unstable_by(|a, b| {
+        (b.1.total_cmp(&a.1)).then((a.2.first, a.0).cmp(&(b.2.first, b.0)))
+    });
+    out.extend(
         weighted
             .into_iter()
             .take(KEEP)
-            .map(|(hash, w, _)| (hash, w / norm)),
+            .map(|(_, w, shared)| (shared.number, w / norm)),
     );
-    kept
 }
 
 impl ContentIndex {
@@ -304,28 +317,54 @@ impl ContentIndex {
                     .or_insert((n, first));
             }
         }
+        // Only the terms of more than one article can be kept: they are numbered, the others
+        // left out.
+        let mut terms: FxHashMap<u64, Shared> = FxHashMap::default();
+        for (hash, (d, first)) in df.into_iter().filter(|(_, (d, _))| *d > 1) {
+            let number = u32::try_from(terms.len()).unwrap_or(u32::MAX);
+            terms.insert(
+                hash,
+                Shared {
+                    articles: d,
+                    first,
+                    number,
+                },
+            );
+        }
         let n = articles.len().max(1) as f32;
-        let df = &df;
-        let kept: Vec<Vec<(u64, f32)>> = crate::parallel::by_chunks(articles, |slice, first| {
-            (first..first + slice.len())
-                .map(|position| {
-                    articles
-                        .whole(position)
-                        .map_or_else(Vec::new, |a| heaviest(&a, df, n))
-                })
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
-        // Ids for the kept terms, in the order met; then each term's articles in store order.
-        let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
-        let vectors = Rows::of(&kept, |(hash, w)| {
-            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-            (*ids.entry(hash).or_insert(next), w)
+        let terms_ref = &terms;
+        // Each thread's articles' kept terms as rows of one vector (a vector per article cost
+        // twice the room at the build's peak).
+        let parts: Vec<Rows> = crate::parallel::by_chunks(articles, |slice, first| {
+            let mut part = Rows {
+                starts: Vec::with_capacity(slice.len() + 1),
+                // Reserved, not touched: what is left unused takes no memory.
+                items: Vec::with_capacity(slice.len() * KEEP),
+            };
+            part.starts.push(0);
+            for position in first..first + slice.len() {
+                if let Some(a) = articles.whole(position) {
+                    heaviest(&a, terms_ref, n, &mut part.items);
+                }
+                part.starts
+                    .push(u32::try_from(part.items.len()).unwrap_or(u32::MAX));
+            }
+            part
         });
-        drop(kept);
-        let postings = vectors.transposed(ids.len());
+        // Ids for the kept terms, in the order met; then each term's articles in store order.
+        let mut ids = vec![u32::MAX; terms.len()];
+        drop(terms);
+        let mut next = 0u32;
+        let vectors = Rows::joined(parts, |number| {
+            let id = ids.get_mut(number as usize)?;
+            if *id == u32::MAX {
+                *id = next;
+                next += 1;
+            }
+            Some(*id)
+        });
+        drop(ids);
+        let postings = vectors.transposed(next as usize);
         ContentIndex {
             vectors: vectors.numbers(),
             postings,
