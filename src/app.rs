@@ -648,7 +648,7 @@ impl App {
     }
 
     fn open_link(&mut self) -> Vec<Effect> {
-        let url = self.current_article().and_then(|a| a.url.clone());
+        let url = self.current_article().and(self.document.url.clone());
         match url {
             // Only web links: anything else (a path, an option-like "-x") is not handed on.
             Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
@@ -664,7 +664,7 @@ impl App {
     fn copy_link(&mut self) -> Vec<Effect> {
         match self.current_article() {
             Some(a) => vec![Effect::Copy(
-                a.url.clone().unwrap_or_else(|| a.title.clone()),
+                (self.document.url.clone()).unwrap_or_else(|| a.title.clone()),
             )],
             None => Vec::new(),
         }

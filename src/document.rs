@@ -165,6 +165,10 @@ pub struct Document {
     pub blocks: Vec<Block>,
     pub lines: Vec<DocLine>,
     pub width: usize,
+    /// The article's link, whole (its line may be cut to the width): what `o`, `y` and a
+    /// terminal hyperlink take. A loaded store keeps links in its file with the bodies, so the
+    /// article laid out, read whole, is where the reader finds it.
+    pub url: Option<String>,
 }
 
 impl Document {
@@ -211,6 +215,7 @@ impl Document {
             blocks,
             lines,
             width,
+            url: a.url.clone(),
         }
     }
 

@@ -29,6 +29,7 @@ fn awkward() -> String {
         {"id": "marks", "title": "t", "body": ["\u{301}\u{302}", "\u{2028}"], "summary": "Ả"},
         {"id": "no-ascii", "title": "t", "body": ["Ở ế"], "captions": ["—"]},
         {"id": "escapes", "title": "t", "body": ["\u{1b}[31m", "\u{9b}1m"], "summary": "\u{1b}A", "captions": ["\u{1b}]0;x\u{7}"]},
+        {"id": "link-only", "title": "Chỉ liên kết", "url": "https://example.vn/lien-ket\u{7}"},
     ]});
     format!("\u{feff}{doc}")
 }
@@ -70,15 +71,16 @@ fn check_same(name: &str, loaded: &Store, read_whole: &Store) {
         let mut left = 0;
         for (i, expected) in read_whole.articles().iter().enumerate() {
             let kept = &loaded.articles()[i];
-            // What the store keeps in memory holds no body and no caption...
+            // What the store keeps in memory holds no body, no caption and no link...
             assert!(
-                kept.body.is_empty() && kept.captions.is_empty(),
+                kept.body.is_empty() && kept.captions.is_empty() && kept.url.is_none(),
                 "{name} #{i}"
             );
             assert_eq!(kept.has_body(), !expected.body.is_empty(), "{name} #{i}");
             let has_text = !expected.summary.is_empty()
                 || !expected.body.is_empty()
-                || !expected.captions.is_empty();
+                || !expected.captions.is_empty()
+                || expected.url.is_some();
             assert_eq!(kept.body_elsewhere(), has_text, "{name} #{i}");
             if kept.body_elsewhere() {
                 left += 1;
@@ -246,4 +248,37 @@ fn a_load_still_running_gives_its_first_part_once_and_the_same_whole_store() {
 
 fn whole_body(store: &Store, i: usize) -> Vec<String> {
     whole(store, i).body.clone()
+}
+
+#[test]
+fn the_link_of_an_article_whose_text_is_in_the_file_is_opened_copied_and_drawn() {
+    use tuinews::action::Action;
+    use tuinews::app::App;
+    use tuinews::msg::{Effect, Msg};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "kho.json", &awkward());
+    let store = Store::load_path(&path).expect("loads");
+    let mut app = App::new(store, "kho.json", Metrics::default());
+    app.update(Msg::Resize(100, 30));
+    let link = "https://example.vn/lien-ket";
+    let at = (app.store.iter()).position(|(_, a)| a.id == "link-only");
+    for _ in 0..at.expect("in the store") {
+        app.update(Action::Down);
+    }
+    assert_eq!(
+        app.current_article().map(|a| a.id.as_str()),
+        Some("link-only")
+    );
+    assert_eq!(app.current_article().and_then(|a| a.url.as_deref()), None);
+    assert_eq!(
+        app.update(Action::OpenLink),
+        vec![Effect::OpenUrl(link.to_owned())]
+    );
+    assert_eq!(
+        app.update(Action::CopyLink),
+        vec![Effect::Copy(link.to_owned())]
+    );
+    assert_eq!(app.document().url.as_deref(), Some(link));
+    let shown = (app.document().blocks.iter()).any(|b| b.text == link);
+    assert!(shown, "{:?}", app.document().blocks);
 }

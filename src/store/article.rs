@@ -168,10 +168,12 @@ pub struct Article {
     pub related: Vec<String>,
     pub section: Option<Label>,
     pub source: Option<Label>,
+    /// The link to the article; with the lead, body and captions, in the store's file for an
+    /// article of a store that leaves them there ([`crate::store::Articles::whole`] reads it).
     pub url: Option<String>,
     pub tags: Vec<Label>,
     pub captions: Vec<String>,
-    /// Where the article's entry is in the store's file, when its lead, body and captions were
+    /// Where the article's entry is in the store's file, when its lead, body, captions and link were
     /// left there instead of being kept in memory.
     pub stored: Option<Stored>,
 }
@@ -185,7 +187,7 @@ pub struct Stored {
     pub offset: u64,
     /// The entry's length in bytes.
     pub len: u32,
-    /// Whether the article has body paragraphs (it has captions when it has none).
+    /// Whether the article has body paragraphs (else a lead, captions or a link).
     pub has_body: bool,
 }
 
@@ -195,7 +197,7 @@ impl Article {
         !self.body.is_empty() || self.stored.is_some_and(|s| s.has_body)
     }
 
-    /// Whether its lead, body and captions are in the store's file and not here: an article as the
+    /// Whether its lead, body, captions and link are in the store's file and not here: an article as the
     /// store keeps it, or one whose body could not be read again
     /// ([`crate::store::Articles::whole`]).
     pub fn body_elsewhere(&self) -> bool {

@@ -277,19 +277,22 @@ pub fn build(raw: RawArticle, ctx: &mut BuildCtx<'_>) -> Option<Article> {
         ctx.warn(Some(p.field), p.message);
     }
 
+    let url = url.and_then(|s| clean(s, Kind::Line));
     // Left in the file, the lead, body and captions are not cleaned: what matters is whether
-    // anything of them would be left once they are.
-    let (summary, body, captions, stored) = if ctx.leave {
+    // anything of them would be left once they are. The link goes with them (it is wanted
+    // with the article shown, and is as long as its headline).
+    let (summary, body, captions, url, stored) = if ctx.leave {
         let has_body = body.iter().any(|p| survives(p, true));
         let has_text = has_body
             || summary.as_deref().is_some_and(|s| survives(s, false))
-            || captions.iter().any(|c| survives(c, false));
+            || captions.iter().any(|c| survives(c, false))
+            || url.is_some();
         let stored = has_text.then_some(Stored {
             offset: 0,
             len: 0,
             has_body,
         });
-        (String::new(), Vec::new(), Vec::new(), stored)
+        (String::new(), Vec::new(), Vec::new(), None, stored)
     } else {
         (
             summary
@@ -297,6 +300,7 @@ pub fn build(raw: RawArticle, ctx: &mut BuildCtx<'_>) -> Option<Article> {
                 .unwrap_or_default(),
             body_paragraphs(body),
             clean_list(captions, Kind::Block),
+            url,
             None,
         )
     };
@@ -318,7 +322,7 @@ pub fn build(raw: RawArticle, ctx: &mut BuildCtx<'_>) -> Option<Article> {
         source: source
             .and_then(|s| clean(s, Kind::Line))
             .map(|s| ctx.label(s)),
-        url: url.and_then(|s| clean(s, Kind::Line)),
+        url,
         tags: (clean_list(tags, Kind::Line).into_iter())
             .map(|t| ctx.label(t))
             .collect(),

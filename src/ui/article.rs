@@ -91,7 +91,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let used = draw::put_line(buf, inner, y, &styled, app.metrics);
         if app.hyperlinks
             && doc.part(line) == Some(Part::Url)
-            && let Some(url) = app.current_article().and_then(|a| a.url.as_deref())
+            && let Some(url) = doc.url.as_deref()
         {
             draw::hyperlink(buf, Rect::new(inner.x, y, used, 1), url);
         }
