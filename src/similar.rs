@@ -338,7 +338,8 @@ impl ContentIndex {
         let parts: Vec<Rows> = crate::parallel::by_chunks(articles, |slice, first| {
             let mut part = Rows {
                 starts: Vec::with_capacity(slice.len() + 1),
-                // Reserved, not touched: what is left unused takes no memory.
+                // Room for every article's terms; what a short article leaves unused is address
+                // space, not memory, where pages are given when first written (Linux, macOS).
                 items: Vec::with_capacity(slice.len() * KEEP),
             };
             part.starts.push(0);

@@ -217,7 +217,7 @@ impl BuiltFrom {
 pub struct Store {
     /// The file the articles came from, as messages name it.
     pub name: String,
-    /// Label, so a thread can index the articles while the reader shows them; only the loader
+    /// Shared, so a thread can index the articles while the reader shows them; only the loader
     /// changes them, while it alone holds them.
     articles: Arc<Articles>,
     pub warnings: Vec<Warning>,
@@ -271,13 +271,13 @@ impl Store {
         self.articles.get(ix.position())
     }
 
-    /// Every article in store order, as the store keeps it: its lead, body and captions may be in
+    /// Every article in store order, as the store keeps it: its lead, body, captions and link may be in
     /// the file ([`Article::body_elsewhere`]); [`Store::whole`] reads them.
     pub fn articles(&self) -> &Articles {
         &self.articles
     }
 
-    /// The article `ix` refers to with its lead, body and captions (see [`Articles::whole`]).
+    /// The article `ix` refers to with its lead, body, captions and link (see [`Articles::whole`]).
     pub fn whole(&self, ix: ArticleIx) -> Option<std::borrow::Cow<'_, Article>> {
         self.articles.whole(ix.position())
     }
@@ -501,7 +501,7 @@ pub mod fast {
     }
 
     /// [`stream`]: entries are built on every core as blocks are read, and taken in file order.
-    /// With `bodies` (the open file `src` reads), each article's lead, body and captions are
+    /// With `bodies` (the open file `src` reads), each article's lead, body, captions and link are
     /// left there. `None` when the store must be read whole instead (the splitter or an entry's
     /// reader declined it). A first part, when `telling` asks for one, is given from the
     /// reading thread once the load has run long enough.
@@ -771,7 +771,7 @@ impl Built {
         Built::with(file, index, entry, false, names)
     }
 
-    /// [`Built::new`], leaving the lead, body and captions in the file when `leave`
+    /// [`Built::new`], leaving the lead, body, captions and link in the file when `leave`
     /// ([`BuildCtx::leaving_text`]). Its persons, tags, section and source are shared through
     /// `names` with the articles built before.
     fn with(file: &str, index: usize, entry: json::Entry, leave: bool, names: &mut Names) -> Built {

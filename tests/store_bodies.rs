@@ -281,4 +281,17 @@ fn the_link_of_an_article_whose_text_is_in_the_file_is_opened_copied_and_drawn()
     assert_eq!(app.document().url.as_deref(), Some(link));
     let shown = (app.document().blocks.iter()).any(|b| b.text == link);
     assert!(shown, "{:?}", app.document().blocks);
+    // Drawn as a terminal hyperlink.
+    app.hyperlinks = true;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30))
+        .expect("a test terminal");
+    terminal
+        .draw(|f| tuinews::ui::render(&app, &tuinews::ui::Theme::default(), f))
+        .expect("drawn");
+    let open = format!("\u{1b}]8;;{link}\u{1b}\\");
+    let cells = &terminal.backend().buffer().content;
+    assert!(
+        cells.iter().any(|c| c.symbol().starts_with(&open)),
+        "no hyperlink to {link}"
+    );
 }

@@ -161,8 +161,8 @@ pub struct Article {
     /// The persons it names, each with the name folded once at load for the person filter.
     /// (Text search folds the other fields on demand, or asks the reader's index: a folded copy
     /// of every text kept for every article cost as much memory as the text itself.) A load
-    /// shares each person, tag, section and source among the articles that give it
-    /// ([`super::names`]).
+    /// shares each person, tag, section and source among the articles that give it, once per
+    /// loading thread ([`super::names`]).
     pub persons: Vec<Person>,
     /// Ids of related stories; every one exists in the store.
     pub related: Vec<String>,
@@ -178,8 +178,8 @@ pub struct Article {
     pub stored: Option<Stored>,
 }
 
-/// Where an article's entry is in its store's file: its lead, body and captions, the bulk of
-/// a store, are read from there when they are wanted (the article pane, `show`, the background
+/// Where an article's entry is in its store's file: its lead, body, captions and link, the bulk
+/// of a store, are read from there when they are wanted (the article pane, `show`, the background
 /// indexes), so a loaded archive takes a fraction of its file's size in memory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stored {

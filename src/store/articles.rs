@@ -162,7 +162,8 @@ impl Articles {
         &mut self.list
     }
 
-    /// The article at `position` with its lead, body and captions: itself when they are in memory,
+    /// The article at `position` with its lead, body, captions and link: itself when they are in
+    /// memory,
     /// else a copy with them read from the file; the article as kept (its body elsewhere,
     /// [`Article::body_elsewhere`]) when they cannot be read. `None` past the end.
     pub fn whole(&self, position: usize) -> Option<Cow<'_, Article>> {

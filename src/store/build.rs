@@ -154,8 +154,8 @@ pub struct BuildCtx<'a> {
     index: usize,
     id: Option<String>,
     warnings: &'a mut Vec<Warning>,
-    /// The lead, body and captions stay in the store's file: they are bounded (with the same
-    /// warnings) but not cleaned, and only whether anything of them is left is worked out.
+    /// The lead, body, captions and link stay in the store's file: they are bounded (with the
+    /// same warnings) but not cleaned, and only whether anything of them is left is worked out.
     leave: bool,
     /// Where persons, tags, sections and sources met before are shared from.
     names: Option<&'a mut Names>,
@@ -196,7 +196,7 @@ impl<'a> BuildCtx<'a> {
         }
     }
 
-    /// Builds the article without its lead, body and captions, which stay in the store's file:
+    /// Builds the article without its lead, body, captions and link, which stay in the store's file:
     /// [`build()`] then notes in [`Article::stored`] whether it has any (the place in the file
     /// is the caller's to fill in).
     pub(super) fn leaving_text(mut self) -> BuildCtx<'a> {

@@ -1,6 +1,6 @@
 //! The cache of a loaded store, so the reader opens an archive it has read before in a fraction
-//! of a load: what the store keeps in memory of each article (everything but the lead, body and
-//! captions, which stay in the store's file) and its load warnings, in a flat binary file under
+//! of a load: what the store keeps in memory of each article (everything but the lead, body,
+//! captions and link, which stay in the store's file) and its load warnings, in a flat binary file under
 //! `$XDG_CACHE_HOME/tuinews/`.
 //!
 //! A cache is used only when it is for this store's file as it is now: the same canonical path,
@@ -33,7 +33,7 @@ use super::{Article, Articles, Published, Store, Stored, Warning};
 const MAGIC: &[u8; 8] = b"TNCACHE\0";
 
 /// The layout of the file: raised whenever it changes, so an older cache is passed over.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The fewest bytes an article and a warning take in a cache: a count of them past what the
 /// bytes could hold is not believed, and nothing is reserved for it.

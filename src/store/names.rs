@@ -3,10 +3,11 @@
 //!
 //! An archive names the same few thousand persons, tags and sections in article after
 //! article. Kept as a string per mention, with a folded copy of every person's name, they
-//! were a third of a loaded article's memory (about 330 of 1,000 bytes, measured on a
-//! generated 100k store). Each is now an [`Arc`] shared by every article that gives it: a
-//! store's load shares them through one [`Names`], and an article built on its own (read
-//! again from the file, written by hand) has its own, equal ones.
+//! were a third of a loaded article's memory (about 360 of 1,000 bytes, measured on a
+//! generated 100k store). Each is now an [`Arc`] shared by the articles that give it: each
+//! thread of a load (and of a read from the cache) shares them through its own [`Names`], so a
+//! name is kept once per thread at most; an article built on its own (read again from the
+//! file, written by hand) has its own, equal ones.
 
 use std::borrow::Borrow;
 use std::collections::HashSet;
@@ -137,7 +138,7 @@ impl serde::Serialize for Person {
     }
 }
 
-/// A tag, section or source, shared by every article of a load that gives it. It reads as the
+/// A tag, section or source, shared by the articles of a load that give it. It reads as the
 /// text: it derefs, compares, hashes, prints and serialises as that string.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Label(Arc<str>);
@@ -254,16 +255,6 @@ impl Names {
         p
     }
 
-    /// The same person, shared with the one met before if there was one.
-    pub fn same_person(&mut self, p: &mut Person) {
-        match self.persons.get(p.as_str()) {
-            Some(met) => *p = met.clone(),
-            None => {
-                self.persons.insert(p.clone());
-            }
-        }
-    }
-
     /// `s` as a label, the one met before if there was one.
     pub fn label(&mut self, s: &str) -> Label {
         if let Some(met) = self.labels.get(s) {
@@ -272,32 +263,6 @@ impl Names {
         let new = Label::from(s);
         self.labels.insert(new.clone());
         new
-    }
-
-    /// The same label, shared with the one met before if there was one.
-    pub fn same(&mut self, s: &mut Label) {
-        match self.labels.get(s.as_str()) {
-            Some(met) => *s = met.clone(),
-            None => {
-                self.labels.insert(s.clone());
-            }
-        }
-    }
-
-    /// Every person, tag, section and source of `article` shared with those met before.
-    pub fn share(&mut self, article: &mut super::Article) {
-        for p in &mut article.persons {
-            self.same_person(p);
-        }
-        for t in &mut article.tags {
-            self.same(t);
-        }
-        for s in [&mut article.section, &mut article.source]
-            .into_iter()
-            .flatten()
-        {
-            self.same(s);
-        }
     }
 }
 
@@ -326,16 +291,15 @@ mod tests {
     fn names_met_again_are_the_same_allocation() {
         let mut names = Names::default();
         let a = names.person("Tô Lâm");
-        let mut b = Person::new("Tô Lâm");
-        assert!(!Arc::ptr_eq(&a.0, &b.0));
-        names.same_person(&mut b);
-        assert!(Arc::ptr_eq(&a.0, &b.0));
+        assert!(!Arc::ptr_eq(&a.0, &Person::new("Tô Lâm").0));
+        assert!(Arc::ptr_eq(&a.0, &names.person("Tô Lâm").0));
+        let folded = names.person_folded("Tô Lâm", "something else");
+        assert!(Arc::ptr_eq(&a.0, &folded.0));
         let other = names.person("Tô Lâm ");
         assert!(!Arc::ptr_eq(&a.0, &other.0));
-        let (s, mut t) = (names.label("Thời sự"), Label::from("Thời sự"));
-        assert!(!Arc::ptr_eq(&s.0, &t.0));
-        names.same(&mut t);
-        assert!(Arc::ptr_eq(&s.0, &t.0));
-        assert_eq!(t, "Thời sự");
+        let s = names.label("Thời sự");
+        assert!(!Arc::ptr_eq(&s.0, &Label::from("Thời sự").0));
+        assert!(Arc::ptr_eq(&s.0, &names.label("Thời sự").0));
+        assert_eq!(s, "Thời sự");
     }
 }
