@@ -107,8 +107,8 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
             return cli::EXIT_FAILURE;
         }
     };
-    runtime::restore_on_panic();
     let mut events = Channel::default();
+    runtime::restore_on_panic(&events);
     events.read_terminal();
     if let Err(e) = events.watch_signals() {
         runtime::leave_terminal();
@@ -170,7 +170,12 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            runtime::say(format_args!("terminal error: {e}"));
+            match e.get_ref().and_then(|e| e.downcast_ref::<tui::Crashed>()) {
+                Some(crashed) => runtime::say(format_args!(
+                    "internal error, please report it: a thread of the reader {crashed}"
+                )),
+                None => runtime::say(format_args!("terminal error: {e}")),
+            }
             cli::EXIT_FAILURE
         }
     }

@@ -79,15 +79,33 @@ pub fn close_terminal(terminal: Term) {
     std::mem::forget(terminal);
 }
 
-/// Installs a panic hook that gives the terminal back before the message is printed, so a
-/// panic never leaves the shell in raw mode or receiving mouse codes. The message is printed
-/// by the hook there was before (Rust's own, which ignores a stderr that cannot be written).
-pub fn restore_on_panic() {
+/// Installs a panic hook. A panic on the loop's thread gives the terminal back before the
+/// message is printed (by the hook there was before, Rust's own, which ignores a stderr that
+/// cannot be written), so the shell is never left in raw mode or receiving mouse codes.
+///
+/// A panic on another thread (a load, an index build, a filter) leaves the terminal to the loop
+/// and sends the loop its message ([`Event::Crashed`]): the loop ends, the reading position is
+/// saved, the terminal given back and the message printed, as for any error. (Given back from
+/// that thread, the terminal would be the shell's while the loop went on drawing on it, and
+/// what the thread was doing would never arrive.)
+pub fn restore_on_panic(events: &Channel) {
     let previous = std::panic::take_hook();
+    let tx = events.tx.clone();
     std::panic::set_hook(Box::new(move |info| {
+        if !on_loop_thread() {
+            let message = crate::text::visible(&info.to_string().replace('\n', " "));
+            if tx.send(Event::Crashed(message)).is_ok() {
+                return;
+            }
+        }
         leave_terminal();
         previous(info);
     }));
+}
+
+/// Whether this is the thread the loop runs on: the program's first.
+fn on_loop_thread() -> bool {
+    std::thread::current().name() == Some("main")
 }
 
 /// Writes `tuinews: MESSAGE` to stderr, quietly doing nothing when stderr cannot be written

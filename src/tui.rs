@@ -45,6 +45,9 @@ pub enum Event {
     StoreChanged,
     /// The terminal can no longer be read: the loop ends with this error.
     InputFailed(io::Error),
+    /// A thread other than the loop's panicked (a load, an index build, a filter): the loop
+    /// ends with [`Crashed`], since what that thread was doing will never arrive.
+    Crashed(String),
     /// A signal that ends the reader arrived (SIGTERM, SIGHUP, SIGINT, SIGQUIT).
     Terminate(i32),
     /// SIGTSTP from outside: suspend as Ctrl-Z does.
@@ -128,11 +131,16 @@ pub fn message(app: &App, event: Event) -> Option<Msg> {
         Event::Updated(outcome) => Some(Msg::Updated(outcome)),
         Event::Filtered(applied) => Some(Msg::Filtered(applied)),
         Event::StoreChanged => Some(Msg::StoreChanged),
-        Event::InputFailed(_) => None,
+        Event::InputFailed(_) | Event::Crashed(_) => None,
         Event::Terminate(sig) => Some(Msg::Signal(sig)),
         Event::Stop => Some(Msg::Action(crate::action::Action::Suspend)),
     }
 }
+
+/// Why the loop ended when a thread of the reader panicked: the panic's message and place.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Crashed(pub String);
 
 /// Runs the reader until it quits or the events end.
 pub fn run<B: Backend, E: EventSource, R: EffectRunner<B>>(
@@ -161,10 +169,11 @@ where
         // behind slow frames, and `q` takes effect within one frame whatever is queued.
         let mut next = Some(first);
         while let Some(event) = next.take() {
-            if let Event::InputFailed(e) = event {
-                return Err(e);
+            match event {
+                Event::InputFailed(e) => return Err(e),
+                Event::Crashed(message) => return Err(io::Error::other(Crashed(message))),
+                event => handle(terminal, app, runner, event, &mut last_click)?,
             }
-            handle(terminal, app, runner, event, &mut last_click)?;
             if app.quit {
                 return Ok(());
             }

@@ -731,3 +731,35 @@ fn a_search_index_read_with_its_store_waits_for_it_and_only_the_vectors_are_buil
     assert!(app.index.is_none());
     assert!(matches!(effects[..], [Effect::Index(_)]), "{effects:?}");
 }
+
+#[test]
+fn a_panic_on_another_thread_ends_the_loop_with_its_message() {
+    let mut terminal = terminal(80, 24);
+    let mut app = App::new(sample(), "embedded sample", Metrics::default());
+    let mut runner = Recorder::default();
+    let message = "panicked at src/query/index.rs:1:1: boom".to_owned();
+    let mut events = Scripted::new([
+        Event::Terminal(TermEvent::Key(KeyEvent::new(
+            KeyCode::Char('j'),
+            KeyModifiers::NONE,
+        ))),
+        Event::Crashed(message.clone()),
+        Event::Terminal(TermEvent::Key(KeyEvent::new(
+            KeyCode::Char('j'),
+            KeyModifiers::NONE,
+        ))),
+    ]);
+    let result = tui::run(
+        &mut terminal,
+        &mut app,
+        &Theme::default(),
+        &mut events,
+        &mut runner,
+    );
+    let error = result.expect_err("the loop ends with the panic");
+    let crashed = error
+        .get_ref()
+        .and_then(|e| e.downcast_ref::<tui::Crashed>());
+    assert_eq!(crashed.map(|c| c.0.as_str()), Some(message.as_str()));
+    assert_eq!(app.selected, 1, "nothing after it is handled");
+}
