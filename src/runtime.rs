@@ -320,7 +320,10 @@ impl Channel {
 /// Writes the cache of a store just read from its file. A cache that cannot be written costs
 /// the next start its speed and nothing else, so a failure is not reported.
 fn write_cache(dir: &Path, articles: &crate::store::Articles, warnings: &[crate::store::Warning]) {
-    let _ = crate::store::cache::write(dir, articles, warnings);
+    if let Ok(true) = crate::store::cache::write(dir, articles, warnings) {
+        // Each cache written takes away those of stores no longer there.
+        crate::store::cache::prune(dir);
+    }
 }
 
 /// A table derived from a store's articles (its search index, its content vectors), and

@@ -633,3 +633,43 @@ fn a_person_tag_section_or_source_is_kept_once_for_every_article_that_names_it()
         assert_eq!(a.persons[1].folded(), "shii kazuo", "{how}");
     }
 }
+
+#[test]
+fn the_caches_of_a_store_no_longer_there_are_taken_away_and_no_other() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache_dir = dir.path().join("cache");
+    let [kept, gone] = ["kept.json", "gone.json"].map(|name| {
+        let path = write(dir.path(), name, EMBEDDED_SAMPLE);
+        let (store, _) = open(&path, &cache_dir);
+        assert!(cache::write(&cache_dir, store.articles(), &store.warnings).expect("written"));
+        path
+    });
+    let files = |path: &Path| -> Vec<PathBuf> {
+        let cache = cache::file_for(&cache_dir, path).expect("the cache's name");
+        ["cache", "search", "similar"]
+            .map(|e| cache.with_extension(e))
+            .to_vec()
+    };
+    let (kept_files, gone_files) = (files(&kept), files(&gone));
+    // The derived tables beside each cache, as the reader writes them.
+    for f in kept_files.iter().chain(&gone_files).skip(1) {
+        if !f.exists() {
+            fs::write(f, "table").expect("write");
+        }
+    }
+    // Something else in the directory, named like a cache.
+    let stranger = cache_dir.join("notes.cache");
+    fs::write(&stranger, "not a cache of tuinews").expect("write");
+
+    assert_eq!(cache::prune(&cache_dir), 0, "every store is there");
+    fs::remove_file(&gone).expect("remove the store");
+    assert_eq!(cache::prune(&cache_dir), 1);
+    for f in &gone_files {
+        assert!(!f.exists(), "{} taken away", f.display());
+    }
+    for f in kept_files.iter().chain([&stranger]) {
+        assert!(f.exists(), "{} left", f.display());
+    }
+    let (_, cached) = open(&kept, &cache_dir);
+    assert!(cached, "the store still there still starts from its cache");
+}

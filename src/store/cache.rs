@@ -95,6 +95,68 @@ fn write_file(
     }
 }
 
+/// Takes away the cache files in `dir` of stores that are no longer there: a store's cache
+/// whose path (written in its header) names no file, with its search index and content vectors.
+/// A store deleted, or renamed (its cache is named by its path), would otherwise leave them for
+/// good. A file that is not a cache of a layout this version knows, or whose store cannot be
+/// told missing (another error than "not found"), is left alone. Returns how many stores'
+/// caches were taken away.
+pub fn prune(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut pruned = 0;
+    for entry in entries.flatten() {
+        let cache = entry.path();
+        if cache.extension() != Some("cache".as_ref()) {
+            continue;
+        }
+        let gone = store_named_in(&cache).is_some_and(|store| {
+            std::fs::symlink_metadata(store)
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        });
+        if gone {
+            for extension in ["cache", "search", "similar"] {
+                let _ = std::fs::remove_file(cache.with_extension(extension));
+            }
+            pruned += 1;
+        }
+    }
+    pruned
+}
+
+/// The store path a cache file's header names: every layout so far begins its header with the
+/// key ([`Out::key`]): the version of tuinews, then the path.
+fn store_named_in(cache: &Path) -> Option<PathBuf> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    // The version and a path fit well within this.
+    let file = std::fs::File::open(cache).ok()?;
+    file.take(MAGIC.len() as u64 + 8 + 64 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    let mut r = In { b: &head, at: 0 };
+    if r.take(MAGIC.len())? != MAGIC || !(1..=FORMAT).contains(&r.u32()?) {
+        return None;
+    }
+    r.u32()?;
+    r.str()?;
+    path_from_bytes(r.bytes()?)
+}
+
+/// A path written by [`path_bytes`].
+fn path_from_bytes(b: &[u8]) -> Option<PathBuf> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        Some(PathBuf::from(std::ffi::OsStr::from_bytes(b)))
+    }
+    #[cfg(not(unix))]
+    {
+        std::str::from_utf8(b).ok().map(PathBuf::from)
+    }
+}
+
 fn path_bytes(path: &Path) -> Vec<u8> {
     #[cfg(unix)]
     {
