@@ -34,6 +34,21 @@ fn main() -> ExitCode {
 /// The interactive reader. The first frame is drawn at once and the store loads in another
 /// thread; a store that cannot be loaded at all ends the reader, and the message is printed
 /// once the terminal is back to normal.
+/// The status of a reader ended by a panic, as Rust's own.
+const EXIT_PANIC: i32 = 101;
+
+/// Prints the panic of a thread other than the loop's, if there was one
+/// ([`runtime::crashed`]); whether there was.
+fn report_crash() -> bool {
+    let crashed = runtime::crashed();
+    if let Some(message) = crashed {
+        runtime::say(format_args!(
+            "internal error, please report it: a thread of the reader {message}"
+        ));
+    }
+    crashed.is_some()
+}
+
 fn reader(cli: &Cli, env: &Env) -> i32 {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         runtime::say(
@@ -143,9 +158,19 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
             app.notice = Some(w.0.clone());
         }
     }
-    let result = tui::run(&mut terminal, &mut app, &theme, &mut events, &mut system);
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        tui::run(&mut terminal, &mut app, &theme, &mut events, &mut system)
+    }));
     // Stop reading keys before anything else: what is typed from now on is the shell's.
     events.stop_reading();
+    let Ok(result) = run else {
+        // The loop's thread panicked (the hook gave the terminal back and printed the
+        // message), or a thread it waited for did and passed the panic on. What the app holds
+        // may be half changed: nothing is saved.
+        runtime::close_terminal(terminal);
+        report_crash();
+        return EXIT_PANIC;
+    };
     // Remember where the reader was, to reopen there (marks were saved as they changed), while
     // the terminal is still the reader's: once it is given back, the process only exits.
     let saved = match (&system.state_dir, &system.state_key) {
@@ -159,6 +184,9 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     if let Some(e) = saved {
         runtime::say(e);
     }
+    if report_crash() {
+        return cli::EXIT_FAILURE;
+    }
     if let Some(sig) = app.exit_signal {
         // The conventional status of a process ended by a signal.
         return 128 + sig;
@@ -170,12 +198,7 @@ fn reader(cli: &Cli, env: &Env) -> i32 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            match e.get_ref().and_then(|e| e.downcast_ref::<tui::Crashed>()) {
-                Some(crashed) => runtime::say(format_args!(
-                    "internal error, please report it: a thread of the reader {crashed}"
-                )),
-                None => runtime::say(format_args!("terminal error: {e}")),
-            }
+            runtime::say(format_args!("terminal error: {e}"));
             cli::EXIT_FAILURE
         }
     }

@@ -83,29 +83,38 @@ pub fn close_terminal(terminal: Term) {
 /// message is printed (by the hook there was before, Rust's own, which ignores a stderr that
 /// cannot be written), so the shell is never left in raw mode or receiving mouse codes.
 ///
-/// A panic on another thread (a load, an index build, a filter) leaves the terminal to the loop
-/// and sends the loop its message ([`Event::Crashed`]): the loop ends, the reading position is
-/// saved, the terminal given back and the message printed, as for any error. (Given back from
-/// that thread, the terminal would be the shell's while the loop went on drawing on it, and
-/// what the thread was doing would never arrive.)
+/// A panic on another thread (a load, an index build, the cores a filter runs on) leaves the
+/// terminal to the loop: its message, its controls made visible, is kept ([`crashed`]) and sent
+/// to the loop ([`Event::Crashed`]), which ends; the reader then gives the terminal back and
+/// prints it. (Given back from that thread, the terminal would be the shell's while the loop
+/// went on drawing on it, and what the thread was doing would never arrive.) A thread the loop
+/// waits for passes its panic on to the loop's own thread, whose unwinding the reader catches
+/// to give the terminal back (see `main.rs`).
+///
+/// Installed on the thread that runs the loop.
 pub fn restore_on_panic(events: &Channel) {
     let previous = std::panic::take_hook();
     let tx = events.tx.clone();
+    let loop_thread = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
-        if !on_loop_thread() {
-            let message = crate::text::visible(&info.to_string().replace('\n', " "));
-            if tx.send(Event::Crashed(message)).is_ok() {
-                return;
-            }
+        if std::thread::current().id() == loop_thread {
+            leave_terminal();
+            previous(info);
+            return;
         }
-        leave_terminal();
-        previous(info);
+        let message = crate::text::visible(&info.to_string().replace('\n', " "));
+        let _ = CRASHED.set(message.clone());
+        let _ = tx.send(Event::Crashed(message));
     }));
 }
 
-/// Whether this is the thread the loop runs on: the program's first.
-fn on_loop_thread() -> bool {
-    std::thread::current().name() == Some("main")
+/// The first panic on a thread other than the loop's.
+static CRASHED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The message of the first panic on a thread other than the loop's, if there was one: the
+/// reader reports it once the terminal is given back, however the loop ended.
+pub fn crashed() -> Option<&'static str> {
+    CRASHED.get().map(String::as_str)
 }
 
 /// Writes `tuinews: MESSAGE` to stderr, quietly doing nothing when stderr cannot be written
