@@ -657,17 +657,34 @@ fn the_caches_of_a_store_no_longer_there_are_taken_away_and_no_other() {
             fs::write(f, "table").expect("write");
         }
     }
-    // Something else in the directory, named like a cache.
-    let stranger = cache_dir.join("notes.cache");
-    fs::write(&stranger, "not a cache of tuinews").expect("write");
+    // A store in a directory that goes away whole (a disk not mounted looks the same).
+    let away = dir.path().join("away");
+    fs::create_dir(&away).expect("mkdir");
+    let elsewhere = write(&away, "kho.json", EMBEDDED_SAMPLE);
+    let (store, _) = open(&elsewhere, &cache_dir);
+    assert!(cache::write(&cache_dir, store.articles(), &store.warnings).expect("written"));
+    let elsewhere_cache = cache::file_for(&cache_dir, &elsewhere).expect("the cache's name");
+    // Other things in the directory, named like caches.
+    let strangers = [
+        cache_dir.join("notes.cache"),
+        cache_dir.join("store-0000000000000000.cache"),
+    ];
+    for s in &strangers {
+        fs::write(s, "not a cache of tuinews").expect("write");
+    }
 
     assert_eq!(cache::prune(&cache_dir), 0, "every store is there");
     fs::remove_file(&gone).expect("remove the store");
+    fs::remove_dir_all(&away).expect("remove the directory");
     assert_eq!(cache::prune(&cache_dir), 1);
     for f in &gone_files {
         assert!(!f.exists(), "{} taken away", f.display());
     }
-    for f in kept_files.iter().chain([&stranger]) {
+    for f in kept_files
+        .iter()
+        .chain(&strangers)
+        .chain([&elsewhere_cache])
+    {
         assert!(f.exists(), "{} left", f.display());
     }
     let (_, cached) = open(&kept, &cache_dir);

@@ -98,9 +98,10 @@ fn write_file(
 /// Takes away the cache files in `dir` of stores that are no longer there: a store's cache
 /// whose path (written in its header) names no file, with its search index and content vectors.
 /// A store deleted, or renamed (its cache is named by its path), would otherwise leave them for
-/// good. A file that is not a cache of a layout this version knows, or whose store cannot be
-/// told missing (another error than "not found"), is left alone. Returns how many stores'
-/// caches were taken away.
+/// good. Only a regular file that is a store's cache by its name and its header is looked at,
+/// and a store counts as gone only when its directory is there, on the device the store was
+/// on: a store on a disk not mounted, or in a directory not there, keeps its cache. Returns how
+/// many stores' caches were taken away.
 pub fn prune(dir: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
@@ -108,13 +109,14 @@ pub fn prune(dir: &Path) -> usize {
     let mut pruned = 0;
     for entry in entries.flatten() {
         let cache = entry.path();
-        if cache.extension() != Some("cache".as_ref()) {
+        if cache.extension() != Some("cache".as_ref())
+            || !entry.file_type().is_ok_and(|t| t.is_file())
+        {
             continue;
         }
-        let gone = store_named_in(&cache).is_some_and(|store| {
-            std::fs::symlink_metadata(store)
-                .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
-        });
+        let gone = store_named_in(&cache)
+            .filter(|(store, _)| store.is_absolute() && named(dir, store, "cache") == cache)
+            .is_some_and(|(store, device)| gone(&store, device));
         if gone {
             for extension in ["cache", "search", "similar"] {
                 let _ = std::fs::remove_file(cache.with_extension(extension));
@@ -125,9 +127,26 @@ pub fn prune(dir: &Path) -> usize {
     pruned
 }
 
-/// The store path a cache file's header names: every layout so far begins its header with the
-/// key ([`Out::key`]): the version of tuinews, then the path.
-fn store_named_in(cache: &Path) -> Option<PathBuf> {
+/// Whether the store at `path`, last seen on `device`, is gone: no file there, in a directory
+/// that is there on that device.
+fn gone(path: &Path, device: u64) -> bool {
+    let missing =
+        std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+    let parent = path.parent().and_then(|p| std::fs::metadata(p).ok());
+    #[cfg(unix)]
+    let same_device = {
+        use std::os::unix::fs::MetadataExt;
+        parent.is_some_and(|p| p.dev() == device)
+    };
+    #[cfg(not(unix))]
+    let same_device = parent.is_some() && device == 0;
+    missing && same_device
+}
+
+/// The store path a cache file's header names, with the device the store was on: every layout
+/// so far begins its header with the key ([`Out::key`]): the version of tuinews, the path, then
+/// the store's stamp.
+fn store_named_in(cache: &Path) -> Option<(PathBuf, u64)> {
     use std::io::Read;
     let mut head = Vec::new();
     // The version and a path fit well within this.
@@ -141,7 +160,8 @@ fn store_named_in(cache: &Path) -> Option<PathBuf> {
     }
     r.u32()?;
     r.str()?;
-    path_from_bytes(r.bytes()?)
+    let path = path_from_bytes(r.bytes()?)?;
+    Some((path, r.stamp()?.device))
 }
 
 /// A path written by [`path_bytes`].
