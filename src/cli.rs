@@ -105,6 +105,13 @@ pub enum Command {
               value_parser = clap::value_parser!(u64).range(1..))]
         timeout: u64,
     },
+    /// The reader's cache of the stores it has loaded: list each store cached, whether it is
+    /// still there and the size of its files, or clear it.
+    Cache {
+        /// Take away every cached store and index (the reader makes them again at the next load).
+        #[arg(long)]
+        clear: bool,
+    },
     /// The config file: print where it is read from, the complete default file, or check one.
     Config {
         /// Print the complete default config file, every key commented.
@@ -280,6 +287,10 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
         Some(Command::Feeds { action }) => {
             return finish(feeds_command(action, env, out), err);
         }
+        Some(Command::Cache { clear }) => {
+            let dir = crate::xdg::cache_dir(env.xdg_cache_home.as_deref(), env.home.as_deref());
+            return finish(cache_command(dir.as_deref(), *clear, out, err), err);
+        }
         Some(Command::Update {
             into,
             json,
@@ -369,6 +380,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> i32
                 }
                 Command::Check { .. }
                 | Command::Import(_)
+                | Command::Cache { .. }
                 | Command::Config { .. }
                 | Command::Feeds { .. }
                 | Command::Update { .. } => unreachable!("handled above"),
@@ -794,6 +806,57 @@ pub fn settings(cli: &Cli, env: &Env) -> Result<Settings, String> {
 
 /// `tuinews config`: where the file is; `--default`, the default file; `--check`, the
 /// problems of one (exit status 1 when there are any, or it cannot be read).
+/// `tuinews cache [--clear]`: what the reader keeps in `dir`, or taken away.
+fn cache_command(
+    dir: Option<&std::path::Path>,
+    clear: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    let Some(dir) = dir else {
+        writeln!(
+            err,
+            "tuinews: no cache directory: neither XDG_CACHE_HOME nor HOME is set"
+        )?;
+        return Ok(EXIT_FAILURE);
+    };
+    let shown = crate::text::visible(&dir.display().to_string());
+    let mb = |bytes: u64| format!("{:.1} MB", bytes as f64 / 1e6);
+    if clear {
+        return match crate::store::cache::clear(dir) {
+            Ok((files, bytes)) => {
+                let noun = if files == 1 { "file" } else { "files" };
+                writeln!(out, "{shown}: {files} {noun} taken away ({})", mb(bytes))?;
+                Ok(0)
+            }
+            Err(e) => {
+                writeln!(err, "tuinews: {shown}: cannot clear: {e}")?;
+                Ok(EXIT_FAILURE)
+            }
+        };
+    }
+    let cached = crate::store::cache::list(dir);
+    writeln!(out, "{shown}")?;
+    for c in &cached {
+        let store = c.store.as_ref().map_or_else(
+            || "(a store its files do not name)".to_owned(),
+            |p| crate::text::visible(&p.display().to_string()),
+        );
+        let gone = if c.there { "" } else { " (no longer there)" };
+        let files = if c.files.len() == 1 { "file" } else { "files" };
+        writeln!(
+            out,
+            "  {store}{gone}: {} in {} {files}",
+            mb(c.bytes),
+            c.files.len()
+        )?;
+    }
+    let total: u64 = cached.iter().map(|c| c.bytes).sum();
+    let stores = if cached.len() == 1 { "store" } else { "stores" };
+    writeln!(out, "{} {stores}, {}", cached.len(), mb(total))?;
+    Ok(0)
+}
+
 fn config_command(
     default: bool,
     check: bool,

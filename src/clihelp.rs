@@ -150,6 +150,9 @@ fn command_vi(path: &str) -> Option<&'static str> {
         "tuinews config" => {
             "Tệp cấu hình: in nơi đọc tệp, tệp mặc định đầy đủ, hoặc kiểm tra một tệp"
         }
+        "tuinews cache" => {
+            "Bộ nhớ đệm của trình đọc cho các kho đã nạp: liệt kê từng kho, kho còn đó hay không và dung lượng tệp, hoặc xóa hết"
+        }
         "tuinews feeds" => "Đăng ký nguồn tin: các nguồn mà tuinews update (và phím U) tải về",
         "tuinews feeds add" => "Đăng ký một nguồn tin",
         "tuinews feeds list" => "Liệt kê các nguồn đã đăng ký",
@@ -195,6 +198,9 @@ fn arg_vi(path: &str, arg: &str) -> Option<&'static str> {
             "Năm cho những ngày trang viết không kèm năm (\"Sáng 24/11\") khi trang không cho biết (mặc định: năm gần nhất không đặt ngày đó sau hôm nay)"
         }
         ("tuinews import", "--timeout") => "Số giây chờ mỗi URL",
+        ("tuinews cache", "--clear") => {
+            "Xóa mọi kho và chỉ mục trong bộ nhớ đệm (trình đọc sẽ tạo lại ở lần nạp sau)"
+        }
         ("tuinews config", "--default") => "In tệp cấu hình mặc định đầy đủ, mỗi khóa có chú thích",
         ("tuinews config", "--check") => {
             "Kiểm tra tệp cấu hình (hoặc PATH) và in mọi lỗi; trạng thái thoát 1 nếu có lỗi"

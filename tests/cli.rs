@@ -1484,3 +1484,56 @@ fn ids_that_no_64_bit_integer_holds_are_refused_with_the_way_to_write_them() {
     .stdout;
     assert!(shown.contains("big as text"), "{shown}");
 }
+
+#[test]
+fn cache_lists_the_stores_cached_and_clears_only_its_own_files() {
+    use std::sync::atomic::AtomicUsize;
+    use tuinews::store::{Origin, Store, Telling, cache};
+    let sb = Sandbox::new();
+    let cache_dir = sb.dir.path().join("cache");
+    let store = sb.bytes("kho tin.json", EMBEDDED_SAMPLE.as_bytes());
+    // Written an hour ago: a store written this instant is not cached.
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(&store)
+        .and_then(|f| f.set_modified(hour_ago))
+        .expect("age the store");
+    let read = AtomicUsize::new(0);
+    let telling = Telling {
+        read: &read,
+        first_part: None,
+    };
+    let (loaded, _) =
+        Store::open_cached(&Origin::Flag(store.clone()), Some(&cache_dir), telling).expect("loads");
+    assert!(cache::write(&cache_dir, loaded.articles(), &loaded.warnings).expect("written"));
+    let stranger = cache_dir.join("notes.txt");
+    fs::write(&stranger, "mine").expect("write");
+    let cache = |args: &[&str]| {
+        let mut all = vec!["cache"];
+        all.extend(args);
+        let r = run(sb.cmd().env("XDG_CACHE_HOME", sb.dir.path()).args(&all));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout
+    };
+    // The cache directory is XDG_CACHE_HOME/tuinews.
+    fs::rename(&cache_dir, sb.dir.path().join("tuinews")).expect("move the cache");
+    let canonical = fs::canonicalize(&store).expect("canonical");
+    let listed = cache(&[]);
+    assert!(
+        listed.contains(&format!("  {}: ", canonical.display())),
+        "{listed}"
+    );
+    assert!(listed.contains(" in 1 file\n"), "{listed}");
+    assert!(listed.contains("\n1 store, "), "{listed}");
+    assert!(!listed.contains("no longer there"), "{listed}");
+    fs::remove_file(&store).expect("remove the store");
+    assert!(cache(&[]).contains("(no longer there)"));
+    let cleared = cache(&["--clear"]);
+    assert!(cleared.contains(": 1 file taken away ("), "{cleared}");
+    assert!(cache(&[]).ends_with("0 stores, 0.0 MB\n"));
+    assert!(
+        sb.dir.path().join("tuinews/notes.txt").exists(),
+        "not tuinews's own"
+    );
+}

@@ -127,6 +127,82 @@ pub fn prune(dir: &Path) -> usize {
     pruned
 }
 
+/// One store's files in a cache directory: its cache and its derived tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cached {
+    /// The store they are for, as their header names it (`None` when it cannot be read).
+    pub store: Option<PathBuf>,
+    /// Whether that store is still there.
+    pub there: bool,
+    pub files: Vec<PathBuf>,
+    pub bytes: u64,
+}
+
+/// Whether `name` is the name of a file tuinews keeps in a cache directory: `store-`, 16 hex
+/// digits, and `.cache`, `.search` or `.similar`.
+fn ours(name: &str) -> Option<(&str, &str)> {
+    let (stem, extension) = name.rsplit_once('.')?;
+    let hex = stem.strip_prefix("store-")?;
+    let ok = hex.len() == 16
+        && hex.bytes().all(|b| b.is_ascii_hexdigit())
+        && ["cache", "search", "similar"].contains(&extension);
+    ok.then_some((stem, extension))
+}
+
+/// The stores with files in the cache directory `dir`, by store path (those whose store cannot
+/// be read from a header last), each with its files and their size.
+pub fn list(dir: &Path) -> Vec<Cached> {
+    let mut by_stem: std::collections::BTreeMap<String, Cached> = Default::default();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let Some((stem, _)) = name.to_str().and_then(ours) else {
+            continue;
+        };
+        let Some(meta) = entry.metadata().ok().filter(std::fs::Metadata::is_file) else {
+            continue;
+        };
+        let cached = by_stem.entry(stem.to_owned()).or_insert_with(|| Cached {
+            store: None,
+            there: false,
+            files: Vec::new(),
+            bytes: 0,
+        });
+        cached.files.push(entry.path());
+        cached.bytes += meta.len();
+    }
+    let mut out: Vec<Cached> = by_stem
+        .into_iter()
+        .map(|(stem, mut cached)| {
+            cached.files.sort();
+            cached.store = store_named_in(&dir.join(format!("{stem}.cache"))).map(|(p, _)| p);
+            cached.there = cached.store.as_deref().is_some_and(|p| p.is_file());
+            cached
+        })
+        .collect();
+    out.sort_by(|a, b| (a.store.is_none(), &a.store).cmp(&(b.store.is_none(), &b.store)));
+    out
+}
+
+/// Takes away every file tuinews keeps in the cache directory `dir` (see [`list`]): how many
+/// files and bytes.
+pub fn clear(dir: &Path) -> std::io::Result<(usize, u64)> {
+    let (mut files, mut bytes) = (0, 0);
+    for cached in list(dir) {
+        for f in &cached.files {
+            let len = std::fs::metadata(f).map_or(0, |m| m.len());
+            match std::fs::remove_file(f) {
+                Ok(()) => {
+                    files += 1;
+                    bytes += len;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok((files, bytes))
+}
+
 /// Whether the store at `path`, last seen on `device`, is gone: no file there, in a directory
 /// that is there on that device.
 fn gone(path: &Path, device: u64) -> bool {
