@@ -804,8 +804,6 @@ pub fn settings(cli: &Cli, env: &Env) -> Result<Settings, String> {
     })
 }
 
-/// `tuinews config`: where the file is; `--default`, the default file; `--check`, the
-/// problems of one (exit status 1 when there are any, or it cannot be read).
 /// `tuinews cache [--clear]`: what the reader keeps in `dir`, or taken away.
 fn cache_command(
     dir: Option<&std::path::Path>,
@@ -857,6 +855,8 @@ fn cache_command(
     Ok(0)
 }
 
+/// `tuinews config`: where the file is; `--default`, the default file; `--check`, the
+/// problems of one (exit status 1 when there are any, or it cannot be read).
 fn config_command(
     default: bool,
     check: bool,

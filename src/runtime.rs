@@ -19,7 +19,10 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::msg::{Effect, Msg};
-use crate::store::{Origin, Store};
+use crate::query::index::SearchIndex;
+use crate::similar::ContentIndex;
+use crate::store::cache::{Sink, Source};
+use crate::store::{Articles, Origin, Store};
 use crate::tui::{EffectRunner, Event, EventSource};
 use crate::words::Words;
 
@@ -279,12 +282,7 @@ impl Channel {
                 // goes first, so the reader filters with it from the start.
                 Ok((store, true)) => {
                     let articles = store.shared();
-                    let index = cache.as_deref().and_then(|dir| {
-                        crate::store::cache::read_derived(dir, &articles, "search", |source| {
-                            crate::query::index::SearchIndex::load(source, &articles)
-                        })
-                    });
-                    if let Some(index) = index {
+                    if let Some(index) = cached::<SearchIndex>(cache.as_deref(), &articles) {
                         let _ = tx.send(Event::Indexed(Arc::new(index)));
                     }
                     None
@@ -335,48 +333,84 @@ fn write_cache(dir: &Path, articles: &crate::store::Articles, warnings: &[crate:
     }
 }
 
-/// A table derived from a store's articles (its search index, its content vectors), and
-/// whether it was built rather than read from its cache.
-struct Derived<T>(Arc<T>, bool);
+/// A table derived from a store's articles and cached beside it: the search index, the content
+/// vectors.
+trait DerivedTable: Sized {
+    /// Its cache file's extension.
+    const KIND: &'static str;
+    fn load(source: &mut Source<'_>, articles: &Arc<Articles>) -> Option<Self>;
+    fn build(articles: &Arc<Articles>) -> Self;
+    fn save(&self, sink: &mut Sink<'_>) -> io::Result<()>;
+    /// The event that hands it to the loop.
+    fn event(table: Arc<Self>) -> Event;
+}
 
-/// The table `kind` of `articles`: read from its cache in `cache` by `load` when one is valid,
-/// else built by `build` (its freed memory given back).
-fn derived<T>(
-    cache: Option<&Path>,
-    articles: &Arc<crate::store::Articles>,
-    kind: &str,
-    load: impl FnOnce(&mut crate::store::cache::Source<'_>, &Arc<crate::store::Articles>) -> Option<T>,
-    build: impl FnOnce(&Arc<crate::store::Articles>) -> T,
-) -> Derived<T> {
-    let cached = cache.and_then(|dir| {
-        crate::store::cache::read_derived(dir, articles, kind, |source| load(source, articles))
-    });
-    match cached {
-        Some(table) => Derived(Arc::new(table), false),
-        None => {
-            let table = build(articles);
-            crate::memory::give_back();
-            Derived(Arc::new(table), true)
-        }
+impl DerivedTable for SearchIndex {
+    const KIND: &'static str = "search";
+
+    fn load(source: &mut Source<'_>, articles: &Arc<Articles>) -> Option<Self> {
+        SearchIndex::load(source, articles)
+    }
+
+    fn build(articles: &Arc<Articles>) -> Self {
+        SearchIndex::of_store(articles)
+    }
+
+    fn save(&self, sink: &mut Sink<'_>) -> io::Result<()> {
+        SearchIndex::save(self, sink)
+    }
+
+    fn event(table: Arc<Self>) -> Event {
+        Event::Indexed(table)
     }
 }
 
-impl<T> Derived<T> {
-    /// Writes a table just built into its cache; a failure costs the next start its speed only,
-    /// so it is not reported.
-    fn cache(
-        &self,
-        cache: Option<&Path>,
-        articles: &crate::store::Articles,
-        kind: &str,
-        save: impl FnOnce(&T, &mut crate::store::cache::Sink<'_>) -> io::Result<()>,
-    ) {
-        if let (Some(dir), true) = (cache, self.1) {
-            let table = &self.0;
-            let _ =
-                crate::store::cache::write_derived(dir, articles, kind, |sink| save(table, sink));
-        }
+impl DerivedTable for ContentIndex {
+    const KIND: &'static str = "similar";
+
+    fn load(source: &mut Source<'_>, articles: &Arc<Articles>) -> Option<Self> {
+        ContentIndex::load(source, articles)
     }
+
+    fn build(articles: &Arc<Articles>) -> Self {
+        ContentIndex::of_store(articles)
+    }
+
+    fn save(&self, sink: &mut Sink<'_>) -> io::Result<()> {
+        ContentIndex::save(self, sink)
+    }
+
+    fn event(table: Arc<Self>) -> Event {
+        Event::Similar(table)
+    }
+}
+
+/// The table `T` of `articles` read from its cache in `cache`, when one is valid for them.
+fn cached<T: DerivedTable>(cache: Option<&Path>, articles: &Arc<Articles>) -> Option<T> {
+    let dir = cache?;
+    crate::store::cache::read_derived(dir, articles, T::KIND, |source| T::load(source, articles))
+}
+
+/// Sends the loop the table `T` of `articles`: read from its cache when one is valid, else
+/// built (its freed memory given back), sent, then cached (a failure to cache costs the next
+/// start its speed only, so it is not reported). `false` when the loop is gone.
+fn deliver<T: DerivedTable>(
+    tx: &Sender<Event>,
+    cache: Option<&Path>,
+    articles: &Arc<Articles>,
+) -> bool {
+    if let Some(table) = cached::<T>(cache, articles) {
+        return tx.send(T::event(Arc::new(table))).is_ok();
+    }
+    let table = Arc::new(T::build(articles));
+    crate::memory::give_back();
+    if tx.send(T::event(Arc::clone(&table))).is_err() {
+        return false;
+    }
+    if let Some(dir) = cache {
+        let _ = crate::store::cache::write_derived(dir, articles, T::KIND, |sink| table.save(sink));
+    }
+    true
 }
 
 fn path_of(origin: &Origin) -> Option<&PathBuf> {
@@ -424,37 +458,15 @@ impl System {
     /// On a thread: the search index of `articles` (when `search`), then their content vectors,
     /// each sent as it is ready. Each is read from its cache when one is valid for these
     /// articles, else built, and cached after it is sent.
-    fn derive(&self, articles: Arc<crate::store::Articles>, search: bool) {
-        use crate::query::index::SearchIndex;
-        use crate::similar::ContentIndex;
+    fn derive(&self, articles: Arc<Articles>, search: bool) {
         let tx = self.channel_tx.clone();
         let cache = self.cache_dir.clone();
         std::thread::spawn(move || {
-            if search {
-                let index = derived(
-                    cache.as_deref(),
-                    &articles,
-                    "search",
-                    SearchIndex::load,
-                    SearchIndex::of_store,
-                );
-                if tx.send(Event::Indexed(Arc::clone(&index.0))).is_err() {
-                    return;
-                }
-                index.cache(cache.as_deref(), &articles, "search", SearchIndex::save);
-            }
-            // Then what related stories by content need: searching comes first.
-            let similar = derived(
-                cache.as_deref(),
-                &articles,
-                "similar",
-                ContentIndex::load,
-                ContentIndex::of_store,
-            );
-            if tx.send(Event::Similar(Arc::clone(&similar.0))).is_err() {
+            // Searching first, then what related stories by content need.
+            if search && !deliver::<SearchIndex>(&tx, cache.as_deref(), &articles) {
                 return;
             }
-            similar.cache(cache.as_deref(), &articles, "similar", ContentIndex::save);
+            deliver::<ContentIndex>(&tx, cache.as_deref(), &articles);
         });
     }
 
