@@ -31,9 +31,6 @@ fn main() -> ExitCode {
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
-/// The interactive reader. The first frame is drawn at once and the store loads in another
-/// thread; a store that cannot be loaded at all ends the reader, and the message is printed
-/// once the terminal is back to normal.
 /// The status of a reader ended by a panic, as Rust's own.
 const EXIT_PANIC: i32 = 101;
 
@@ -49,6 +46,9 @@ fn report_crash() -> bool {
     crashed.is_some()
 }
 
+/// The interactive reader. The first frame is drawn at once and the store loads in another
+/// thread; a store that cannot be loaded at all ends the reader, and the message is printed
+/// once the terminal is back to normal.
 fn reader(cli: &Cli, env: &Env) -> i32 {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         runtime::say(

@@ -78,15 +78,10 @@ pub fn store_key(origin: &crate::store::Origin) -> PathBuf {
     }
 }
 
-/// The state file of the store at `store`: a stable hash of its path (FNV-1a, written here
-/// because the standard hasher's output may change between Rust versions).
+/// The state file of the store at `store`: a stable hash of its path
+/// ([`crate::xdg::path_hash`]).
 pub fn state_file(dir: &Path, store: &Path) -> PathBuf {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in store.as_os_str().as_encoded_bytes() {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    dir.join(format!("store-{hash:016x}.json"))
+    dir.join(format!("store-{:016x}.json", crate::xdg::path_hash(store)))
 }
 
 impl State {

@@ -36,6 +36,18 @@ pub fn state_dir(xdg_state_home: Option<&Path>, home: Option<&Path>) -> Option<P
     tuinews_dir(xdg_state_home, home, &[".local", "state"])
 }
 
+/// A hash of a path that stays the same from one build of tuinews to the next, so a file named
+/// by it is found again: FNV-1a, written here because the standard hasher's output, and a hash
+/// crate's, may change between versions.
+pub fn path_hash(path: &Path) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in path.as_os_str().as_encoded_bytes() {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -690,3 +690,28 @@ fn the_caches_of_a_store_no_longer_there_are_taken_away_and_no_other() {
     let (_, cached) = open(&kept, &cache_dir);
     assert!(cached, "the store still there still starts from its cache");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_store_replaced_by_a_fifo_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache_dir = dir.path().join("cache");
+    let path = write(dir.path(), "kho.json", EMBEDDED_SAMPLE);
+    let (store, _) = open(&path, &cache_dir);
+    assert!(cache::write(&cache_dir, store.articles(), &store.warnings).expect("written"));
+    fs::remove_file(&path).expect("remove the store");
+    let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).expect("a C path");
+    // SAFETY: mkfifo reads the NUL-terminated path and nothing else.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0, "mkfifo");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let read = AtomicUsize::new(0);
+        let opened =
+            Store::open_cached(&Origin::Flag(path), Some(&cache_dir), telling(&read)).is_ok();
+        let _ = tx.send(opened);
+    });
+    let opened = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the open returns instead of waiting on the FIFO");
+    assert!(!opened, "a FIFO is no store");
+}

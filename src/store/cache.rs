@@ -17,7 +17,6 @@
 //! arbitrary bytes by construction: every read is bounds-checked and every count is bounded by
 //! the bytes left.
 
-use std::hash::BuildHasher;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -44,10 +43,6 @@ const MIN_WARNING_BYTES: usize = 14;
 /// is the first part shown while the rest is read.
 const CHUNK: usize = 16_384;
 
-/// The seed of the hash that names a store's cache file: fixed, so a store finds its cache
-/// again in the next run.
-const NAME_SEED: u64 = 0x7475_696e_6577_7321;
-
 /// Where the cache of the store at `path` is kept in `dir`: a file named by a hash of the
 /// store's canonical path (the path itself is written inside and checked).
 pub fn file_for(dir: &Path, path: &Path) -> Option<PathBuf> {
@@ -58,7 +53,9 @@ pub fn file_for(dir: &Path, path: &Path) -> Option<PathBuf> {
 /// The file in `dir` of the store whose canonical path is `canonical`, with `extension`:
 /// `cache` for the store, `search` and `similar` for its derived tables.
 fn named(dir: &Path, canonical: &Path, extension: &str) -> PathBuf {
-    let hash = foldhash::fast::FixedState::with_seed(NAME_SEED).hash_one(path_bytes(canonical));
+    // A hash that stays the same from one build to the next: a store finds its cache again,
+    // and a cache its store is gone from is still told by its name.
+    let hash = crate::xdg::path_hash(canonical);
     dir.join(format!("store-{hash:016x}.{extension}"))
 }
 
@@ -132,7 +129,7 @@ pub fn prune(dir: &Path) -> usize {
 pub struct Cached {
     /// The store they are for, as their header names it (`None` when it cannot be read).
     pub store: Option<PathBuf>,
-    /// Whether that store is still there.
+    /// Whether that store is still there: `false` for one [`prune`] would take away.
     pub there: bool,
     pub files: Vec<PathBuf>,
     pub bytes: u64,
@@ -174,8 +171,9 @@ pub fn list(dir: &Path) -> Vec<Cached> {
         .into_iter()
         .map(|(stem, mut cached)| {
             cached.files.sort();
-            cached.store = store_named_in(&dir.join(format!("{stem}.cache"))).map(|(p, _)| p);
-            cached.there = cached.store.as_deref().is_some_and(|p| p.is_file());
+            let named = store_named_in(&dir.join(format!("{stem}.cache")));
+            cached.there = named.as_ref().is_some_and(|(p, device)| !gone(p, *device));
+            cached.store = named.map(|(p, _)| p);
             cached
         })
         .collect();
@@ -187,17 +185,21 @@ pub fn list(dir: &Path) -> Vec<Cached> {
 /// files and bytes.
 pub fn clear(dir: &Path) -> std::io::Result<(usize, u64)> {
     let (mut files, mut bytes) = (0, 0);
-    for cached in list(dir) {
-        for f in &cached.files {
-            let len = std::fs::metadata(f).map_or(0, |m| m.len());
-            match std::fs::remove_file(f) {
-                Ok(()) => {
-                    files += 1;
-                    bytes += len;
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(e),
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let Some(meta) = (name.to_str().and_then(ours))
+            .and_then(|_| entry.metadata().ok())
+            .filter(std::fs::Metadata::is_file)
+        else {
+            continue;
+        };
+        match std::fs::remove_file(entry.path()) {
+            Ok(()) => {
+                files += 1;
+                bytes += meta.len();
             }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
         }
     }
     Ok((files, bytes))
@@ -533,7 +535,11 @@ pub fn read(
     let mut r = In { b: header, at: 0 };
     let stamp = r.key(&canonical)?;
     // The store's file is opened once and checked after: what was stamped is what bodies are
-    // read from. A cache is a fraction of its store: one far larger is not read.
+    // read from. A cache is a fraction of its store: one far larger is not read. Only a
+    // regular file is opened at all: a FIFO put in the store's place would block the open.
+    if !std::fs::metadata(&canonical).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
     let file = std::fs::File::open(&canonical).ok()?;
     let meta = file.metadata().ok()?;
     if !meta.is_file()
