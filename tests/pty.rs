@@ -1414,6 +1414,10 @@ fn the_reader_caches_its_store_and_rebuilds_a_corrupt_cache() {
     let middle = bad.len() / 2;
     bad[middle] ^= 0x20;
     std::fs::write(&cache_file, &bad).expect("corrupt the cache");
+    // Without the indexes' files, so the run must write them again too.
+    for kind in ["search", "similar"] {
+        std::fs::remove_file(cache_file.with_extension(kind)).expect("remove an index's cache");
+    }
     run(&|b| b == good);
     assert!(tuinews::store::cache::read(&cache_dir, &store, &name, &mut None).is_some());
     // Nothing else is left in the cache's directory.
