@@ -745,8 +745,10 @@ impl App {
         if self.index.as_ref().is_some_and(|i| !i.is_for(&self.store)) {
             self.index = None;
         }
-        if (self.next_index.as_ref()).is_some_and(|i| i.is_for(&self.store)) {
-            self.index = self.next_index.take();
+        // An index waiting for its store is for this one, or for none that will come: taken
+        // either way, so a stale one is not held.
+        if let Some(next) = self.next_index.take().filter(|i| i.is_for(&self.store)) {
+            self.index = Some(next);
         }
         if self
             .similar
