@@ -275,7 +275,9 @@ impl Channel {
             ticker.thread().unpark();
             let _ = ticker.join();
             // The search index is built once the app has installed the store (`Effect::Index`):
-            // the headlines do not wait for it, nor for the cache written after.
+            // the headlines do not wait for it, nor for the cache written after. Only a store
+            // read from its cache waits for its cached index to be read (a tenth of a second at
+            // a million articles), so filtering has it from the first key.
             let to_cache = match &result {
                 Ok((store, false)) => Some((store.shared(), store.warnings.clone())),
                 // A store from its cache brings its search index, if that is cached too: it
